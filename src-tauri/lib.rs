@@ -1,0 +1,1 @@
+pub fn run() { tauri::Builder::default().run(tauri::generate_context!()).ok(); }

@@ -1,0 +1,337 @@
+//! The SQLite store: opening the one database file, checking it is ours and
+//! not from a newer version, backing it up, and applying the embedded
+//! migrations in one transaction.
+//!
+//! Invariants:
+//! - A file that is not a SQLite database, is corrupt, or was written by a
+//!   newer version of the app is refused before anything writes to it: the
+//!   checks run on a read-only connection.
+//! - Before a migration runs on a database that already holds data, a copy is
+//!   taken with SQLite's online backup API into `backups/`.
+//! - Migrations are applied in one transaction; `PRAGMA user_version` is the
+//!   schema version. A landed migration file is never edited.
+
+use crate::i18n::{Lang, Localize};
+use chrono::Utc;
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The embedded migrations, in order. The schema version is the count applied.
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("001_programme", include_str!("migrations/001_programme.sql")),
+    ("002_partners", include_str!("migrations/002_partners.sql")),
+];
+
+/// The schema version this build writes.
+pub fn schema_version() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+/// The database file's name inside the data directory.
+pub const DB_FILE: &str = "sundby.sqlite3";
+
+/// Environment variable that overrides the data directory.
+pub const DATA_DIR_ENV: &str = "SUNDBY_DATA_DIR";
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the file {0} is not a Sund By Partner database, or it is damaged")]
+    NotADatabase(PathBuf),
+    #[error("the database has schema version {found}; this version of the app knows {known}")]
+    NewerSchema { found: u32, known: u32 },
+    #[error("no data directory could be found; set SUNDBY_DATA_DIR")]
+    NoDataDir,
+    #[error("the data directory {path} cannot be used: {source}")]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("backup before migration failed: {0}")]
+    Backup(rusqlite::Error),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl Localize for StoreError {
+    fn code(&self) -> &'static str {
+        match self {
+            StoreError::NotADatabase(_) => "store.not_a_database",
+            StoreError::NewerSchema { .. } => "store.newer_schema",
+            StoreError::NoDataDir | StoreError::DataDir { .. } => "store.data_dir",
+            StoreError::Backup(_) => "store.backup",
+            StoreError::Sqlite(_) => "store.sqlite",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::Da, StoreError::NotADatabase(p)) => format!(
+                "Filen {} er ikke en Sund By Partner-database, eller den er beskadiget. Den er ikke ændret.",
+                p.display()
+            ),
+            (Lang::En, StoreError::NotADatabase(p)) => format!(
+                "The file {} is not a Sund By Partner database, or it is damaged. It has not been changed.",
+                p.display()
+            ),
+            (Lang::Da, StoreError::NewerSchema { found, known }) => format!(
+                "Databasen er skrevet af en nyere version af Sund By Partner (skemaversion {found}; denne version kender {known}). Opdatér programmet. Databasen er ikke ændret."
+            ),
+            (Lang::En, StoreError::NewerSchema { found, known }) => format!(
+                "The database was written by a newer version of Sund By Partner (schema version {found}; this version knows {known}). Update the app. The database has not been changed."
+            ),
+            (Lang::Da, StoreError::NoDataDir) => {
+                "Der blev ikke fundet en datamappe. Angiv SUNDBY_DATA_DIR.".to_string()
+            }
+            (Lang::En, StoreError::NoDataDir) => {
+                "No data directory was found. Set SUNDBY_DATA_DIR.".to_string()
+            }
+            (Lang::Da, StoreError::DataDir { path, source }) => format!(
+                "Datamappen {} kan ikke bruges: {source}",
+                path.display()
+            ),
+            (Lang::En, StoreError::DataDir { path, source }) => format!(
+                "The data directory {} cannot be used: {source}",
+                path.display()
+            ),
+            (Lang::Da, StoreError::Backup(e)) => {
+                format!("Sikkerhedskopien før opdatering af databasen mislykkedes: {e}")
+            }
+            (Lang::En, StoreError::Backup(e)) => {
+                format!("The backup before updating the database failed: {e}")
+            }
+            (Lang::Da, StoreError::Sqlite(e)) => format!("Databasefejl: {e}"),
+            (Lang::En, StoreError::Sqlite(e)) => format!("Database error: {e}"),
+        }
+    }
+}
+
+/// The data directory: `SUNDBY_DATA_DIR` when set, else the OS app-data
+/// directory for the app's identifier (the same one Tauri uses).
+pub fn data_dir() -> Result<PathBuf, StoreError> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    dirs::data_dir()
+        .map(|d| d.join("dk.sundby.partner"))
+        .ok_or(StoreError::NoDataDir)
+}
+
+/// The open database and where it lives.
+pub struct Store {
+    pub conn: Connection,
+    pub data_dir: Option<PathBuf>,
+    pub db_path: Option<PathBuf>,
+}
+
+/// What opening did: useful for `sundby info` and for tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenReport {
+    pub from_version: u32,
+    pub to_version: u32,
+    pub backup: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if missing) the database in `dir`, migrating it.
+    pub fn open_dir(dir: &Path) -> Result<(Store, OpenReport), StoreError> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let path = dir.join(DB_FILE);
+        let from_version = if path.exists() { inspect(&path)? } else { 0 };
+        let mut conn = Connection::open(&path)?;
+        configure(&conn)?;
+        let backup = if from_version > 0 && from_version < schema_version() {
+            Some(backup_into(&conn, &dir.join("backups"), from_version)?)
+        } else {
+            None
+        };
+        migrate(&mut conn)?;
+        let report = OpenReport {
+            from_version,
+            to_version: schema_version(),
+            backup,
+        };
+        Ok((
+            Store {
+                conn,
+                data_dir: Some(dir.to_path_buf()),
+                db_path: Some(path),
+            },
+            report,
+        ))
+    }
+
+    /// An in-memory database with the full schema, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            data_dir: None,
+            db_path: None,
+        })
+    }
+}
+
+/// Checks an existing file on a read-only connection: it must be a healthy
+/// SQLite database with a schema version this build knows. Returns the version.
+fn inspect(path: &Path) -> Result<u32, StoreError> {
+    let not_db = || StoreError::NotADatabase(path.to_path_buf());
+    let ro = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|_| not_db())?;
+    let version: u32 = ro
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|_| not_db())?;
+    let check: String = ro
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|_| not_db())?;
+    if check != "ok" {
+        return Err(not_db());
+    }
+    if version > schema_version() {
+        return Err(StoreError::NewerSchema {
+            found: version,
+            known: schema_version(),
+        });
+    }
+    if version > 0 {
+        // Ours? A database we wrote has the programme table.
+        let ours: i64 = ro
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'programme'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|_| not_db())?;
+        if ours == 0 {
+            return Err(not_db());
+        }
+    } else {
+        // Version 0 but with tables: some other program's database.
+        let tables: i64 = ro
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|_| not_db())?;
+        if tables > 0 {
+            return Err(not_db());
+        }
+    }
+    Ok(version)
+}
+
+fn configure(conn: &Connection) -> Result<(), StoreError> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Copies the live database into `dir` with the online backup API.
+fn backup_into(conn: &Connection, dir: &Path, version: u32) -> Result<PathBuf, StoreError> {
+    std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let stamp = Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+    let target = dir.join(format!("sundby-v{version}-{stamp}.sqlite3"));
+    conn.backup(rusqlite::MAIN_DB, &target, None)
+        .map_err(StoreError::Backup)?;
+    Ok(target)
+}
+
+/// Applies every migration newer than the database's `user_version`, all in
+/// one transaction.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let current: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let known = schema_version();
+    if current > known {
+        return Err(StoreError::NewerSchema {
+            found: current,
+            known,
+        });
+    }
+    if current == known {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for (_, sql) in &MIGRATIONS[current as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", known)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// The current time as stored in `created_at`/`updated_at` columns.
+pub fn now() -> String {
+    Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+}
+
+/// A fresh UUID key for a record that may be created on two machines.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_from_empty_reach_the_current_version() {
+        let store = Store::open_in_memory().unwrap();
+        let v: u32 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, schema_version());
+        let goals: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM goals", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(goals, 7);
+    }
+
+    #[test]
+    fn migrating_twice_changes_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        migrate(&mut store.conn).unwrap();
+        let goals: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM goals", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(goals, 7);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", schema_version() + 1)
+            .unwrap();
+        assert!(matches!(
+            migrate(&mut conn),
+            Err(StoreError::NewerSchema { .. })
+        ));
+    }
+
+    #[test]
+    fn foreign_keys_are_enforced() {
+        let store = Store::open_in_memory().unwrap();
+        let err = store.conn.execute(
+            "INSERT INTO partner_goals (partner_id, goal_id) VALUES ('nope', 'nope')",
+            [],
+        );
+        assert!(err.is_err());
+    }
+}
