@@ -7,6 +7,7 @@
 mod harness;
 mod shell;
 // ── partners (issue 3) ──
+mod partners;
 
 // ── diplomas (issue 4) ──
 
