@@ -6,6 +6,25 @@
 use crate::harness::App;
 use std::time::{Duration, Instant};
 
+/// Waits until the list's first row shows `name` (its text content).
+async fn first_row_is(app: &App, name: &str) {
+    app.wait_js(&format!(
+        "(document.querySelector('#partner-rows tr:first-child .row-link') || {{}}).textContent === {}",
+        serde_json::json!(name)
+    ))
+    .await;
+}
+
+/// Clicks the element matching `css` through the DOM (scrolled or covered).
+async fn press(app: &App, css: &str) {
+    app.wait(css).await;
+    app.js(&format!(
+        "(document.querySelector({}).click(), true)",
+        serde_json::json!(css)
+    ))
+    .await;
+}
+
 #[tokio::test]
 async fn create_find_edit_delete_and_restore_a_partner() {
     let dir = tempfile::tempdir().unwrap();
@@ -42,14 +61,16 @@ async fn create_find_edit_delete_and_restore_a_partner() {
     app.fill("#partner-form [name='name']", name).await;
     app.js("(document.querySelector('#partner-form [name=kind]').value = 'forening', true)")
         .await;
-    app.click("#pf-goals li:nth-child(1) input").await;
-    app.click("#pf-goals li:nth-child(2) input").await;
+    // In the middle of a long form: clicked by script, as a click may land on
+    // the sticky button bar in a small window.
+    press(&app, "#pf-goals li:nth-child(1) input").await;
+    press(&app, "#pf-goals li:nth-child(2) input").await;
     app.fill(
         "#partner-form [name='initiative']",
         "Gåture fra havnen hver tirsdag",
     )
     .await;
-    app.click("#pf-add-contact").await;
+    press(&app, "#pf-add-contact").await;
     app.fill(".contact-row [data-contact='name']", "Søren Ærøe")
         .await;
     app.fill(".contact-row [data-contact='email']", "soren@example.dk")
@@ -87,8 +108,7 @@ async fn create_find_edit_delete_and_restore_a_partner() {
     app.fill("#partner-search", "ærøe").await;
     app.wait_text("#partner-counts", "1 af 1 partnere, 1 aktive")
         .await;
-    app.wait_text("#partner-rows tr:first-child .row-link", name)
-        .await;
+    first_row_is(&app, name).await;
     app.fill("#partner-search", "ingen sådan partner").await;
     app.wait("#partner-none").await;
     app.fill("#partner-search", "løbeklub").await;
@@ -107,13 +127,19 @@ async fn create_find_edit_delete_and_restore_a_partner() {
         .await;
     app.js("(document.querySelector('#partner-form [name=status]').value = 'i_dvale', document.querySelector('#partner-form [name=status]').dispatchEvent(new Event('change', {bubbles: true})), true)")
         .await;
-    app.fill("#partner-form [name='status_changed_on']", "02.01.2025")
-        .await;
+    // The date of the change is offered as today.
+    let today: String = serde_json::from_value(
+        app.js("document.querySelector('#partner-form [name=status_changed_on]').value")
+            .await,
+    )
+    .unwrap();
+    assert_eq!(today.len(), 10, "{today}");
     app.click("#pf-save").await;
     app.wait_text("#partner-name", "Fredericia Løbeklub").await;
     let history = app.texts("#partner-history li").await;
     assert_eq!(history.len(), 2);
-    assert_eq!(history[0], "02.01.2025 I dvale");
+    assert_eq!(history[0], format!("{today} I dvale"));
+    assert_eq!(history[1], format!("{today} Aktiv"));
 
     // Delete moves it to the bin; restore brings it back.
     app.click("#partner-delete").await;
@@ -121,11 +147,7 @@ async fn create_find_edit_delete_and_restore_a_partner() {
     app.wait_js("location.hash === '#/partnere'").await;
     app.wait("#partner-empty").await; // the register is empty again
     app.goto("#/partnere/papirkurv").await;
-    app.wait_text(
-        "#partner-rows tr:first-child .row-link",
-        "Fredericia Løbeklub",
-    )
-    .await;
+    first_row_is(&app, "Fredericia Løbeklub").await;
     app.click("#partner-rows tr:first-child td:nth-child(2)")
         .await;
     app.wait("#partner-in-bin").await;
@@ -135,7 +157,14 @@ async fn create_find_edit_delete_and_restore_a_partner() {
     )
     .await;
     app.goto("#/partnere").await;
-    app.wait_text("#partner-counts", "1 partner, 0 aktiv").await;
+    // The list kept its search ("løbeklub") while we were away.
+    app.wait_text("#partner-counts", "1 af 1 partnere, 0 aktive")
+        .await;
+    assert_eq!(
+        app.js("document.querySelector('#partner-search').value")
+            .await,
+        "løbeklub"
+    );
     app.quit().await;
 }
 
@@ -230,29 +259,120 @@ async fn demo_data_list_keyboard_and_keystroke_to_list_time() {
         .unwrap();
     app.wait_text("#partner-name", &second).await;
 
-    // Keystroke to rendered list, measured in the window (60 partners here;
-    // see benches/partners_search.rs for the store with 10,000).
+    let times = keystroke_times(&app).await;
+    eprintln!("keystroke to rendered list, 60 partners: {times:?} ms");
+    app.quit().await;
+}
+
+/// Types "søren" into the search one letter at a time, measuring in the page
+/// from the input event to the next frame after the list has re-rendered.
+async fn keystroke_times(app: &App) -> Vec<f64> {
     app.goto("#/partnere").await;
     app.wait("#partner-rows tr").await;
-    let mut times = Vec::new();
-    for word in ["s", "so", "sø", "sør", "søre", "søren"] {
-        let before = app
-            .js("Number(document.querySelector('.list-area').dataset.rendered || 0)")
-            .await;
-        let start = Instant::now();
-        app.fill("#partner-search", word).await;
-        app.wait_js(&format!(
-            "Number(document.querySelector('.list-area').dataset.rendered || 0) > {before}"
-        ))
-        .await;
-        times.push(start.elapsed());
+    let mut out = Vec::new();
+    for word in ["s", "sø", "sør", "søre", "søren"] {
+        let script = r#"
+            const [word, done] = arguments;
+            const s = document.querySelector('#partner-search');
+            const area = document.querySelector('.list-area');
+            const before = area.dataset.rendered;
+            const t0 = performance.now();
+            s.value = word;
+            s.dispatchEvent(new Event('input', { bubbles: true }));
+            const check = () => {
+              if (area.dataset.rendered !== before) requestAnimationFrame(() => done(performance.now() - t0));
+              else setTimeout(check, 0);
+            };
+            check();
+        "#;
+        let ms = app
+            .client
+            .execute_async(script, vec![serde_json::json!(word)])
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        out.push((ms * 10.0).round() / 10.0);
+        // Let the list settle between letters, as a person types.
+        tokio::time::sleep(Duration::from_millis(150)).await;
     }
-    times.sort();
-    eprintln!(
-        "keystroke to rendered list (WebDriver round trip included): median {:?}, max {:?}",
-        times[times.len() / 2],
-        times[times.len() - 1]
+    out
+}
+
+#[tokio::test]
+async fn keystroke_to_rendered_list_with_10000_partners() {
+    use sundby::partners::{self, ContactInput, PartnerInput};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    {
+        let (mut store, _) = sundby::store::Store::open_dir(&data).unwrap();
+        let goal = sundby::settings::goals(&store.conn, false).unwrap()[0]
+            .id
+            .clone();
+        let names = [
+            "Søren",
+            "Anne",
+            "Bjørn",
+            "Åse",
+            "Mette",
+            "Jens",
+            "Ærenlund",
+            "Lise",
+        ];
+        let words = [
+            "Løbeklub",
+            "Bageri",
+            "Skole",
+            "Roklub",
+            "Café",
+            "Fitness",
+            "Plejecenter",
+        ];
+        let mut valid = Vec::new();
+        for i in 0..10_000usize {
+            let input = PartnerInput {
+                name: format!(
+                    "{} {} {i}",
+                    words[i % words.len()],
+                    names[(i / 7) % names.len()]
+                ),
+                kind: "forening".into(),
+                status: if i % 3 == 0 {
+                    "interesseret".into()
+                } else {
+                    "aktiv".into()
+                },
+                goals: vec![goal.clone()],
+                initiative: "Gåture og sund frokost for ældre i lokalområdet".into(),
+                contacts: (0..2)
+                    .map(|k| ContactInput {
+                        name: format!("{} Hansen{k}", names[(i + k) % names.len()]),
+                        email: format!("kontakt{i}.{k}@example.dk"),
+                        ..ContactInput::default()
+                    })
+                    .collect(),
+                ..PartnerInput::default()
+            };
+            valid.push(partners::validate(&store.conn, &input).unwrap());
+        }
+        let tx = store.conn.transaction().unwrap();
+        for v in &valid {
+            partners::insert_valid(&tx, v, None).unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let app = App::start_in(&data).await;
+    app.goto("#/partnere").await;
+    app.wait_text("#partner-counts", "10.000 partnere, 6.666 aktive")
+        .await;
+    assert_eq!(
+        app.js("document.querySelectorAll('#partner-rows tr').length")
+            .await,
+        50
     );
-    assert!(times[times.len() - 1] < Duration::from_secs(5));
+    let times = keystroke_times(&app).await;
+    eprintln!("keystroke to rendered list, 10,000 partners: {times:?} ms (target < 100 ms)");
+    // Not a timed test: the figures are reported; only a hang fails it.
+    assert!(times.iter().all(|t| *t < 5000.0));
     app.quit().await;
 }

@@ -8,10 +8,13 @@
 // #/partnere/<id> (detail), #/partnere/<id>/rediger (edit),
 // #/partnere/import (the import view, ./partners_import.js, owned by the import area).
 import { h, clear } from '../dom.js';
-import { t, shortDate } from '../i18n/index.js';
+import { t, shortDate, language } from '../i18n/index.js';
 import { confirmDialog } from '../dialog.js';
 
 const PAGE = 50;
+
+// 10000 -> '10.000' (Danish) or '10,000'.
+const num = (n) => Number(n).toLocaleString(language() === 'da' ? 'da-DK' : 'en-GB');
 
 // The list's state survives a visit to a partner and back.
 const state = { search: '', kind: '', status: '', goal: '', sort: 'name', desc: false, offset: 0, selected: 0 };
@@ -175,15 +178,15 @@ async function renderList(main, ctx, inBin) {
     const next = h('button', { class: 'btn secondary small', type: 'button', text: t('partners.next'), disabled: to >= r.total });
     prev.addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); state.selected = 0; load(); });
     next.addEventListener('click', () => { state.offset += PAGE; state.selected = 0; load(); });
-    pager.append(prev, h('span', { class: 'pager-text', text: t('partners.showing', { from, to, total: r.total }) }), next);
+    pager.append(prev, h('span', { class: 'pager-text', text: t('partners.showing', { from: num(from), to: num(to), total: num(r.total) }) }), next);
   }
 
   function drawCounts(r) {
     const filtered = state.search.trim() || state.kind || state.status || state.goal;
-    if (inBin) counts.textContent = t('partners.bin_count', { n: r.overall });
-    else if (filtered) counts.textContent = t('partners.count_filtered', { n: r.total, all: r.overall, active: r.active });
+    if (inBin) counts.textContent = t('partners.bin_count', { n: num(r.overall) });
+    else if (filtered) counts.textContent = t('partners.count_filtered', { n: num(r.total), all: num(r.overall), active: num(r.active) });
     else if (r.total === 1) counts.textContent = t(r.active === 1 ? 'partners.count_one_active' : 'partners.count_one');
-    else counts.textContent = t('partners.count', { n: r.total, active: r.active });
+    else counts.textContent = t('partners.count', { n: num(r.total), active: num(r.active) });
   }
 
   function drawEmptyStart() {
