@@ -14,7 +14,8 @@ import { confirmDialog } from '../dialog.js';
 const PAGE = 50;
 
 // 10000 -> '10.000' (Danish) or '10,000'.
-const num = (n) => Number(n).toLocaleString(language() === 'da' ? 'da-DK' : 'en-GB');
+// Grouped by hand: the web view may have no locale data for Intl.
+const num = (n) => String(Math.trunc(Number(n))).replace(/\B(?=(\d{3})+(?!\d))/g, language() === 'da' ? '.' : ',');
 
 // The list's state survives a visit to a partner and back.
 const state = { search: '', kind: '', status: '', goal: '', sort: 'name', desc: false, offset: 0, selected: 0 };
