@@ -17,6 +17,7 @@ pub mod validate;
 // ── diplomas (issue 4) ──
 
 // ── events (issue 5) ──
+pub mod events;
 
 // ── grants (issue 6) ──
 
