@@ -9,6 +9,7 @@ pub mod settings;
 // ── diplomas (issue 4) ──
 
 // ── events (issue 5) ──
+pub mod events;
 
 // ── grants (issue 6) ──
 

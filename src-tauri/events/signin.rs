@@ -296,8 +296,10 @@ pub fn sheet(detail: &EventDetail, programme: &str, printed_on: NaiveDate) -> Re
                     black(),
                 );
             }
-            // Lines to write on: name and signature.
-            for (x, w) in &COLS[3..] {
+            // Lines to write on: name and signature, and on a blank row
+            // (someone not on the list) also partner and count.
+            let from = if index < people.len() { 3 } else { 1 };
+            for (x, w) in &COLS[from..] {
                 p.line(
                     *x + 1.0,
                     top + ROW_H - 2.0,
