@@ -11,5 +11,6 @@ mod shell;
 // ── diplomas (issue 4) ──
 
 // ── events (issue 5) ──
+mod events;
 
 // ── grants (issue 6) ──

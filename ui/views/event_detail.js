@@ -93,7 +93,7 @@ async function renderDetail(main, ctx, id) {
       [t('events.notes'), e.notes],
       [t('events.follow_up'), e.follow_up],
     ].filter(([, v]) => v).map(([k, v]) => h('div', { class: 'event-text' }, h('h4', { text: k }), h('p', { class: 'pre-line', text: v })));
-    info.replaceChildren(h('h3', { id: 'event-info-h', text: t('events.details') }), dl, texts);
+    info.replaceChildren(h('h3', { id: 'event-info-h', text: t('events.details') }), dl, ...texts);
   }
 
   function drawPeople() {
@@ -172,9 +172,9 @@ async function renderDetail(main, ctx, id) {
       h('h3', { id: 'participants-h', text: t('events.participants') }),
       summary,
       h('div', { class: 'actions participant-tools' }, inviteAll, addForm),
-      detail.participants.length
+      ...(detail.participants.length
         ? [bulkBar, h('div', { class: 'table-wrap' }, table)]
-        : h('p', { class: 'hint', text: t('events.no_participants') }));
+        : [h('p', { class: 'hint', text: t('events.no_participants') })]));
   }
 
   function participantRow(p) {
