@@ -1,0 +1,297 @@
+//! Integration tests of the diploma PDFs, read back with poppler and qpdf:
+//! the text comes back exactly (Danish and other European letters), every
+//! font is embedded and subset with a Unicode map, the file is structurally
+//! sound, pages are A4 and counted right, images are embedded once.
+//!
+//! Set `DIPLOMA_PNG_DIR` to also render every design to PNG there.
+
+use chrono::NaiveDate;
+use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use sundby::diploma::{
+    self, files, Design, DiplomaInput, ImageBytes, Orientation, Rgb, Signer, Warning, Wording,
+};
+
+const NAMES: [&str; 4] = [
+    "Røde Kors Hovedstaden",
+    "Børnehaven Evigglad",
+    "Ærø Åben Skole & Fællesskab",
+    "Café Zoë Müller-Łukasiewicz & Søn",
+];
+
+fn input(partner: &str, design: Design, orientation: Orientation) -> DiplomaInput {
+    DiplomaInput {
+        partner: partner.into(),
+        goals: vec![
+            "At Fredericia bliver røgfri".into(),
+            "At Fredericia er i bevægelse".into(),
+            "Fællesskabets Fredericia".into(),
+            "Et bæredygtigt Fredericia".into(),
+        ],
+        programme: "Sund By mikro-partnerskaber".into(),
+        municipality: "Fredericia Kommune".into(),
+        place: "Fredericia".into(),
+        date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default(),
+        wording: Wording::default(),
+        design,
+        orientation,
+        colour: Rgb::DEFAULT,
+        logo: Some(ImageBytes::new(logo_png())),
+        signers: vec![
+            Signer {
+                name: "Steen Wrist Ebbesen".into(),
+                title: "Formand for Sundhedsudvalget".into(),
+                signature: Some(ImageBytes::new(signature_png(1.0))),
+            },
+            Signer {
+                name: "Jacob Bjerregaard".into(),
+                title: "Borgmester".into(),
+                signature: Some(ImageBytes::new(signature_png(2.5))),
+            },
+        ],
+    }
+}
+
+/// A simple logo: a green leaf-like disc with a white stripe, transparent
+/// around it.
+fn logo_png() -> Vec<u8> {
+    let img = RgbaImage::from_fn(600, 240, |x, y| {
+        let (cx, cy) = (120.0, 120.0);
+        let d = ((x as f32 - cx).powi(2) + (y as f32 - cy).powi(2)).sqrt();
+        if d < 100.0 {
+            if (y as f32 - (x as f32) * 0.6 - 30.0).abs() < 7.0 {
+                Rgba([255, 255, 255, 255])
+            } else {
+                Rgba([31, 95, 74, 255])
+            }
+        } else if x > 250 && x < 580 && (y == 100 || y == 140 || (100..140).contains(&y) && x % 60 < 8) {
+            Rgba([31, 95, 74, 255])
+        } else {
+            Rgba([0, 0, 0, 0])
+        }
+    });
+    png(DynamicImage::ImageRgba8(img))
+}
+
+/// A scribble that looks a little like a handwritten signature.
+fn signature_png(phase: f32) -> Vec<u8> {
+    let mut img = RgbaImage::from_pixel(900, 280, Rgba([0, 0, 0, 0]));
+    for i in 0..4000 {
+        let t = i as f32 / 4000.0;
+        let x = 40.0 + t * 820.0;
+        let y = 150.0 + (t * 23.0 + phase).sin() * 70.0 * (1.0 - t * 0.6) + (t * 5.0).cos() * 20.0;
+        for dx in -2..=2 {
+            for dy in -2..=2 {
+                let (px, py) = ((x as i32 + dx) as u32, (y as i32 + dy) as u32);
+                if px < 900 && py < 280 {
+                    img.put_pixel(px, py, Rgba([20, 30, 80, 255]));
+                }
+            }
+        }
+    }
+    png(DynamicImage::ImageRgba8(img))
+}
+
+fn png(img: DynamicImage) -> Vec<u8> {
+    let mut out = Vec::new();
+    let _ = img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png);
+    out
+}
+
+fn tool(cmd: &str, args: &[&str]) -> (bool, String) {
+    match Command::new(cmd).args(args).output() {
+        Ok(o) => (
+            o.status.success(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&o.stdout),
+                String::from_utf8_lossy(&o.stderr)
+            ),
+        ),
+        Err(e) => panic!("{cmd} is not installed: {e}"),
+    }
+}
+
+fn write_pdf(dir: &Path, name: &str, inputs: &[DiplomaInput]) -> (PathBuf, Vec<Warning>) {
+    let r = diploma::render_pdf(inputs, "Diplomer").expect("render");
+    assert_eq!(r.pages, inputs.len());
+    let path = files::save_new(dir, name, &r.pdf).expect("save");
+    (path, r.warnings)
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap_or_default()
+}
+
+#[test]
+fn names_come_back_exactly_from_pdftotext_in_every_design() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for design in Design::ALL {
+        for orientation in [Orientation::Landscape, Orientation::Portrait] {
+            let inputs: Vec<_> = NAMES.iter().map(|n| input(n, design, orientation)).collect();
+            let (path, warnings) = write_pdf(dir.path(), "names.pdf", &inputs);
+            assert!(warnings.is_empty(), "{warnings:?}");
+            for (i, name) in NAMES.iter().enumerate() {
+                let page = (i + 1).to_string();
+                let (ok, text) = tool("pdftotext", &["-f", &page, "-l", &page, p(&path), "-"]);
+                assert!(ok, "{text}");
+                let lines: Vec<&str> = text.lines().map(str::trim).collect();
+                assert!(
+                    lines.contains(name),
+                    "{design:?} {orientation:?}: {name:?} not a line of page {page}:\n{text}"
+                );
+                for expected in [
+                    "DIPLOM",
+                    "Sund By mikro-partnerskaber",
+                    "At Fredericia bliver røgfri",
+                    "Fællesskabets Fredericia",
+                    "Fredericia, 22. november 2026",
+                    "Steen Wrist Ebbesen",
+                    "Formand for Sundhedsudvalget",
+                    "Borgmester",
+                ] {
+                    assert!(
+                        text.contains(expected),
+                        "{design:?}: {expected:?} missing from:\n{text}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subset_and_unicode_mapped() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let inputs: Vec<_> = Design::ALL
+        .iter()
+        .map(|d| input("Ærø Åben Skole & Fællesskab", *d, Orientation::Landscape))
+        .collect();
+    let (path, _) = write_pdf(dir.path(), "fonts.pdf", &inputs);
+    let (ok, out) = tool("pdffonts", &[p(&path)]);
+    assert!(ok, "{out}");
+    let rows: Vec<&str> = out.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    assert!(rows.len() >= 4, "expected both designs' faces:\n{out}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type encoding emb sub uni object ID
+        let n = cols.len();
+        assert!(n >= 7, "{row}");
+        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "emb/sub/uni: {row}");
+        assert!(cols[0].contains('+'), "subset tag in name: {row}");
+    }
+}
+
+#[test]
+fn qpdf_finds_no_errors_and_pdfinfo_gives_pages_and_a4() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for orientation in [Orientation::Landscape, Orientation::Portrait] {
+        let inputs: Vec<_> = (0..5)
+            .map(|i| input(NAMES[i % NAMES.len()], Design::ALL[i % 2], orientation))
+            .collect();
+        let (path, _) = write_pdf(dir.path(), "five.pdf", &inputs);
+        let (ok, out) = tool("qpdf", &["--check", p(&path)]);
+        assert!(ok, "qpdf --check failed:\n{out}");
+        assert!(out.contains("No syntax or stream encoding errors"), "{out}");
+        let (ok, info) = tool("pdfinfo", &[p(&path)]);
+        assert!(ok, "{info}");
+        assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 5")), "{info}");
+        let size = info.lines().find(|l| l.starts_with("Page size:")).unwrap_or_default();
+        let want = match orientation {
+            Orientation::Landscape => "841.89 x 595.28",
+            Orientation::Portrait => "595.28 x 841.89",
+        };
+        assert!(size.contains(want) && size.contains("A4"), "{size}");
+    }
+}
+
+#[test]
+fn images_are_embedded_once_for_the_whole_ceremony() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let inputs: Vec<_> = (0..12)
+        .map(|i| input(&format!("Partner nummer {i}"), Design::Classic, Orientation::Landscape))
+        .collect();
+    let (path, _) = write_pdf(dir.path(), "twelve.pdf", &inputs);
+    let (ok, out) = tool("pdfimages", &["-list", p(&path)]);
+    assert!(ok, "{out}");
+    // Every page shows 3 images (logo, 2 signatures) and each row names its
+    // object: only 3 distinct image objects (plus their soft masks).
+    let objects: std::collections::BTreeSet<String> = out
+        .lines()
+        .skip(2)
+        .filter(|l| l.contains(" image "))
+        .filter_map(|l| l.split_whitespace().nth(10).map(str::to_string))
+        .collect();
+    let shown = out.lines().skip(2).filter(|l| l.contains(" image ")).count();
+    assert_eq!(shown, 36, "{out}");
+    assert_eq!(objects.len(), 3, "{out}");
+}
+
+#[test]
+fn a_ten_megabyte_photo_signature_is_scaled_down() {
+    // A noisy 3000x2200 photo: the PNG alone is several MB.
+    let mut seed = 12345u32;
+    let photo = image::RgbImage::from_fn(3000, 2200, |_, _| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        image::Rgb([(seed >> 16) as u8, (seed >> 8) as u8, seed as u8])
+    });
+    let mut jpeg = Vec::new();
+    let _ = DynamicImage::ImageRgb8(photo).write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg);
+    assert!(jpeg.len() > 3_000_000, "photo is {} bytes", jpeg.len());
+    let mut i = input("Børnehaven Evigglad", Design::Modern, Orientation::Landscape);
+    i.signers[0].signature = Some(ImageBytes::new(jpeg.clone()));
+    let r = diploma::render_pdf(&[i], "Diplom").expect("render");
+    assert!(
+        r.pdf.len() < jpeg.len() / 3,
+        "PDF {} bytes for a {} byte photo",
+        r.pdf.len(),
+        jpeg.len()
+    );
+}
+
+#[test]
+fn bad_input_gives_clear_messages() {
+    use sundby::i18n::{Lang, Localize};
+    let e = diploma::render_pdf(&[], "x").expect_err("no partners");
+    assert!(e.message(Lang::Da).contains("Vælg mindst én partner"));
+    let mut i = input("", Design::Classic, Orientation::Landscape);
+    let e = diploma::render_pdf(std::slice::from_ref(&i), "x").expect_err("no name");
+    assert_eq!(e.field(), Some("partner"));
+    i.partner = "Sol og Smil 😀".into();
+    i.goals.clear();
+    i.signers[1].signature = Some(ImageBytes::new(b"\x89PNG\r\n\x1a\n broken".to_vec()));
+    let r = diploma::render_pdf(&[i], "x").expect("renders with warnings");
+    let msgs: Vec<String> = r.warnings.iter().map(|w| w.message(Lang::Da)).collect();
+    assert!(msgs.iter().any(|m| m.contains("😀") && m.contains("U+1F600")), "{msgs:?}");
+    assert!(msgs.iter().any(|m| m.contains("ingen målsætninger")), "{msgs:?}");
+    assert!(msgs.iter().any(|m| m.contains("Underskrift 2")), "{msgs:?}");
+}
+
+/// Renders one page per design and orientation to PNG for looking at
+/// (`DIPLOMA_PNG_DIR=docs cargo test --test diplomas -- render_pngs`).
+#[test]
+fn render_pngs() {
+    let Some(out) = std::env::var_os("DIPLOMA_PNG_DIR") else {
+        return;
+    };
+    let out = PathBuf::from(out);
+    let dir = tempfile::tempdir().expect("tmp");
+    for design in Design::ALL {
+        for orientation in [Orientation::Landscape, Orientation::Portrait] {
+            let name = if orientation == Orientation::Landscape {
+                "Ærø Åben Skole & Fællesskab"
+            } else {
+                "Foreningen for Bevægelse og Trivsel blandt Ældre i Fredericia Midtby"
+            };
+            let (path, _) = write_pdf(dir.path(), "page.pdf", &[input(name, design, orientation)]);
+            let stem = out.join(format!("diploma-{}-{}", design.key(), orientation.key()));
+            let (ok, msg) = tool(
+                "pdftoppm",
+                &["-png", "-r", "60", "-singlefile", p(&path), p(&stem)],
+            );
+            assert!(ok, "{msg}");
+        }
+    }
+}
