@@ -15,6 +15,7 @@ pub mod fonts;
 pub mod layout;
 pub mod pdf;
 pub mod picture;
+pub mod store;
 pub mod svg;
 
 use crate::i18n::{Lang, Localize};
@@ -57,6 +58,20 @@ pub enum DiplomaError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("no partner {0}")]
+    PartnerNotFound(String),
+    #[error("several partners are called {0}")]
+    PartnerAmbiguous(String),
+    #[error("no such ceremony")]
+    CeremonyNotFound,
+    #[error("no such diploma")]
+    DiplomaNotFound,
+    #[error("{partner} already has diploma number {number}")]
+    AlreadyIssued { partner: String, number: i64 },
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Settings(#[from] crate::settings::SettingsError),
 }
 
 impl Localize for DiplomaError {
@@ -69,18 +84,54 @@ impl Localize for DiplomaError {
             DiplomaError::Pdf(_) => "diploma.pdf",
             DiplomaError::FolderNotWritable { .. } => "diploma.folder_not_writable",
             DiplomaError::Io { .. } => "diploma.io",
+            DiplomaError::PartnerNotFound(_) => "diploma.partner_not_found",
+            DiplomaError::PartnerAmbiguous(_) => "diploma.partner_ambiguous",
+            DiplomaError::CeremonyNotFound => "diploma.ceremony_not_found",
+            DiplomaError::DiplomaNotFound => "diploma.not_found",
+            DiplomaError::AlreadyIssued { .. } => "diploma.already_issued",
+            DiplomaError::Store(e) => e.code(),
+            DiplomaError::Settings(e) => e.code(),
         }
     }
     fn field(&self) -> Option<&'static str> {
         match self {
             DiplomaError::Invalid(e) => e.field(),
             DiplomaError::FolderNotWritable { .. } => Some("diploma_folder"),
+            DiplomaError::Settings(e) => e.field(),
             _ => None,
         }
     }
     fn message(&self, lang: Lang) -> String {
         match (lang, self) {
             (_, DiplomaError::Invalid(e)) => e.message(lang),
+            (_, DiplomaError::Store(e)) => e.message(lang),
+            (_, DiplomaError::Settings(e)) => e.message(lang),
+            (Lang::Da, DiplomaError::PartnerNotFound(p)) => {
+                format!("Der findes ingen partner med navnet eller id'et «{p}».")
+            }
+            (Lang::En, DiplomaError::PartnerNotFound(p)) => {
+                format!("There is no partner with the name or id «{p}».")
+            }
+            (Lang::Da, DiplomaError::PartnerAmbiguous(p)) => {
+                format!("Flere partnere hedder «{p}»; brug partnerens id.")
+            }
+            (Lang::En, DiplomaError::PartnerAmbiguous(p)) => {
+                format!("Several partners are called «{p}»; use the partner's id.")
+            }
+            (Lang::Da, DiplomaError::CeremonyNotFound) => {
+                "Overrækkelsen findes ikke længere. Genindlæs siden.".into()
+            }
+            (Lang::En, DiplomaError::CeremonyNotFound) => {
+                "The ceremony no longer exists. Reload the page.".into()
+            }
+            (Lang::Da, DiplomaError::DiplomaNotFound) => "Diplomet findes ikke.".into(),
+            (Lang::En, DiplomaError::DiplomaNotFound) => "The diploma does not exist.".into(),
+            (Lang::Da, DiplomaError::AlreadyIssued { partner, number }) => format!(
+                "{partner} har allerede fået diplom nr. {number}. Fjern partneren fra listen, eller genudskriv diplomet fra partnerens side."
+            ),
+            (Lang::En, DiplomaError::AlreadyIssued { partner, number }) => format!(
+                "{partner} already has diploma no. {number}. Remove the partner from the list, or reprint the diploma from the partner's page."
+            ),
             (Lang::Da, DiplomaError::NoPartners) => {
                 "Vælg mindst én partner, før der laves diplomer.".into()
             }
