@@ -41,7 +41,6 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::diplomas::diploma_reprint,
             commands::diplomas::diploma_open,
             commands::diplomas::diploma_reveal,
-
             // ── events (issue 5) ──
 
             // ── grants (issue 6) ──

@@ -33,7 +33,6 @@ const COMMANDS: &[&str] = &[
     "diploma_reprint",
     "diploma_open",
     "diploma_reveal",
-
     // ── events (issue 5) ──
 
     // ── grants (issue 6) ──

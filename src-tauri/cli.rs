@@ -62,7 +62,6 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-
     // ── events (issue 5) ──
 
     // ── grants (issue 6) ──

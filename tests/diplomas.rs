@@ -66,7 +66,10 @@ fn logo_png() -> Vec<u8> {
             } else {
                 Rgba([31, 95, 74, 255])
             }
-        } else if x > 250 && x < 580 && (y == 100 || y == 140 || (100..140).contains(&y) && x % 60 < 8) {
+        } else if x > 250
+            && x < 580
+            && (y == 100 || y == 140 || (100..140).contains(&y) && x % 60 < 8)
+        {
             Rgba([31, 95, 74, 255])
         } else {
             Rgba([0, 0, 0, 0])
@@ -130,7 +133,10 @@ fn names_come_back_exactly_from_pdftotext_in_every_design() {
     let dir = tempfile::tempdir().expect("tmp");
     for design in Design::ALL {
         for orientation in [Orientation::Landscape, Orientation::Portrait] {
-            let inputs: Vec<_> = NAMES.iter().map(|n| input(n, design, orientation)).collect();
+            let inputs: Vec<_> = NAMES
+                .iter()
+                .map(|n| input(n, design, orientation))
+                .collect();
             let (path, warnings) = write_pdf(dir.path(), "names.pdf", &inputs);
             assert!(warnings.is_empty(), "{warnings:?}");
             for (i, name) in NAMES.iter().enumerate() {
@@ -172,14 +178,22 @@ fn fonts_are_embedded_subset_and_unicode_mapped() {
     let (path, _) = write_pdf(dir.path(), "fonts.pdf", &inputs);
     let (ok, out) = tool("pdffonts", &[p(&path)]);
     assert!(ok, "{out}");
-    let rows: Vec<&str> = out.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    let rows: Vec<&str> = out
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert!(rows.len() >= 4, "expected both designs' faces:\n{out}");
     for row in rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
         // name type encoding emb sub uni object ID
         let n = cols.len();
         assert!(n >= 7, "{row}");
-        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "emb/sub/uni: {row}");
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            &["yes", "yes", "yes"],
+            "emb/sub/uni: {row}"
+        );
         assert!(cols[0].contains('+'), "subset tag in name: {row}");
     }
 }
@@ -197,8 +211,15 @@ fn qpdf_finds_no_errors_and_pdfinfo_gives_pages_and_a4() {
         assert!(out.contains("No syntax or stream encoding errors"), "{out}");
         let (ok, info) = tool("pdfinfo", &[p(&path)]);
         assert!(ok, "{info}");
-        assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 5")), "{info}");
-        let size = info.lines().find(|l| l.starts_with("Page size:")).unwrap_or_default();
+        assert!(
+            info.lines()
+                .any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 5")),
+            "{info}"
+        );
+        let size = info
+            .lines()
+            .find(|l| l.starts_with("Page size:"))
+            .unwrap_or_default();
         let nums: Vec<f32> = size
             .split_whitespace()
             .filter_map(|w| w.parse().ok())
@@ -219,7 +240,13 @@ fn qpdf_finds_no_errors_and_pdfinfo_gives_pages_and_a4() {
 fn images_are_embedded_once_for_the_whole_ceremony() {
     let dir = tempfile::tempdir().expect("tmp");
     let inputs: Vec<_> = (0..12)
-        .map(|i| input(&format!("Partner nummer {i}"), Design::Classic, Orientation::Landscape))
+        .map(|i| {
+            input(
+                &format!("Partner nummer {i}"),
+                Design::Classic,
+                Orientation::Landscape,
+            )
+        })
         .collect();
     let (path, _) = write_pdf(dir.path(), "twelve.pdf", &inputs);
     let (ok, out) = tool("pdfimages", &["-list", p(&path)]);
@@ -250,7 +277,11 @@ fn a_ten_megabyte_photo_signature_is_scaled_down() {
     let mut jpeg = Vec::new();
     let _ = DynamicImage::ImageRgb8(photo).write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg);
     assert!(jpeg.len() > 3_000_000, "photo is {} bytes", jpeg.len());
-    let mut i = input("Børnehaven Evigglad", Design::Modern, Orientation::Landscape);
+    let mut i = input(
+        "Børnehaven Evigglad",
+        Design::Modern,
+        Orientation::Landscape,
+    );
     i.signers[0].signature = Some(ImageBytes::new(jpeg.clone()));
     let r = diploma::render_pdf(&[i], "Diplom").expect("render");
     assert!(
@@ -274,8 +305,15 @@ fn bad_input_gives_clear_messages() {
     i.signers[1].signature = Some(ImageBytes::new(b"\x89PNG\r\n\x1a\n broken".to_vec()));
     let r = diploma::render_pdf(&[i], "x").expect("renders with warnings");
     let msgs: Vec<String> = r.warnings.iter().map(|w| w.message(Lang::Da)).collect();
-    assert!(msgs.iter().any(|m| m.contains("😀") && m.contains("U+1F600")), "{msgs:?}");
-    assert!(msgs.iter().any(|m| m.contains("ingen målsætninger")), "{msgs:?}");
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("😀") && m.contains("U+1F600")),
+        "{msgs:?}"
+    );
+    assert!(
+        msgs.iter().any(|m| m.contains("ingen målsætninger")),
+        "{msgs:?}"
+    );
     assert!(msgs.iter().any(|m| m.contains("Underskrift 2")), "{msgs:?}");
 }
 
@@ -299,7 +337,7 @@ fn render_pngs() {
             let stem = out.join(format!("diploma-{}-{}", design.key(), orientation.key()));
             let (ok, msg) = tool(
                 "pdftoppm",
-                &["-png", "-r", "60", "-singlefile", p(&path), p(&stem)],
+                &["-png", "-r", "72", "-singlefile", p(&path), p(&stem)],
             );
             assert!(ok, "{msg}");
         }

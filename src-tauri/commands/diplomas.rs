@@ -111,7 +111,10 @@ fn checked_pdf(state: &State<'_, AppState>, path: &str) -> CmdResult<PathBuf> {
     let folder = state.with(|c| store::output_folder(c))?;
     let refuse = || CommandError {
         code: "diploma.open_refused",
-        message: match state.with(|c| crate::settings::language(c)).unwrap_or_default() {
+        message: match state
+            .with(|c| crate::settings::language(c))
+            .unwrap_or_default()
+        {
             Lang::Da => "Kun diplomer i diplommappen kan åbnes herfra.".into(),
             Lang::En => "Only diplomas in the diploma folder can be opened from here.".into(),
         },
@@ -119,9 +122,7 @@ fn checked_pdf(state: &State<'_, AppState>, path: &str) -> CmdResult<PathBuf> {
     };
     let p = Path::new(path).canonicalize().map_err(|_| refuse())?;
     let dir = folder.canonicalize().map_err(|_| refuse())?;
-    let is_pdf = p
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let is_pdf = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     if !is_pdf || p.parent() != Some(dir.as_path()) {
         return Err(refuse());
     }
@@ -131,7 +132,10 @@ fn checked_pdf(state: &State<'_, AppState>, path: &str) -> CmdResult<PathBuf> {
 fn opener_error(state: &State<'_, AppState>, e: impl std::fmt::Display) -> CommandError {
     CommandError {
         code: "diploma.open_failed",
-        message: match state.with(|c| crate::settings::language(c)).unwrap_or_default() {
+        message: match state
+            .with(|c| crate::settings::language(c))
+            .unwrap_or_default()
+        {
             Lang::Da => format!("PDF'en kunne ikke åbnes: {e}"),
             Lang::En => format!("The PDF could not be opened: {e}"),
         },

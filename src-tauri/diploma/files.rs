@@ -44,7 +44,12 @@ pub fn clean(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     if out.chars().count() > 80 {
-        out = out.chars().take(80).collect::<String>().trim_end().to_string();
+        out = out
+            .chars()
+            .take(80)
+            .collect::<String>()
+            .trim_end()
+            .to_string();
     }
     out.trim_matches(|c: char| c == '.' || c.is_whitespace())
         .to_string()
@@ -176,9 +181,15 @@ mod tests {
     #[test]
     fn names_are_readable_and_safe() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
-        assert_eq!(ceremony_file_name(d, "Rådhuset"), "Diplomer 2026-11-22 Rådhuset.pdf");
+        assert_eq!(
+            ceremony_file_name(d, "Rådhuset"),
+            "Diplomer 2026-11-22 Rådhuset.pdf"
+        );
         assert_eq!(ceremony_file_name(d, " "), "Diplomer 2026-11-22.pdf");
-        assert_eq!(partner_file_name("A/S Ærø: \"Sund\""), "Diplom A S Ærø Sund.pdf");
+        assert_eq!(
+            partner_file_name("A/S Ærø: \"Sund\""),
+            "Diplom A S Ærø Sund.pdf"
+        );
     }
 
     #[test]
@@ -215,7 +226,12 @@ mod tests {
         fs::create_dir(&ro).expect("mkdir");
         fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).expect("chmod");
         // Root can write anywhere; only check when the folder really is read-only.
-        if OpenOptions::new().write(true).create_new(true).open(ro.join("probe")).is_err() {
+        if OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(ro.join("probe"))
+            .is_err()
+        {
             let e = save_new(&ro, "x.pdf", b"x").expect_err("must fail");
             assert!(matches!(e, DiplomaError::FolderNotWritable { .. }), "{e:?}");
         }

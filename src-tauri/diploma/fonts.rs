@@ -80,7 +80,9 @@ impl FontId {
 
     /// Font units per em.
     pub fn units_per_em(self) -> f32 {
-        self.face().map(|f| f.units_per_em() as f32).unwrap_or(1000.0)
+        self.face()
+            .map(|f| f.units_per_em() as f32)
+            .unwrap_or(1000.0)
     }
 
     /// Ascender as a fraction of the em.
@@ -332,8 +334,7 @@ pub fn glyph_path(font: FontId, gid: GlyphId) -> Option<String> {
             self.0.push_str(&format!("Q{x1} {y1} {x} {y}"));
         }
         fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-            self.0
-                .push_str(&format!("C{x1} {y1} {x2} {y2} {x} {y}"));
+            self.0.push_str(&format!("C{x1} {y1} {x2} {y2} {x} {y}"));
         }
         fn close(&mut self) {
             self.0.push('Z');
@@ -386,7 +387,9 @@ mod tests {
 
     #[test]
     fn glyph_outlines_exist_for_letters() {
-        let g = FontId::LatoRegular.glyph('Ø').map(|g| glyph_path(FontId::LatoRegular, g));
+        let g = FontId::LatoRegular
+            .glyph('Ø')
+            .map(|g| glyph_path(FontId::LatoRegular, g));
         assert!(matches!(g, Some(Some(p)) if p.starts_with('M')));
     }
 }

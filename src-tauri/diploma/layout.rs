@@ -9,7 +9,7 @@
 use super::fonts::{self, FontId, MM_PER_PT};
 use super::picture::Pictures;
 use super::{
-    danish_date, DiplomaError, DiplomaInput, Design, ImageRole, Orientation, Rgb, Warning,
+    danish_date, Design, DiplomaError, DiplomaInput, ImageRole, Orientation, Rgb, Warning,
 };
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -150,7 +150,10 @@ pub enum Item {
         fill: bool,
     },
     /// A filled polygon.
-    Polygon { points: Vec<(f32, f32)>, colour: Rgb },
+    Polygon {
+        points: Vec<(f32, f32)>,
+        colour: Rgb,
+    },
 }
 
 impl Item {
@@ -278,7 +281,12 @@ impl Layout {
                 }
                 let band = |t: &TextRun| {
                     let s = t.size_pt * MM_PER_PT;
-                    (t.y - t.font.cap_height() * s, t.y + 0.1 * s, t.x, t.x + t.width)
+                    (
+                        t.y - t.font.cap_height() * s,
+                        t.y + 0.1 * s,
+                        t.x,
+                        t.x + t.width,
+                    )
                 };
                 let (at, ab, al, ar) = band(a);
                 let (bt, bb, bl, br) = band(b);
@@ -339,8 +347,10 @@ impl Layout {
                     let _ = writeln!(s, "rect {what} {} {width_pt:.2}pt {colour}", r(*rect));
                 }
                 Item::Polygon { points, colour } => {
-                    let pts: Vec<String> =
-                        points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+                    let pts: Vec<String> = points
+                        .iter()
+                        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+                        .collect();
                     let _ = writeln!(s, "polygon {} {colour}", pts.join(" "));
                 }
             }
@@ -731,7 +741,14 @@ fn build(
         title
     };
     if !title.is_empty() {
-        let lines = lines_fitting(m, st.title_font, st.title_pt * fs, st.title_tracking, &title, content.w - 4.0);
+        let lines = lines_fitting(
+            m,
+            st.title_font,
+            st.title_pt * fs,
+            st.title_tracking,
+            &title,
+            content.w - 4.0,
+        );
         y = text_lines(
             &mut head.items,
             m,
@@ -749,7 +766,14 @@ fn build(
     let subtitle = input.fill(&input.wording.subtitle);
     if !subtitle.is_empty() {
         y += 3.0 * fs;
-        let lines = lines_fitting(m, st.subtitle_font, st.subtitle_pt * fs, 0.0, &subtitle, content.w - 4.0);
+        let lines = lines_fitting(
+            m,
+            st.subtitle_font,
+            st.subtitle_pt * fs,
+            0.0,
+            &subtitle,
+            content.w - 4.0,
+        );
         y = text_lines(
             &mut head.items,
             m,
@@ -772,7 +796,14 @@ fn build(
     blocks.push(head);
 
     // The partner's name: the largest text, one line or two balanced lines.
-    let (name_lines, name_pt) = fit_name(m, st.name_font, &input.partner, content.w - 4.0, p.name_cap, st.name_min.min(p.name_cap));
+    let (name_lines, name_pt) = fit_name(
+        m,
+        st.name_font,
+        &input.partner,
+        content.w - 4.0,
+        p.name_cap,
+        st.name_min.min(p.name_cap),
+    );
     let mut name = Block {
         gap: 6.0,
         weight: 1.0,
@@ -823,7 +854,13 @@ fn build(
         if !first {
             y += 1.5;
         }
-        let lines = wrap(m, st.lead_font, 0.0, &text, measure / p.lead_pt * (1.0 / MM_PER_PT));
+        let lines = wrap(
+            m,
+            st.lead_font,
+            0.0,
+            &text,
+            measure / p.lead_pt * (1.0 / MM_PER_PT),
+        );
         y = text_lines(
             &mut body.items,
             m,
@@ -850,7 +887,14 @@ fn build(
         ..Block::empty()
     };
     if !footer.is_empty() {
-        let lines = lines_fitting(m, st.footer_font, st.footer_pt * fs, 0.0, &footer, content.w - 4.0);
+        let lines = lines_fitting(
+            m,
+            st.footer_font,
+            st.footer_pt * fs,
+            0.0,
+            &footer,
+            content.w - 4.0,
+        );
         foot.height = text_lines(
             &mut foot.items,
             m,
@@ -929,9 +973,22 @@ fn build(
             });
             let mut yy = sign_h + 1.6;
             if !s.name.is_empty() {
-                let (l, pt) = lines_fitting(m, st.signer_font, st.signer_pt * fs, 0.0, &s.name, slot_w);
+                let (l, pt) =
+                    lines_fitting(m, st.signer_font, st.signer_pt * fs, 0.0, &s.name, slot_w);
                 let top = yy;
-                text_lines(&mut sig.items, m, &l, pt, st.signer_font, 0.0, Role::SignerName, Rgb::INK, scx, top, 1.2);
+                text_lines(
+                    &mut sig.items,
+                    m,
+                    &l,
+                    pt,
+                    st.signer_font,
+                    0.0,
+                    Role::SignerName,
+                    Rgb::INK,
+                    scx,
+                    top,
+                    1.2,
+                );
                 // Titles line up side by side whatever letters the names have.
                 yy = top
                     + above(st.signer_font, pt)
@@ -940,8 +997,27 @@ fn build(
             }
             if !s.title.is_empty() {
                 yy += 0.6;
-                let (l, pt) = lines_fitting(m, st.signer_title_font, st.signer_title_pt * fs, 0.0, &s.title, slot_w);
-                yy = text_lines(&mut sig.items, m, &l, pt, st.signer_title_font, 0.0, Role::SignerTitle, Rgb::MUTED, scx, yy, 1.2);
+                let (l, pt) = lines_fitting(
+                    m,
+                    st.signer_title_font,
+                    st.signer_title_pt * fs,
+                    0.0,
+                    &s.title,
+                    slot_w,
+                );
+                yy = text_lines(
+                    &mut sig.items,
+                    m,
+                    &l,
+                    pt,
+                    st.signer_title_font,
+                    0.0,
+                    Role::SignerTitle,
+                    Rgb::MUTED,
+                    scx,
+                    yy,
+                    1.2,
+                );
             }
             bottom = bottom.max(yy);
         }
@@ -982,7 +1058,17 @@ fn text_lines(
         };
         let w = m.width(font, line, tracking) * pt * MM_PER_PT;
         let first = items.len();
-        push_line(items, font, pt, tracking, role, colour, cx - w / 2.0, baseline, line);
+        push_line(
+            items,
+            font,
+            pt,
+            tracking,
+            role,
+            colour,
+            cx - w / 2.0,
+            baseline,
+            line,
+        );
         y = baseline;
         if i + 1 == lines.len() {
             // The block ends below the deepest ink of its last line (an
@@ -1165,7 +1251,19 @@ fn goal_list(
                 y += gap;
             }
             let lines = wrap(m, st.goal_font, 0.0, g, measure / MM_PER_PT / pt);
-            y = text_lines(items, m, &lines, pt, st.goal_font, 0.0, Role::Goal, Rgb::INK, cx, y, 1.2);
+            y = text_lines(
+                items,
+                m,
+                &lines,
+                pt,
+                st.goal_font,
+                0.0,
+                Role::Goal,
+                Rgb::INK,
+                cx,
+                y,
+                1.2,
+            );
         }
         return y;
     }
@@ -1186,7 +1284,19 @@ fn goal_list(
                 y += gap;
             }
             let lines = wrap(m, st.goal_font, 0.0, g, col_w / MM_PER_PT / pt);
-            y = text_lines(items, m, &lines, pt, st.goal_font, 0.0, Role::Goal, Rgb::INK, cx, y, 1.2);
+            y = text_lines(
+                items,
+                m,
+                &lines,
+                pt,
+                st.goal_font,
+                0.0,
+                Role::Goal,
+                Rgb::INK,
+                cx,
+                y,
+                1.2,
+            );
         }
         bottom = bottom.max(y);
     }
@@ -1467,7 +1577,10 @@ pub(crate) mod tests {
             assert!(name[0].size_pt > max_other || input.design == Design::Classic);
             let centre = name[0].x + name[0].width / 2.0;
             assert!((centre - l.width / 2.0).abs() < 0.01);
-            assert_eq!(l.runs(Role::Footer).next().map(|t| t.text.as_str()), Some("Fredericia, 22. november 2026"));
+            assert_eq!(
+                l.runs(Role::Footer).next().map(|t| t.text.as_str()),
+                Some("Fredericia, 22. november 2026")
+            );
         }
     }
 
@@ -1488,8 +1601,18 @@ pub(crate) mod tests {
         let long: String = long.chars().take(200).collect();
         for input in all_variants(&sample(&long)) {
             let (l, _) = lay(&input);
-            assert_eq!(l.problems(), Vec::<String>::new(), "{:?} {:?}", input.design, input.orientation);
-            let text: String = l.runs(Role::Name).map(|t| t.text.clone()).collect::<Vec<_>>().join(" ");
+            assert_eq!(
+                l.problems(),
+                Vec::<String>::new(),
+                "{:?} {:?}",
+                input.design,
+                input.orientation
+            );
+            let text: String = l
+                .runs(Role::Name)
+                .map(|t| t.text.clone())
+                .collect::<Vec<_>>()
+                .join(" ");
             assert_eq!(text, long, "every character of the name is printed");
         }
         // One word of 200 letters too.
@@ -1501,23 +1624,41 @@ pub(crate) mod tests {
     #[test]
     fn many_goals_shrink_or_flow_to_two_columns() {
         let mut input = sample("Børnehaven Evigglad");
-        input.goals = (1..=30).map(|i| format!("Målsætning nummer {i} om sundhed og trivsel i byen")).collect();
+        input.goals = (1..=30)
+            .map(|i| format!("Målsætning nummer {i} om sundhed og trivsel i byen"))
+            .collect();
         for input in all_variants(&input) {
             let (l, _) = lay(&input);
             assert!(l.problems().is_empty(), "{:?}", l.problems());
             let goals: Vec<_> = l.runs(Role::Goal).collect();
             assert!(goals.len() >= 30);
-            let xs: Vec<f32> = goals.iter().map(|g| (g.x + g.width / 2.0).round()).collect();
+            let xs: Vec<f32> = goals
+                .iter()
+                .map(|g| (g.x + g.width / 2.0).round())
+                .collect();
             let two_columns = xs.iter().any(|x| (x - xs[0]).abs() > 20.0);
             let shrunk = goals[0].size_pt < style(input.design, input.orientation).goal_pt;
-            assert!(two_columns || shrunk, "{:?} {:?} {} {:?}", input.design, input.orientation, goals[0].size_pt, xs);
+            assert!(
+                two_columns || shrunk,
+                "{:?} {:?} {} {:?}",
+                input.design,
+                input.orientation,
+                goals[0].size_pt,
+                xs
+            );
         }
     }
 
     #[test]
     fn hundreds_of_goals_are_refused_rather_than_overflowing() {
         let mut input = sample("Børnehaven Evigglad");
-        input.goals = (1..=400).map(|i| format!("Målsætning {i} med en lang tekst om sundhed, trivsel og bevægelse for alle")).collect();
+        input.goals = (1..=400)
+            .map(|i| {
+                format!(
+                    "Målsætning {i} med en lang tekst om sundhed, trivsel og bevægelse for alle"
+                )
+            })
+            .collect();
         match compute(&input, &mut Pictures::default()) {
             Err(DiplomaError::DoesNotFit) => {}
             Ok((l, _)) => assert!(l.problems().is_empty()),
@@ -1543,7 +1684,10 @@ pub(crate) mod tests {
         input.place.clear();
         let (l, w) = lay(&input);
         assert!(w.iter().any(|w| matches!(w, Warning::NoGoals { .. })));
-        assert_eq!(l.runs(Role::Footer).next().map(|t| t.text.as_str()), Some("22. november 2026"));
+        assert_eq!(
+            l.runs(Role::Footer).next().map(|t| t.text.as_str()),
+            Some("22. november 2026")
+        );
         assert!(l.problems().is_empty());
     }
 
@@ -1552,7 +1696,9 @@ pub(crate) mod tests {
         let mut input = sample("Børnehaven Evigglad");
         input.logo = Some(super::super::ImageBytes::new(b"\x89PNG broken".to_vec()));
         let (l, w) = lay(&input);
-        assert!(w.contains(&Warning::ImageUnreadable { image: ImageRole::Logo }));
+        assert!(w.contains(&Warning::ImageUnreadable {
+            image: ImageRole::Logo
+        }));
         assert!(!l.items.iter().any(|i| matches!(i, Item::Image { .. })));
     }
 
@@ -1565,7 +1711,10 @@ pub(crate) mod tests {
         assert!(w.is_empty(), "{w:?}");
         let body: Vec<_> = l.runs(Role::Body).collect();
         assert!(body.iter().any(|r| r.text.contains('Ѫ')));
-        for r in body.iter().filter(|r| r.text.contains('Ѫ') || r.text.contains('Ѭ')) {
+        for r in body
+            .iter()
+            .filter(|r| r.text.contains('Ѫ') || r.text.contains('Ѭ'))
+        {
             assert_ne!(r.font, FontId::GaramondItalic);
         }
     }
@@ -1599,7 +1748,10 @@ pub(crate) mod tests {
                 let _ = std::fs::write(&path, &got);
             }
             let want = std::fs::read_to_string(&path).unwrap_or_default();
-            assert_eq!(got, want, "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 and review the diff");
+            assert_eq!(
+                got, want,
+                "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 and review the diff"
+            );
         }
     }
 }

@@ -175,10 +175,7 @@ impl Localize for DiplomaError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
     /// No bundled font has this character: it is left out of the print.
-    MissingCharacter {
-        partner: String,
-        ch: char,
-    },
+    MissingCharacter { partner: String, ch: char },
     /// The partner has no goals, so the goal list is empty.
     NoGoals { partner: String },
     /// An image could not be read and is left out.
@@ -412,7 +409,12 @@ impl ImageBytes {
 
 impl fmt::Debug for ImageBytes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ImageBytes({} bytes, {:016x})", self.bytes.len(), self.digest)
+        write!(
+            f,
+            "ImageBytes({} bytes, {:016x})",
+            self.bytes.len(),
+            self.digest
+        )
     }
 }
 
@@ -527,12 +529,34 @@ impl DiplomaInput {
             .into_iter()
             .filter(|g| !g.is_empty())
             .collect();
-        out.wording.title = text("diploma_title", &self.wording.title, MAX_TEMPLATE, false, false)?;
-        out.wording.subtitle =
-            text("diploma_subtitle", &self.wording.subtitle, MAX_TEMPLATE, false, false)?;
-        out.wording.body = text("diploma_body", &self.wording.body, MAX_TEMPLATE, false, true)?;
-        out.wording.footer =
-            text("diploma_footer", &self.wording.footer, MAX_TEMPLATE, false, false)?;
+        out.wording.title = text(
+            "diploma_title",
+            &self.wording.title,
+            MAX_TEMPLATE,
+            false,
+            false,
+        )?;
+        out.wording.subtitle = text(
+            "diploma_subtitle",
+            &self.wording.subtitle,
+            MAX_TEMPLATE,
+            false,
+            false,
+        )?;
+        out.wording.body = text(
+            "diploma_body",
+            &self.wording.body,
+            MAX_TEMPLATE,
+            false,
+            true,
+        )?;
+        out.wording.footer = text(
+            "diploma_footer",
+            &self.wording.footer,
+            MAX_TEMPLATE,
+            false,
+            false,
+        )?;
         out.signers = self
             .signers
             .iter()
@@ -586,10 +610,7 @@ pub fn danish_date(d: NaiveDate) -> String {
         "november",
         "december",
     ];
-    let month = MONTHS
-        .get(d.month0() as usize)
-        .copied()
-        .unwrap_or("januar");
+    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or("januar");
     format!("{}. {} {}", d.day(), month, d.year())
 }
 

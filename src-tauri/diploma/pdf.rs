@@ -8,10 +8,9 @@ use super::layout::{Item, Layout, TextRun};
 use super::picture::{Encoded, Pictures};
 use super::{DiplomaError, Rgb};
 use printpdf::{
-    Color, DictItem, ExternalStream, ExternalXObject, Line, LinePoint, Op, PaintMode,
-    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon,
-    PolygonRing, Pt, Px, RawImage, RawImageData, RawImageFormat, TextItem, WindingOrder,
-    XObjectId, XObjectTransform,
+    Color, DictItem, ExternalStream, ExternalXObject, Line, LinePoint, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Px,
+    RawImage, RawImageData, RawImageFormat, TextItem, WindingOrder, XObjectId, XObjectTransform,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -29,7 +28,11 @@ fn colour(c: Rgb) -> Color {
 }
 
 /// Writes `layouts` as one PDF, one page each, in order.
-pub fn write(layouts: &[Layout], pictures: &Pictures, title: &str) -> Result<Vec<u8>, DiplomaError> {
+pub fn write(
+    layouts: &[Layout],
+    pictures: &Pictures,
+    title: &str,
+) -> Result<Vec<u8>, DiplomaError> {
     let mut doc = PdfDocument::new(title);
     doc.metadata.info.creator = "Sund By Partner".into();
     doc.metadata.info.producer = "Sund By Partner".into();
@@ -63,7 +66,9 @@ pub fn write(layouts: &[Layout], pictures: &Pictures, title: &str) -> Result<Vec
                     continue;
                 };
                 let id = match &p.encoded {
-                    Encoded::Jpeg(bytes) => doc.add_xobject(&jpeg_xobject(bytes, p.width, p.height)),
+                    Encoded::Jpeg(bytes) => {
+                        doc.add_xobject(&jpeg_xobject(bytes, p.width, p.height))
+                    }
                     Encoded::Rgb(px) => doc.add_image(&RawImage {
                         pixels: RawImageData::U8(px.clone()),
                         width: p.width as usize,

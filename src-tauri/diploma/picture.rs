@@ -136,10 +136,12 @@ mod tests {
 
     #[test]
     fn big_photos_are_scaled_down_and_reencoded_as_jpeg() {
-        let photo = RgbImage::from_fn(4000, 3000, |x, y| Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+        let photo = RgbImage::from_fn(4000, 3000, |x, y| {
+            Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+        });
         let mut jpeg = Vec::new();
-        let _ = DynamicImage::ImageRgb8(photo)
-            .write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg);
+        let _ =
+            DynamicImage::ImageRgb8(photo).write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg);
         let mut pics = Pictures::default();
         let p = pics.get(&ImageBytes::new(jpeg)).expect("decodes");
         assert_eq!((p.width, p.height), (1100, 825));
@@ -148,9 +150,13 @@ mod tests {
 
     #[test]
     fn transparent_signatures_keep_their_alpha() {
-        let sig = RgbaImage::from_fn(300, 100, |x, _| Rgba([0, 0, 0, if x % 7 == 0 { 255 } else { 0 }]));
+        let sig = RgbaImage::from_fn(300, 100, |x, _| {
+            Rgba([0, 0, 0, if x % 7 == 0 { 255 } else { 0 }])
+        });
         let mut pics = Pictures::default();
-        let p = pics.get(&ImageBytes::new(png(DynamicImage::ImageRgba8(sig)))).expect("decodes");
+        let p = pics
+            .get(&ImageBytes::new(png(DynamicImage::ImageRgba8(sig))))
+            .expect("decodes");
         assert!(matches!(p.encoded, Encoded::Rgba(_)));
         assert!(!p.preview_png.is_empty());
     }
@@ -161,6 +167,8 @@ mod tests {
         let mut bytes = png(DynamicImage::ImageRgb8(RgbImage::new(40, 40)));
         bytes.truncate(bytes.len() / 2);
         assert!(pics.get(&ImageBytes::new(bytes)).is_none());
-        assert!(pics.get(&ImageBytes::new(b"not an image".to_vec())).is_none());
+        assert!(pics
+            .get(&ImageBytes::new(b"not an image".to_vec()))
+            .is_none());
     }
 }

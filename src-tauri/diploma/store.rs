@@ -6,7 +6,7 @@
 //! Tables are in migration 003; partners and goals are read from 002.
 
 use super::{
-    files, render_pdf, render_svg, DiplomaError, DiplomaInput, Design, ImageBytes, Orientation,
+    files, render_pdf, render_svg, Design, DiplomaError, DiplomaInput, ImageBytes, Orientation,
     Rgb, Signer, Warning, Wording,
 };
 use crate::settings;
@@ -106,7 +106,10 @@ fn clean_slots(slots: &[u8]) -> std::result::Result<Vec<u8>, ValidationError> {
     let mut out = Vec::new();
     for s in slots {
         if !matches!(s, 1 | 2) {
-            return Err(ValidationError::new("signatory_slots", Problem::InvalidChoice));
+            return Err(ValidationError::new(
+                "signatory_slots",
+                Problem::InvalidChoice,
+            ));
         }
         if !out.contains(s) {
             out.push(*s);
@@ -783,7 +786,10 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].partner_id, old);
         let again = mark_issued(&mut store.conn, &cer, &[old.clone(), new.clone()]);
-        assert!(matches!(again, Err(DiplomaError::AlreadyIssued { number: 1, .. })));
+        assert!(matches!(
+            again,
+            Err(DiplomaError::AlreadyIssued { number: 1, .. })
+        ));
         // The failed batch left nothing behind.
         assert_eq!(queue(&store.conn).expect("queue").len(), 1);
         let second = mark_issued(&mut store.conn, &cer, &[old]).expect("issue");
@@ -798,7 +804,10 @@ mod tests {
         let before = issued_input(&store.conn, &issued[0].id).expect("snapshot");
         store
             .conn
-            .execute("UPDATE partners SET name = 'Nyt Navn' WHERE id = ?1", [&old])
+            .execute(
+                "UPDATE partners SET name = 'Nyt Navn' WHERE id = ?1",
+                [&old],
+            )
             .expect("rename");
         let mut s = get_settings(&store.conn).expect("settings");
         s.wording.title = "Bevis".into();
@@ -811,9 +820,14 @@ mod tests {
         assert_eq!(g.pages, 1);
         let all = for_partner(&store.conn, &old).expect("list");
         assert_eq!(all.len(), 2);
-        assert!(all.iter().any(|d| d.is_copy && d.number == issued[0].number));
+        assert!(all
+            .iter()
+            .any(|d| d.is_copy && d.number == issued[0].number));
         // A copy does not free the partner from the queue nor take a new number.
-        assert!(queue(&store.conn).expect("q").iter().all(|e| e.partner_id != old));
+        assert!(queue(&store.conn)
+            .expect("q")
+            .iter()
+            .all(|e| e.partner_id != old));
     }
 
     #[test]
@@ -822,7 +836,9 @@ mod tests {
         let mut s = get_settings(&store.conn).expect("get");
         assert_eq!(s, DiplomaSettings::default());
         s.colour = "nonsense".into();
-        assert!(matches!(save_settings(&store.conn, &s), Err(DiplomaError::Invalid(e)) if e.field == "diploma_colour"));
+        assert!(
+            matches!(save_settings(&store.conn, &s), Err(DiplomaError::Invalid(e)) if e.field == "diploma_colour")
+        );
         s.colour = "#AA3300".into();
         s.design = Design::Modern;
         s.signatory_slots = vec![2, 2];
@@ -840,21 +856,42 @@ mod tests {
         let e = save_ceremony(&store.conn, &CeremonyInput::default());
         assert!(matches!(e, Err(DiplomaError::Invalid(v)) if v.field == "held_on"));
         let dir = tempfile::tempdir().expect("tmp");
-        let g = generate_in(&store.conn, &cer, &[new.clone(), old.clone()], dir.path()).expect("pdf");
+        let g =
+            generate_in(&store.conn, &cer, &[new.clone(), old.clone()], dir.path()).expect("pdf");
         assert_eq!(g.file_name, "Diplomer 2026-11-22 Rådhuset.pdf");
         assert_eq!(g.pages, 2);
         let g2 = generate_in(&store.conn, &cer, &[new], dir.path()).expect("pdf");
         assert_eq!(g2.file_name, "Diplomer 2026-11-22 Rådhuset (2).pdf");
-        assert!(matches!(generate_in(&store.conn, &cer, &[], dir.path()), Err(DiplomaError::NoPartners)));
-        let p = preview(&store.conn, Some(&old), &Occasion::from(&ceremony(&store.conn, &cer).expect("c")), None).expect("preview");
+        assert!(matches!(
+            generate_in(&store.conn, &cer, &[], dir.path()),
+            Err(DiplomaError::NoPartners)
+        ));
+        let p = preview(
+            &store.conn,
+            Some(&old),
+            &Occasion::from(&ceremony(&store.conn, &cer).expect("c")),
+            None,
+        )
+        .expect("preview");
         assert!(p.svg.starts_with("<svg"));
     }
 
     #[test]
     fn partners_are_found_by_id_or_name() {
         let (store, old, _, _) = setup();
-        assert_eq!(find_partner(&store.conn, "RØDE KORS HOVEDSTADEN").expect("by name").0, old);
-        assert_eq!(find_partner(&store.conn, &old).expect("by id").1, "Røde Kors Hovedstaden");
-        assert!(matches!(find_partner(&store.conn, "Ingen"), Err(DiplomaError::PartnerNotFound(_))));
+        assert_eq!(
+            find_partner(&store.conn, "RØDE KORS HOVEDSTADEN")
+                .expect("by name")
+                .0,
+            old
+        );
+        assert_eq!(
+            find_partner(&store.conn, &old).expect("by id").1,
+            "Røde Kors Hovedstaden"
+        );
+        assert!(matches!(
+            find_partner(&store.conn, "Ingen"),
+            Err(DiplomaError::PartnerNotFound(_))
+        ));
     }
 }

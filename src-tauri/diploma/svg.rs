@@ -52,12 +52,11 @@ pub fn write(layout: &Layout, pictures: &Pictures) -> String {
                 let tracking = t.tracking_em * t.font.units_per_em();
                 let _ = write!(
                     body,
-                    r#"<g fill="{}" transform="translate({} {}) scale({} {})">"#,
+                    r#"<g fill="{}" transform="translate({} {}) scale({s:.6} {:.6})">"#,
                     t.colour,
                     n(t.x),
                     n(t.y),
-                    format!("{s:.6}"),
-                    format!("{:.6}", -s)
+                    -s
                 );
                 let mut x = 0.0f32;
                 for g in fonts::shape(t.font, &t.text) {
@@ -134,7 +133,11 @@ pub fn write(layout: &Layout, pictures: &Pictures) -> String {
                     .iter()
                     .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
                     .collect();
-                let _ = write!(body, r#"<polygon points="{}" fill="{colour}"/>"#, pts.join(" "));
+                let _ = write!(
+                    body,
+                    r#"<polygon points="{}" fill="{colour}"/>"#,
+                    pts.join(" ")
+                );
             }
         }
     }

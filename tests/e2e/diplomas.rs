@@ -63,8 +63,10 @@ async fn a_ceremony_from_queue_to_handed_out() {
     app.fill("#diploma-folder", out.to_str().unwrap()).await;
     app.click("#diploma-open-after").await;
     app.click("#diploma-settings-save").await;
-    app.wait_js("document.querySelector('#notice').textContent === 'Diplomets tekst og udseende er gemt.'")
-        .await;
+    app.wait_js(
+        "document.querySelector('#notice').textContent === 'Diplomets tekst og udseende er gemt.'",
+    )
+    .await;
 
     // A ceremony.
     app.fill("#ceremony-date", "22.11.2026").await;
@@ -84,8 +86,10 @@ async fn a_ceremony_from_queue_to_handed_out() {
     );
     // Preview one page.
     app.click(".queue-row:nth-child(2) button").await;
-    app.wait_js("document.querySelector('#diploma-preview').dataset.partner === 'Børnehaven Evigglad'")
-        .await;
+    app.wait_js(
+        "document.querySelector('#diploma-preview').dataset.partner === 'Børnehaven Evigglad'",
+    )
+    .await;
 
     app.click("#diploma-generate").await;
     app.wait("#diploma-result").await;
