@@ -343,3 +343,122 @@ fn render_pngs() {
         }
     }
 }
+
+mod commands {
+    //! The diploma commands through the Tauri mock runtime, as the UI calls them.
+    use serde_json::{json, Value};
+    use sundby::commands::AppState;
+    use sundby::store::{new_id, now, Store};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{mock_builder, mock_context, noop_assets, INVOKE_KEY};
+    use tauri::webview::InvokeRequest;
+
+    fn invoke(
+        w: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+        args: Value,
+    ) -> Result<Value, Value> {
+        tauri::test::get_ipc_response(
+            w,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().expect("url"),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().expect("json"))
+    }
+
+    #[test]
+    fn ceremony_queue_preview_generate_and_mark_through_commands() {
+        let store = Store::open_in_memory().expect("store");
+        let pid = new_id();
+        store
+            .conn
+            .execute(
+                "INSERT INTO partners (id, name, name_key, sort_key, kind, status, joined_on, created_at, updated_at)
+                 VALUES (?1, 'Børnehaven Evigglad', 'b', 'b', 'institution', 'aktiv', '2026-01-05', ?2, ?2)",
+                rusqlite::params![pid, now()],
+            )
+            .expect("partner");
+        let app = sundby::app::register(mock_builder(), AppState::new(Ok(store), None))
+            .build(mock_context(noop_assets()))
+            .expect("app");
+        let w = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("window");
+        let out = tempfile::tempdir().expect("tmp");
+
+        let view = invoke(&w, "diploma_settings_get", json!({})).expect("settings");
+        assert_eq!(view["settings"]["design"], "classic");
+        let mut s = view["settings"].clone();
+        s["folder"] = json!(out.path().display().to_string());
+        s["colour"] = json!("not a colour");
+        let err = invoke(&w, "diploma_settings_save", json!({ "input": s.clone() }))
+            .expect_err("bad colour");
+        assert_eq!(err["field"], "diploma_colour");
+        assert_eq!(err["message"], "Farven har en ukendt værdi");
+        s["colour"] = json!("#7a1f3d");
+        invoke(&w, "diploma_settings_save", json!({ "input": s })).expect("save");
+
+        let err = invoke(&w, "ceremony_save", json!({ "input": { "held_on": "31.02.2026" } }))
+            .expect_err("bad date");
+        assert_eq!(err["field"], "held_on");
+        let cer = invoke(
+            &w,
+            "ceremony_save",
+            json!({ "input": { "held_on": "22.11.2026", "place": "Rådhuset", "signatory_slots": [1, 2] } }),
+        )
+        .expect("ceremony");
+        let queue = invoke(&w, "diploma_queue", json!({})).expect("queue");
+        assert_eq!(queue[0]["name"], "Børnehaven Evigglad");
+
+        // A live preview of unsaved wording.
+        let mut draft =
+            invoke(&w, "diploma_settings_get", json!({})).expect("s")["settings"].clone();
+        draft["wording"]["title"] = json!("Æresbevis");
+        let p = invoke(
+            &w,
+            "diploma_preview",
+            json!({ "partnerId": pid, "occasion": { "held_on": "2026-11-22", "place": "Rådhuset" }, "settings": draft }),
+        )
+        .expect("preview");
+        let svg = p["svg"].as_str().unwrap_or_default();
+        assert!(svg.contains("ÆRESBEVIS") && svg.contains("Børnehaven Evigglad"));
+
+        let err = invoke(
+            &w,
+            "diploma_generate",
+            json!({ "ceremonyId": cer["id"], "partnerIds": [] }),
+        )
+        .expect_err("none");
+        assert_eq!(err["code"], "diploma.no_partners");
+        let g = invoke(
+            &w,
+            "diploma_generate",
+            json!({ "ceremonyId": cer["id"], "partnerIds": [pid] }),
+        )
+        .expect("pdf");
+        assert_eq!(g["file_name"], "Diplomer 2026-11-22 Rådhuset.pdf");
+        assert!(out.path().join("Diplomer 2026-11-22 Rådhuset.pdf").exists());
+
+        let issued = invoke(
+            &w,
+            "diploma_mark_issued",
+            json!({ "ceremonyId": cer["id"], "partnerIds": [pid] }),
+        )
+        .expect("mark");
+        assert_eq!(issued[0]["number"], 1);
+        assert_eq!(invoke(&w, "diploma_queue", json!({})).expect("q"), json!([]));
+        let list = invoke(&w, "diplomas_for_partner", json!({ "partnerId": pid })).expect("list");
+        assert_eq!(list.as_array().map(Vec::len), Some(1));
+
+        // Opening is limited to PDFs in the diploma folder.
+        let err = invoke(&w, "diploma_open", json!({ "path": "/etc/passwd" })).expect_err("refused");
+        assert_eq!(err["code"], "diploma.open_refused");
+    }
+}
