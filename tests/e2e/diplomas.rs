@@ -93,6 +93,10 @@ async fn a_ceremony_from_queue_to_handed_out() {
 
     app.click("#diploma-generate").await;
     app.wait("#diploma-result").await;
+    if let Some(shots) = std::env::var_os("SUNDBY_SCREENSHOT_DIR") {
+        app.screenshot(&std::path::Path::new(&shots).join("diplomas-view.png"))
+            .await;
+    }
     let pdf = out.join("Diplomer 2026-11-22 Rådhuset.pdf");
     assert!(pdf.exists(), "{} missing", pdf.display());
     let text = Command::new("pdftotext")

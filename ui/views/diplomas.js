@@ -6,6 +6,14 @@ import { h, field, showFieldError, clearErrors } from '../dom.js';
 import { t, shortDate } from '../i18n/index.js';
 import { confirmDialog } from '../dialog.js';
 
+// Gives a field a stable id (used by the tests) and keeps its label attached.
+function named(f, id) {
+  f.input.id = id;
+  const label = f.wrap.querySelector('label');
+  if (label) label.htmlFor = id;
+  return f;
+}
+
 export async function render(main, ctx) {
   const { api, notify } = ctx;
   const [view, queue0, ceremonies0, settings] = await Promise.all([
@@ -43,9 +51,11 @@ export async function render(main, ctx) {
     options: [{ value: '', label: t('diplomas.ceremony_new') }].concat(
       ceremonies.map((c) => ({ value: c.id, label: `${shortDate(c.held_on)} ${c.place}`.trim() }))),
   });
-  cerSelect.input.id = 'ceremony-pick';
-  const date = field({ label: t('diplomas.date'), name: 'held_on', value: '', hint: t('common.date_hint'), required: true, attrs: { id: 'ceremony-date', autocomplete: 'off' } });
-  const place = field({ label: t('diplomas.place'), name: 'place', value: '', attrs: { id: 'ceremony-place', maxlength: 200, autocomplete: 'off' } });
+  named(cerSelect, 'ceremony-pick');
+  const date = field({ label: t('diplomas.date'), name: 'held_on', value: '', hint: t('common.date_hint'), required: true, attrs: { autocomplete: 'off' } });
+  named(date, 'ceremony-date');
+  const place = field({ label: t('diplomas.place'), name: 'place', value: '', attrs: { maxlength: 200, autocomplete: 'off' } });
+  named(place, 'ceremony-place');
   const slotBoxes = signatories.map((s) => {
     const box = h('input', { type: 'checkbox', id: `ceremony-slot-${s.slot}`, value: String(s.slot), checked: dset.signatory_slots.includes(s.slot) });
     return { slot: s.slot, box, wrap: h('div', { class: 'check' }, box, h('label', { for: box.id, text: `${s.name} (${s.title})` })) };
@@ -267,7 +277,8 @@ export async function render(main, ctx) {
   const fOrient = field({ label: t('diplomas.orientation'), name: 'diploma_orientation', value: dset.orientation, options: [
     { value: 'landscape', label: t('diplomas.landscape') }, { value: 'portrait', label: t('diplomas.portrait') }] });
   const fColour = field({ label: t('diplomas.colour'), name: 'diploma_colour', value: dset.colour, type: 'color' });
-  const fFolder = field({ label: t('diplomas.folder'), name: 'diploma_folder', value: dset.folder, hint: t('diplomas.folder_hint', { folder: view.default_folder }), attrs: { id: 'diploma-folder', autocomplete: 'off' } });
+  const fFolder = field({ label: t('diplomas.folder'), name: 'diploma_folder', value: dset.folder, hint: t('diplomas.folder_hint', { folder: view.default_folder }), attrs: { autocomplete: 'off' } });
+  named(fFolder, 'diploma-folder');
   const openAfter = h('input', { type: 'checkbox', id: 'diploma-open-after', checked: dset.open_after });
   const saveSet = h('button', { class: 'btn', type: 'submit', id: 'diploma-settings-save', text: t('diplomas.settings_save') });
   const reset = h('button', { class: 'btn secondary', type: 'button', text: t('diplomas.settings_reset') });
