@@ -405,8 +405,12 @@ mod commands {
         s["colour"] = json!("#7a1f3d");
         invoke(&w, "diploma_settings_save", json!({ "input": s })).expect("save");
 
-        let err = invoke(&w, "ceremony_save", json!({ "input": { "held_on": "31.02.2026" } }))
-            .expect_err("bad date");
+        let err = invoke(
+            &w,
+            "ceremony_save",
+            json!({ "input": { "held_on": "31.02.2026" } }),
+        )
+        .expect_err("bad date");
         assert_eq!(err["field"], "held_on");
         let cer = invoke(
             &w,
@@ -453,12 +457,16 @@ mod commands {
         )
         .expect("mark");
         assert_eq!(issued[0]["number"], 1);
-        assert_eq!(invoke(&w, "diploma_queue", json!({})).expect("q"), json!([]));
+        assert_eq!(
+            invoke(&w, "diploma_queue", json!({})).expect("q"),
+            json!([])
+        );
         let list = invoke(&w, "diplomas_for_partner", json!({ "partnerId": pid })).expect("list");
         assert_eq!(list.as_array().map(Vec::len), Some(1));
 
         // Opening is limited to PDFs in the diploma folder.
-        let err = invoke(&w, "diploma_open", json!({ "path": "/etc/passwd" })).expect_err("refused");
+        let err =
+            invoke(&w, "diploma_open", json!({ "path": "/etc/passwd" })).expect_err("refused");
         assert_eq!(err["code"], "diploma.open_refused");
     }
 }
