@@ -29,7 +29,18 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             // ── partners (issue 3) ──
 
             // ── diplomas (issue 4) ──
-
+            commands::diplomas::diploma_settings_get,
+            commands::diplomas::diploma_settings_save,
+            commands::diplomas::diploma_queue,
+            commands::diplomas::ceremony_list,
+            commands::diplomas::ceremony_save,
+            commands::diplomas::diploma_preview,
+            commands::diplomas::diploma_generate,
+            commands::diplomas::diploma_mark_issued,
+            commands::diplomas::diplomas_for_partner,
+            commands::diplomas::diploma_reprint,
+            commands::diplomas::diploma_open,
+            commands::diplomas::diploma_reveal,
             // ── events (issue 5) ──
             commands::events::events_list,
             commands::events::event_get,

@@ -21,7 +21,18 @@ const COMMANDS: &[&str] = &[
     // ── partners (issue 3) ──
 
     // ── diplomas (issue 4) ──
-
+    "diploma_settings_get",
+    "diploma_settings_save",
+    "diploma_queue",
+    "ceremony_list",
+    "ceremony_save",
+    "diploma_preview",
+    "diploma_generate",
+    "diploma_mark_issued",
+    "diplomas_for_partner",
+    "diploma_reprint",
+    "diploma_open",
+    "diploma_reveal",
     // ── events (issue 5) ──
     "events_list",
     "event_get",

@@ -15,6 +15,7 @@ pub mod validate;
 // ── partners (issue 3) ──
 
 // ── diplomas (issue 4) ──
+pub mod diploma;
 
 // ── events (issue 5) ──
 pub mod events;

@@ -35,6 +35,18 @@ export const languageSet = (language) => call('language_set', { language });
 // ── partners (issue 3) ──
 
 // ── diplomas (issue 4) ──
+export const diplomaSettingsGet = () => call('diploma_settings_get');
+export const diplomaSettingsSave = (input) => call('diploma_settings_save', { input });
+export const diplomaQueue = () => call('diploma_queue');
+export const ceremonyList = () => call('ceremony_list');
+export const ceremonySave = (input) => call('ceremony_save', { input });
+export const diplomaPreview = (partnerId, occasion, settings) => call('diploma_preview', { partnerId, occasion, settings });
+export const diplomaGenerate = (ceremonyId, partnerIds) => call('diploma_generate', { ceremonyId, partnerIds });
+export const diplomaMarkIssued = (ceremonyId, partnerIds) => call('diploma_mark_issued', { ceremonyId, partnerIds });
+export const diplomasForPartner = (partnerId) => call('diplomas_for_partner', { partnerId });
+export const diplomaReprint = (diplomaId) => call('diploma_reprint', { diplomaId });
+export const diplomaOpen = (path) => call('diploma_open', { path });
+export const diplomaReveal = (path) => call('diploma_reveal', { path });
 
 // ── events (issue 5) ──
 export const eventsList = (filter) => call('events_list', { filter });

@@ -7,6 +7,7 @@ pub mod settings;
 // ── partners (issue 3) ──
 
 // ── diplomas (issue 4) ──
+pub mod diplomas;
 
 // ── events (issue 5) ──
 pub mod events;

@@ -3,22 +3,24 @@
 //! who came and a line to sign on, plus empty rows for walk-ins.
 //!
 //! Fonts: Lato Regular and Bold (SIL OFL 1.1, the licence is in
-//! `src-tauri/fonts/OFL-Lato.txt`), the same files and family the diplomas
-//! use. They are embedded and subset by printpdf; text is measured with the
-//! font's own advance widths so long names are shortened with "…" instead of
-//! running into the next column.
+//! `src-tauri/fonts/OFL-Lato.txt`) through the diplomas' font module, so the
+//! sheet and the diplomas share files and metrics. They are embedded and
+//! subset by printpdf; text is measured with the font's own advance widths and
+//! kerning so long names are shortened with "…" instead of running into the
+//! next column.
 
 use super::store::{EventDetail, Participant};
 use super::{when_text, EventsError, ParticipantStatus, Result};
+use crate::diploma::fonts::{self, FontId, MM_PER_PT};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 use printpdf::{
     Color, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, TextItem,
 };
-use std::sync::OnceLock;
 
-/// A bundled face of the sheet.
+/// A face of the sheet: the diplomas' bundled Lato, loaded and measured by
+/// [`crate::diploma::fonts`] (one font loader for the whole app).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Face {
     Regular,
@@ -26,45 +28,24 @@ pub enum Face {
 }
 
 impl Face {
-    pub fn bytes(self) -> &'static [u8] {
+    fn font(self) -> FontId {
         match self {
-            Face::Regular => include_bytes!("../fonts/Lato-Regular.ttf"),
-            Face::Bold => include_bytes!("../fonts/Lato-Bold.ttf"),
+            Face::Regular => FontId::LatoRegular,
+            Face::Bold => FontId::LatoBold,
         }
     }
 
-    fn parsed(self) -> Option<&'static ttf_parser::Face<'static>> {
-        static FACES: [OnceLock<Option<ttf_parser::Face<'static>>>; 2] =
-            [OnceLock::new(), OnceLock::new()];
-        let i = match self {
-            Face::Regular => 0,
-            Face::Bold => 1,
-        };
-        FACES[i]
-            .get_or_init(|| ttf_parser::Face::parse(self.bytes(), 0).ok())
-            .as_ref()
+    pub fn bytes(self) -> &'static [u8] {
+        self.font().bytes()
     }
 
-    /// Width of `text` in millimetres at `size` points.
+    /// Width of `text` in millimetres at `size` points, with the font's own
+    /// advance widths and kerning.
     pub fn width_mm(self, text: &str, size: f32) -> f32 {
-        let Some(f) = self.parsed() else {
-            return text.chars().count() as f32 * size * 0.5 * MM_PER_PT;
-        };
-        let upem = f32::from(f.units_per_em());
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                f.glyph_index(c)
-                    .and_then(|g| f.glyph_hor_advance(g))
-                    .map(u32::from)
-                    .unwrap_or((upem * 0.5) as u32)
-            })
-            .sum();
-        units as f32 / upem * size * MM_PER_PT
+        fonts::width_pt(self.font(), text, 0.0) * size * MM_PER_PT
     }
 }
 
-const MM_PER_PT: f32 = 25.4 / 72.0;
 const PAGE_W: f32 = 210.0;
 const PAGE_H: f32 = 297.0;
 const MARGIN: f32 = 18.0;
@@ -355,11 +336,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_faces_parse_and_have_danish_letters() {
+    fn both_faces_have_danish_letters() {
         for f in [Face::Regular, Face::Bold] {
-            let face = f.parsed().unwrap();
             for c in "æøåÆØÅé–…".chars() {
-                assert!(face.glyph_index(c).is_some(), "{f:?} lacks {c}");
+                assert!(f.font().has(c), "{f:?} lacks {c}");
             }
         }
     }

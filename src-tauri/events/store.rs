@@ -778,8 +778,29 @@ pub fn ceremonies(conn: &Connection) -> Result<Vec<EventSummary>> {
     let rows: Vec<(String, String, String, String)> = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<std::result::Result<_, _>>()?;
+    // How many diplomas are handed out at each (originals, not reprints).
+    let diplomas_at = |id: &str| -> Result<i64> {
+        if !table_exists(conn, "diplomas")? {
+            return Ok(0);
+        }
+        let cols = columns(conn, "diplomas")?;
+        if !cols.iter().any(|c| c == "ceremony_id") {
+            return Ok(0);
+        }
+        let copies = if cols.iter().any(|c| c == "is_copy") {
+            " AND is_copy = 0"
+        } else {
+            ""
+        };
+        Ok(conn.query_row(
+            &format!("SELECT count(*) FROM diplomas WHERE ceremony_id = ?1{copies}"),
+            [id],
+            |r| r.get(0),
+        )?)
+    };
     let mut out = Vec::new();
     for (id, title, date, place) in rows {
+        let diplomas = diplomas_at(&id)?;
         let (starts_at, ends_at, all_day) = if date.len() >= 16 && date.as_bytes()[10] == b'T' {
             (date[..16].to_string(), date[..16].to_string(), false)
         } else if let Some(d) = validate::parse_date(&date) {
@@ -793,7 +814,7 @@ pub fn ceremonies(conn: &Connection) -> Result<Vec<EventSummary>> {
             source: "ceremony".into(),
             link: "#/diplomer".into(),
             title: if title.trim().is_empty() {
-                EventKind::Overraekkelse.label(crate::i18n::Lang::Da).into()
+                "Diplomoverrækkelse".into()
             } else {
                 title
             },
@@ -805,7 +826,7 @@ pub fn ceremonies(conn: &Connection) -> Result<Vec<EventSummary>> {
             organisers: Vec::new(),
             by_municipality: true,
             goal_ids: Vec::new(),
-            participants: 0,
+            participants: diplomas,
             attended: 0,
         });
     }
@@ -1025,10 +1046,13 @@ pub(crate) mod tests {
         let mut s = Store::open_in_memory().unwrap();
         // Without the table: no ceremonies, no error.
         assert!(ceremonies(&s.conn).unwrap().is_empty());
+        // The diplomas area's table (migration 003): a ceremony and one in the bin.
         s.conn
             .execute_batch(
-                "CREATE TABLE ceremonies (id TEXT PRIMARY KEY, title TEXT, held_on TEXT, place TEXT);
-                 INSERT INTO ceremonies VALUES ('c1', 'Diplomoverrækkelse', '2026-11-22', 'Rådhuset');",
+                "INSERT INTO ceremonies (id, held_on, place, created_at, updated_at)
+                 VALUES ('c1', '2026-11-22', 'Rådhuset', 'x', 'x');
+                 INSERT INTO ceremonies (id, held_on, place, deleted_at, created_at, updated_at)
+                 VALUES ('c2', '2026-11-23', 'Slettet', 'x', 'x', 'x');",
             )
             .unwrap();
         save(&mut s.conn, &meeting("Netværksmøde", "2026-11-01")).unwrap();
@@ -1048,6 +1072,10 @@ pub(crate) mod tests {
             ("ceremony", EventKind::Overraekkelse)
         );
         assert_eq!(c.link, "#/diplomer");
+        assert_eq!(
+            (c.title.as_str(), c.place.as_str()),
+            ("Diplomoverrækkelse", "Rådhuset")
+        );
         assert!(c.all_day);
         let only = list(
             &s.conn,

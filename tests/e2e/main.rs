@@ -9,6 +9,7 @@ mod shell;
 // ── partners (issue 3) ──
 
 // ── diplomas (issue 4) ──
+mod diplomas;
 
 // ── events (issue 5) ──
 mod events;

@@ -251,7 +251,10 @@ async function renderForm(main, ctx, event) {
   const sameDay = e.starts_at && e.ends_at && e.starts_at.slice(0, 10) === e.ends_at.slice(0, 10);
 
   const title = field({ label: t('events.f_title'), name: 'event_title', value: e.title, required: true, attrs: { maxlength: 200, autocomplete: 'off' } });
-  const kind = field({ label: t('events.kind'), name: 'event_kind', value: e.kind, options: KINDS.map((k) => ({ value: k, label: t(`events.kind_${k}`) })) });
+  // Ceremonies are made under Diplomer (one record, shown here by itself);
+  // an event already of that kind keeps it.
+  const kinds = KINDS.filter((k) => k !== 'overraekkelse' || e.kind === 'overraekkelse');
+  const kind = field({ label: t('events.kind'), name: 'event_kind', value: e.kind, hint: t('events.ceremony_hint'), options: kinds.map((k) => ({ value: k, label: t(`events.kind_${k}`) })) });
   const startDate = field({ label: t('events.f_start_date'), name: 'start_date', value: date(e.starts_at), required: true, hint: t('common.date_hint'), attrs: { autocomplete: 'off' } });
   const startTime = field({ label: t('events.f_start_time'), name: 'start_time', value: time(e.starts_at), required: true, hint: t('events.time_hint'), attrs: { autocomplete: 'off', inputmode: 'numeric' } });
   const endDate = field({ label: t('events.f_end_date'), name: 'end_date', value: sameDay ? '' : date(e.ends_at), hint: t('events.end_date_hint'), attrs: { autocomplete: 'off' } });

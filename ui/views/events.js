@@ -143,6 +143,7 @@ function eventItem(e) {
     h('div', { class: 'event-tags' },
       h('span', { class: 'chip', text: t(`events.kind_${e.kind}`) }),
       ceremony ? h('span', { class: 'badge', text: t('events.from_diplomas') }) : null,
+      ceremony && e.participants > 0 ? h('span', { class: 'badge', text: t('events.diplomas_n', { n: e.participants }) }) : null,
       !ceremony && e.participants > 0
         ? h('span', { class: 'badge', text: t('events.attended_of', { attended: e.attended, total: e.participants }) })
         : null));
