@@ -216,5 +216,22 @@ async fn network_meeting_invite_attend_partner_page_and_newsletter() {
             .await,
         "01.01.2027"
     );
+    eprintln!("events e2e: every step checked");
+    // For looking at (not asserting): the e-mail HTML as a mail program
+    // would show it, when screenshots are asked for.
+    if let Ok(keep) = std::env::var("SUNDBY_SCREENSHOTS") {
+        let file = dir.path().join("newsletter.html");
+        std::fs::write(&file, html).unwrap();
+        if app
+            .client
+            .goto(&format!("file://{}", file.display()))
+            .await
+            .is_ok()
+        {
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            app.screenshot(&std::path::Path::new(&keep).join("newsletter-email.png"))
+                .await;
+        }
+    }
     app.quit().await;
 }
