@@ -990,6 +990,64 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn erasing_a_private_person_erases_the_names_kept_here() {
+        let mut s = Store::open_in_memory().unwrap();
+        let person = partner(&s.conn, "Jens Hansen", "aktiv");
+        s.conn
+            .execute(
+                "UPDATE partners SET kind = 'borger' WHERE id = ?1",
+                [&person],
+            )
+            .unwrap();
+        let firm = partner(&s.conn, "Bageriet A/S", "aktiv");
+        let d = save(&mut s.conn, &meeting("Møde", "2026-06-10")).unwrap();
+        invite_all_active(&mut s.conn, &d.event.id).unwrap();
+        // Deleted for good: the person's name goes, the firm's stays.
+        s.conn
+            .execute(
+                "DELETE FROM partners WHERE id IN (?1, ?2)",
+                [&person, &firm],
+            )
+            .unwrap();
+        let mut names: Vec<String> = get(&s.conn, &d.event.id)
+            .unwrap()
+            .participants
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        names.sort();
+        assert_eq!(names, ["Bageriet A/S", "—"]);
+        let kept: i64 = s
+            .conn
+            .query_row(
+                "SELECT count(*) FROM event_participants WHERE partner_name LIKE '%Jens%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(kept, 0);
+
+        // Anonymised in place (the row kept for other records).
+        let other = partner(&s.conn, "Karen Jensen", "aktiv");
+        add_participant(&mut s.conn, &d.event.id, &other, ParticipantStatus::Deltog).unwrap();
+        s.conn
+            .execute(
+                "UPDATE partners SET name = '—', erased_at = 'x' WHERE id = ?1",
+                [&other],
+            )
+            .unwrap();
+        let stored: String = s
+            .conn
+            .query_row(
+                "SELECT partner_name FROM event_participants WHERE partner_id = ?1",
+                [&other],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(stored, "—");
+    }
+
+    #[test]
     fn list_splits_upcoming_and_past_and_filters() {
         let mut s = Store::open_in_memory().unwrap();
         let mut fair = meeting("Sundhedsmessen", "2026-09-05");

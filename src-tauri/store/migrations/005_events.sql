@@ -67,6 +67,23 @@ CREATE INDEX event_participants_partner ON event_participants(partner_id);
 -- A partner is on an event's list once (a removed partner's NULL may repeat).
 CREATE UNIQUE INDEX event_participants_once ON event_participants(event_id, partner_id);
 
+-- GDPR: when a private person (kind 'borger') is erased, the names kept here
+-- go too; an organisation's name stays, so the event keeps a readable record.
+-- Erasure either anonymises the partner row (erased_at set, name replaced)...
+CREATE TRIGGER events_partner_erased AFTER UPDATE OF erased_at ON partners
+WHEN NEW.erased_at IS NOT NULL AND OLD.erased_at IS NULL
+BEGIN
+    UPDATE event_participants SET partner_name = NEW.name WHERE partner_id = NEW.id;
+    UPDATE event_organisers SET partner_name = NEW.name WHERE partner_id = NEW.id;
+END;
+-- ... or deletes it (then the keys above become NULL).
+CREATE TRIGGER events_person_deleted BEFORE DELETE ON partners
+WHEN OLD.kind = 'borger'
+BEGIN
+    UPDATE event_participants SET partner_name = '—' WHERE partner_id = OLD.id;
+    UPDATE event_organisers SET partner_name = '—' WHERE partner_id = OLD.id;
+END;
+
 -- Each newsletter issue that was made: its period, the day it was made and
 -- how many recipients it had. The next issue starts where the last ended.
 CREATE TABLE newsletters (
