@@ -132,6 +132,10 @@ async fn network_meeting_invite_attend_partner_page_and_newsletter() {
         .await;
     assert_eq!(app.text(".event-month h3").await, "Januar 2027");
     assert_eq!(app.text(".event-item .badge").await, "2 af 2 deltog");
+    if let Ok(keep) = std::env::var("SUNDBY_SCREENSHOTS") {
+        app.screenshot(&std::path::Path::new(&keep).join("events-list.png"))
+            .await;
+    }
 
     // The partner's page (the register's view is another area's): the
     // function it will call, rendered into a container in the real window.
