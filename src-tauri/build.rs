@@ -19,7 +19,17 @@ const COMMANDS: &[&str] = &[
     "image_data_url",
     "language_set",
     // ── partners (issue 3) ──
-
+    "partners_list",
+    "partner_get",
+    "partner_create",
+    "partner_update",
+    "partner_check",
+    "partner_duplicates",
+    "partner_delete",
+    "partner_restore",
+    "partner_erase",
+    "partners_empty_bin",
+    "partners_demo",
     // ── diplomas (issue 4) ──
 
     // ── events (issue 5) ──

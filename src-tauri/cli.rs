@@ -24,7 +24,8 @@ pub enum Command {
     /// Datamappe, databasefil, skemaversion og antal poster
     Info,
     // ── partners (issue 3) ──
-
+    /// Indlæser demoprogrammet (60 opdigtede partnere) i en tom database
+    Demo,
     // ── diplomas (issue 4) ──
 
     // ── events (issue 5) ──
@@ -78,6 +79,8 @@ pub fn open() -> Result<Store, Failure> {
 fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Info => info(),
+        // ── partners (issue 3) ──
+        Command::Demo => demo(),
     }
 }
 
@@ -97,5 +100,14 @@ fn info() -> Result<(), Failure> {
     for (table, count) in store::table_counts(&store.conn)? {
         println!("{table:<28} {count}");
     }
+    Ok(())
+}
+
+// ── partners (issue 3) ──
+
+fn demo() -> Result<(), Failure> {
+    let mut store = open()?;
+    let n = crate::partners::demo::load(&mut store.conn)?;
+    println!("{n} demopartnere indlæst");
     Ok(())
 }
