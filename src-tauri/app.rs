@@ -27,6 +27,12 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::settings::image_data_url,
             commands::settings::language_set,
             // ── partners (issue 3) ──
+            // partner import/export
+            commands::partner_io::partner_import_preview,
+            commands::partner_io::partner_import_run,
+            commands::partner_io::partner_import_undo,
+            commands::partner_io::partner_import_batches,
+            commands::partner_io::partner_export,
 
             // ── diplomas (issue 4) ──
 

@@ -19,6 +19,12 @@ const COMMANDS: &[&str] = &[
     "image_data_url",
     "language_set",
     // ── partners (issue 3) ──
+    // partner import/export
+    "partner_import_preview",
+    "partner_import_run",
+    "partner_import_undo",
+    "partner_import_batches",
+    "partner_export",
 
     // ── diplomas (issue 4) ──
 
