@@ -10,6 +10,7 @@ pub mod settings;
 pub mod store;
 pub mod validate;
 // ── partners (issue 3) ──
+pub mod partners;
 
 // ── diplomas (issue 4) ──
 
