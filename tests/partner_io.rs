@@ -179,7 +179,7 @@ fn bad_files_are_refused_with_a_clear_message_and_nothing_changes() {
         ),
         (
             b"Navn;Type\nA;forening\nB;forening;x\nC\n".to_vec(),
-            "Intet er importeret: 2 problemer i filen skal rettes først.",
+            "Intet er importeret: 3 problemer i filen skal rettes først.",
         ),
     ];
     for (bytes, message) in cases {
@@ -199,7 +199,8 @@ fn bad_files_are_refused_with_a_clear_message_and_nothing_changes() {
                 lines,
                 [
                     "Række 3: Rækken har 3 kolonner, men overskriftsrækken har 2",
-                    "Række 4: Rækken har 1 kolonner, men overskriftsrækken har 2",
+                    "Række 4: Rækken har 1 kolonne, men overskriftsrækken har 2",
+                    "Række 4, kolonne «Type»: Aktørtypen skal udfyldes",
                 ]
             );
         }

@@ -325,11 +325,13 @@ fn check_rows(conn: &Connection, table: &Table, mapping: &Mapping, lang: Lang) -
                 code: "import.row_width".into(),
                 message: match lang {
                     Lang::Da => format!(
-                        "Rækken har {width} kolonner, men overskriftsrækken har {}",
+                        "Rækken har {width} {}, men overskriftsrækken har {}",
+                        if width == 1 { "kolonne" } else { "kolonner" },
                         table.headers.len()
                     ),
                     Lang::En => format!(
-                        "The row has {width} columns but the header row has {}",
+                        "The row has {width} {} but the header row has {}",
+                        if width == 1 { "column" } else { "columns" },
                         table.headers.len()
                     ),
                 },
@@ -575,7 +577,7 @@ fn update_existing(
     lang: Lang,
 ) -> Result<()> {
     let current = partners::get(tx, id)?;
-    let mut input = partners::store::input_of(&current);
+    let mut input = input_of(&current);
     let set = |target: &mut String, value: &str| {
         if !value.trim().is_empty() {
             *target = value.to_string();
@@ -619,10 +621,7 @@ fn update_existing(
     }
     let current_goals: Vec<String> = current.goals.iter().map(|g| g.id.clone()).collect();
     match partners::validate_with_goals(tx, &input, &current_goals) {
-        Ok(valid) => {
-            partners::store::update_valid(tx, id, &valid)?;
-            Ok(())
-        }
+        Ok(valid) => update_valid(tx, id, &valid, current.status),
         // The merged record can fail where the row alone did not (e.g. the
         // existing partner is active and the row leaves it without goals).
         Err(e) => {
@@ -636,6 +635,101 @@ fn update_existing(
             }]))
         }
     }
+}
+
+/// A stored partner as form input, to merge a row into.
+fn input_of(p: &partners::Partner) -> PartnerInput {
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    PartnerInput {
+        name: p.name.clone(),
+        kind: p.kind.as_str().to_string(),
+        status: p.status.as_str().to_string(),
+        status_changed_on: String::new(),
+        joined_on: date(p.joined_on),
+        goals: p.goals.iter().map(|g| g.id.clone()).collect(),
+        initiative: p.initiative.clone(),
+        target_group: p.target_group.clone(),
+        arena: p.arena.clone(),
+        address: p.address.clone(),
+        website: p.website.clone(),
+        recruitment_channel: p.recruitment_channel.map(|c| c.as_str().to_string()).unwrap_or_default(),
+        recruited_by: p.recruited_by.clone(),
+        recruitment_notes: p.recruitment_notes.clone(),
+        consent_public: p.consent_public,
+        consent_public_on: date(p.consent_public_on),
+        consent_email: p.consent_email,
+        consent_email_on: date(p.consent_email_on),
+        some_commitment: p.some_commitment,
+        notes: p.notes.clone(),
+        contacts: p
+            .contacts
+            .iter()
+            .map(|c| partners::ContactInput {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                role: c.role.clone(),
+                email: c.email.clone(),
+                phone: c.phone.clone(),
+                is_primary: c.is_primary,
+            })
+            .collect(),
+    }
+}
+
+/// Saves a validated edit inside the import's transaction: the same writes
+/// as [`partners::update`], which opens a transaction of its own.
+fn update_valid(
+    tx: &Transaction,
+    id: &str,
+    p: &partners::ValidPartner,
+    old_status: partners::Status,
+) -> Result<()> {
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    let ts = now();
+    tx.prepare_cached(
+        "UPDATE partners SET name = ?2, name_key = ?3, sort_key = ?4, kind = ?5, status = ?6,
+            joined_on = ?7, initiative = ?8, target_group = ?9, arena = ?10, address = ?11,
+            website = ?12, recruitment_channel = ?13, recruited_by = ?14,
+            recruitment_notes = ?15, consent_public = ?16, consent_public_on = ?17,
+            consent_email = ?18, consent_email_on = ?19, some_commitment = ?20, notes = ?21,
+            search_text = ?22, updated_at = ?23
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        p.name,
+        p.name_key(),
+        partners::collation::sort_key(&p.name),
+        p.kind,
+        p.status,
+        date(p.joined_on),
+        p.initiative,
+        p.target_group,
+        p.arena,
+        p.address,
+        p.website,
+        p.recruitment_channel,
+        p.recruited_by,
+        p.recruitment_notes,
+        p.consent_public,
+        date(p.consent_public_on),
+        p.consent_email,
+        date(p.consent_email_on),
+        p.some_commitment,
+        p.notes,
+        partners::search_text(p),
+        ts,
+    ])?;
+    partners::store::write_goals(tx, id, &p.goals)?;
+    partners::store::write_contacts(tx, id, &p.contacts, &ts)?;
+    if p.status != old_status {
+        tx.prepare_cached(
+            "INSERT INTO partner_status_history (id, partner_id, status, changed_on, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![new_id(), id, p.status, date(Some(p.status_changed_on)), ts])?;
+    }
+    Ok(())
 }
 
 /// The rows of one partner before an import updated it, to restore on undo.

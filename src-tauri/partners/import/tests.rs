@@ -193,7 +193,7 @@ fn name_must_be_mapped_and_mapping_must_fit() {
 fn html_and_sql_looking_text_is_stored_verbatim() {
     let mut s = db();
     let file = "Navn;Type;Noter\n\
-        <script>alert(1)</script>;Forening;Robert'); DROP TABLE partners;--\n";
+        <script>alert(1)</script>;Forening;\"Robert'); DROP TABLE partners;--\"\n";
     run(&mut s.conn, file.as_bytes(), "x", None, OnDuplicate::Skip, Lang::Da).unwrap();
     let (name, notes): (String, String) = s
         .conn
