@@ -14,7 +14,13 @@ const ROWS: usize = 10_000;
 
 /// A CSV as Danish Excel writes it: Windows-1252, semicolons, CRLF.
 fn csv() -> Vec<u8> {
-    let kinds = ["Forening", "Virksomhed", "Kommunal", "Borger", "Institution"];
+    let kinds = [
+        "Forening",
+        "Virksomhed",
+        "Kommunal",
+        "Borger",
+        "Institution",
+    ];
     let statuses = ["Aktiv", "Interesseret", "I dvale", "Afsluttet"];
     let mut s = String::from(
         "Navn;Aktørtype;Status;Tilmeldt;Målsætninger;Indsats;Målgruppe;Arena;Kontaktperson;E-mail;Telefon;Adresse\r\n",
@@ -79,9 +85,18 @@ fn main() {
     assert_eq!(u.removed, ROWS);
 
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
-    println!("preview (read, map, validate, duplicates) {:>8.1} ms", ms(preview_time));
-    println!("import 10,000-row CSV (one transaction)   {:>8.1} ms   target < 2000 ms", ms(import_time));
-    println!("export: read 10,000 partners in order     {:>8.1} ms", ms(query_time));
+    println!(
+        "preview (read, map, validate, duplicates) {:>8.1} ms",
+        ms(preview_time)
+    );
+    println!(
+        "import 10,000-row CSV (one transaction)   {:>8.1} ms   target < 2000 ms",
+        ms(import_time)
+    );
+    println!(
+        "export: read 10,000 partners in order     {:>8.1} ms",
+        ms(query_time)
+    );
     println!(
         "export: write XLSX ({:.1} MB)               {:>8.1} ms",
         xlsx.len() as f64 / 1e6,
@@ -96,5 +111,8 @@ fn main() {
         csv_out.len() as f64 / 1e6,
         ms(csv_time)
     );
-    println!("undo the 10,000-partner batch             {:>8.1} ms", ms(undo_time));
+    println!(
+        "undo the 10,000-partner batch             {:>8.1} ms",
+        ms(undo_time)
+    );
 }

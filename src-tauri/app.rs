@@ -33,7 +33,6 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::partner_io::partner_import_undo,
             commands::partner_io::partner_import_batches,
             commands::partner_io::partner_export,
-
             // ── diplomas (issue 4) ──
 
             // ── events (issue 5) ──

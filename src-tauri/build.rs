@@ -25,7 +25,6 @@ const COMMANDS: &[&str] = &[
     "partner_import_undo",
     "partner_import_batches",
     "partner_export",
-
     // ── diplomas (issue 4) ──
 
     // ── events (issue 5) ──

@@ -38,7 +38,6 @@ pub enum Command {
         /// Filen, der skrives; endelsen .csv eller .xlsx vælger formatet
         file: std::path::PathBuf,
     },
-
     // ── diplomas (issue 4) ──
 
     // ── events (issue 5) ──
@@ -142,20 +141,16 @@ fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Fail
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    match import::run(
-        &mut store.conn,
-        &bytes,
-        &name,
-        None,
-        on_duplicate,
-        Lang::Da,
-    ) {
+    match import::run(&mut store.conn, &bytes, &name, None, on_duplicate, Lang::Da) {
         Ok(r) => {
             println!(
                 "importeret: {} partnere fra {} ({} opdateret, {} sprunget over som dubletter)",
                 r.created, r.file_name, r.updated, r.skipped
             );
-            println!("import-id:  {} (kan fortrydes samlet i programmet)", r.batch_id);
+            println!(
+                "import-id:  {} (kan fortrydes samlet i programmet)",
+                r.batch_id
+            );
             Ok(())
         }
         Err(ImportError::InvalidRows(problems)) => {

@@ -60,10 +60,7 @@ fn danish_excel_csv_in_windows_1252_with_semicolons() {
     assert!(std::str::from_utf8(&bytes).is_err());
     assert!(bytes.windows(2).any(|w| w == b"\r\n"));
     let preview = import::preview(&s.conn, &bytes, None, Lang::Da).unwrap();
-    assert_eq!(
-        preview.format.description,
-        "CSV, Windows-1252, semikolon ;"
-    );
+    assert_eq!(preview.format.description, "CSV, Windows-1252, semikolon ;");
     assert_eq!(preview.columns[1].header, "Aktørtype");
     assert!(preview.columns.iter().all(|c| c.field.is_some()));
 
@@ -245,7 +242,10 @@ fn csv_export_has_bom_semicolons_and_danish_letters_and_imports_again() {
         .filter(|n| !n.is_empty() && !n.starts_with(' '))
         .collect();
     let ae = names.iter().position(|n| n.starts_with("Ærøvej")).unwrap();
-    let ol = names.iter().position(|n| n.starts_with("Ølstykke")).unwrap();
+    let ol = names
+        .iter()
+        .position(|n| n.starts_with("Ølstykke"))
+        .unwrap();
     let c = names.iter().position(|n| n.starts_with("Café")).unwrap();
     assert!(c < ae && ae < ol, "{names:?}");
 
@@ -292,8 +292,17 @@ fn xlsx_export_reads_back_with_real_dates() {
     let mut book = calamine::open_workbook_auto(&path).unwrap();
     assert_eq!(book.sheet_names(), ["Partnere"]);
     let range = book.worksheet_range("Partnere").unwrap();
-    let header: Vec<String> = range.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
-    assert_eq!(&header[..5], ["Navn", "Aktørtype", "Status", "Tilmeldt", "Målsætninger"]);
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        &header[..5],
+        ["Navn", "Aktørtype", "Status", "Tilmeldt", "Målsætninger"]
+    );
     assert_eq!(range.height(), 13);
     let row = range
         .rows()
@@ -310,10 +319,21 @@ fn xlsx_export_reads_back_with_real_dates() {
     // And the exported spreadsheet imports again.
     let bytes = std::fs::read(&path).unwrap();
     let mut fresh = Store::open_in_memory().unwrap();
-    let r = import::run(&mut fresh.conn, &bytes, "x.xlsx", None, OnDuplicate::Skip, Lang::Da).unwrap();
+    let r = import::run(
+        &mut fresh.conn,
+        &bytes,
+        "x.xlsx",
+        None,
+        OnDuplicate::Skip,
+        Lang::Da,
+    )
+    .unwrap();
     assert_eq!(r.created, 12);
     assert_eq!(
-        partner_by_name(&fresh.conn, "Jytte Æbeltoft").joined_on.unwrap().to_string(),
+        partner_by_name(&fresh.conn, "Jytte Æbeltoft")
+            .joined_on
+            .unwrap()
+            .to_string(),
         "2024-02-29"
     );
 }
@@ -322,10 +342,28 @@ fn xlsx_export_reads_back_with_real_dates() {
 fn export_into_the_folder_never_overwrites() {
     let s = store_with_fixtures();
     let dir = tempfile::tempdir().unwrap();
-    let a = export::export_to_folder(&s.conn, &ListQuery::default(), ExportFormat::Csv, dir.path(), Lang::Da).unwrap();
-    let b = export::export_to_folder(&s.conn, &ListQuery::default(), ExportFormat::Csv, dir.path(), Lang::Da).unwrap();
+    let a = export::export_to_folder(
+        &s.conn,
+        &ListQuery::default(),
+        ExportFormat::Csv,
+        dir.path(),
+        Lang::Da,
+    )
+    .unwrap();
+    let b = export::export_to_folder(
+        &s.conn,
+        &ListQuery::default(),
+        ExportFormat::Csv,
+        dir.path(),
+        Lang::Da,
+    )
+    .unwrap();
     assert_ne!(a, b);
-    assert!(a.file_name().unwrap().to_string_lossy().starts_with("Partnere "));
+    assert!(a
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .starts_with("Partnere "));
     assert!(b.to_string_lossy().ends_with(" (2).csv"));
 }
 
@@ -347,22 +385,41 @@ fn cli_imports_all_or_nothing_and_exports() {
     let data = dir.path().join("data");
     let fx = fixture("danish-excel-1252.csv");
     let out = sundby(&data, &["import", fx.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("importeret: 5 partnere fra danish-excel-1252.csv"), "{text}");
+    assert!(
+        text.contains("importeret: 5 partnere fra danish-excel-1252.csv"),
+        "{text}"
+    );
 
     // A file with invalid rows: every problem printed, exit non-zero, nothing changed.
     let bad = dir.path().join("dårlig.csv");
-    std::fs::write(&bad, "Navn;Type;E-mail\nNy;Forening;ny@eks.dk\n;Forening;\nX;Rumvæsen;ikke-mail\n").unwrap();
+    std::fs::write(
+        &bad,
+        "Navn;Type;E-mail\nNy;Forening;ny@eks.dk\n;Forening;\nX;Rumvæsen;ikke-mail\n",
+    )
+    .unwrap();
     let out = sundby(&data, &["import", bad.to_str().unwrap()]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("Række 3, kolonne «Navn»: Navnet skal udfyldes"), "{err}");
-    assert!(err.contains("Række 4, kolonne «Type»: Aktørtypen har en ukendt værdi «Rumvæsen»"), "{err}");
+    assert!(
+        err.contains("Række 3, kolonne «Navn»: Navnet skal udfyldes"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Række 4, kolonne «Type»: Aktørtypen har en ukendt værdi «Rumvæsen»"),
+        "{err}"
+    );
     assert!(err.contains("Række 4, kolonne «E-mail»:"), "{err}");
     assert!(err.contains("Intet er importeret: 3 problemer"), "{err}");
     let conn = Connection::open(data.join("sundby.sqlite3")).unwrap();
-    let n: i64 = conn.query_row("SELECT count(*) FROM partners", [], |r| r.get(0)).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM partners", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 5);
     drop(conn);
 
@@ -373,10 +430,17 @@ fn cli_imports_all_or_nothing_and_exports() {
 
     let xlsx = dir.path().join("ud.xlsx");
     let out = sundby(&data, &["export", xlsx.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("eksporteret: 5 partnere"));
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
-    let out = sundby(&data, &["export", dir.path().join("ud.pdf").to_str().unwrap()]);
+    let out = sundby(
+        &data,
+        &["export", dir.path().join("ud.pdf").to_str().unwrap()],
+    );
     assert!(!out.status.success());
 }
 
@@ -390,7 +454,11 @@ mod commands {
     use tauri::test::{mock_builder, mock_context, noop_assets, INVOKE_KEY};
     use tauri::webview::InvokeRequest;
 
-    fn invoke(w: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    fn invoke(
+        w: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+        args: Value,
+    ) -> Result<Value, Value> {
         tauri::test::get_ipc_response(
             w,
             InvokeRequest {
@@ -421,18 +489,37 @@ mod commands {
         let data = base64::engine::general_purpose::STANDARD
             .encode(std::fs::read(fixture("danish-excel-1252.csv")).unwrap());
 
-        let p = invoke(&w, "partner_import_preview", json!({ "data": data, "mapping": null })).unwrap();
+        let p = invoke(
+            &w,
+            "partner_import_preview",
+            json!({ "data": data, "mapping": null }),
+        )
+        .unwrap();
         assert_eq!(p["row_count"], 5);
         assert_eq!(p["columns"][0]["field"], "name");
         assert_eq!(p["columns"][0]["header"], "Navn");
         assert_eq!(p["problems"].as_array().unwrap().len(), 0);
 
         // The consultant skips the goals column: mapping sent back as keys.
-        let mut mapping: Vec<Value> = p["columns"].as_array().unwrap().iter().map(|c| c["field"].clone()).collect();
+        let mut mapping: Vec<Value> = p["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["field"].clone())
+            .collect();
         mapping[4] = Value::Null;
-        let p2 = invoke(&w, "partner_import_preview", json!({ "data": data, "mapping": mapping })).unwrap();
+        let p2 = invoke(
+            &w,
+            "partner_import_preview",
+            json!({ "data": data, "mapping": mapping }),
+        )
+        .unwrap();
         // Active partners without goals are now problems.
-        assert!(p2["problems"].as_array().unwrap().iter().any(|x| x["code"] == "partners.goals_required"));
+        assert!(p2["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["code"] == "partners.goals_required"));
 
         let r = invoke(
             &w,
@@ -444,20 +531,40 @@ mod commands {
         let batches = invoke(&w, "partner_import_batches", json!({})).unwrap();
         assert_eq!(batches[0]["file_name"], "liste.csv");
 
-        let path = invoke(&w, "partner_export", json!({ "query": { "search": "ærøvej" }, "format": "xlsx" })).unwrap();
+        let path = invoke(
+            &w,
+            "partner_export",
+            json!({ "query": { "search": "ærøvej" }, "format": "xlsx" }),
+        )
+        .unwrap();
         let path = PathBuf::from(path.as_str().unwrap());
         assert!(path.starts_with(export_dir.path()));
         let mut book = calamine::open_workbook_auto(&path).unwrap();
         let range = book.worksheet_range_at(0).unwrap().unwrap();
         assert_eq!(range.height(), 2, "header and the one partner found");
 
-        let u = invoke(&w, "partner_import_undo", json!({ "batchId": r["batch_id"] })).unwrap();
+        let u = invoke(
+            &w,
+            "partner_import_undo",
+            json!({ "batchId": r["batch_id"] }),
+        )
+        .unwrap();
         assert_eq!(u["removed"], 5);
-        let err = invoke(&w, "partner_import_undo", json!({ "batchId": r["batch_id"] })).unwrap_err();
+        let err = invoke(
+            &w,
+            "partner_import_undo",
+            json!({ "batchId": r["batch_id"] }),
+        )
+        .unwrap_err();
         assert_eq!(err["code"], "import.already_undone");
         assert_eq!(err["message"], "Importen er allerede fortrudt.");
 
-        let err = invoke(&w, "partner_import_preview", json!({ "data": "", "mapping": null })).unwrap_err();
+        let err = invoke(
+            &w,
+            "partner_import_preview",
+            json!({ "data": "", "mapping": null }),
+        )
+        .unwrap_err();
         assert_eq!(err["code"], "import.empty_file");
         assert_eq!(err["field"], "import_file");
     }

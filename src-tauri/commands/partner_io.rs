@@ -11,7 +11,9 @@
 
 use super::{AppState, CmdResult};
 use crate::partners::export::{self, ExportFormat};
-use crate::partners::import::{self, mapping::Mapping, Batch, ImportError, ImportReport, OnDuplicate, Preview, UndoReport};
+use crate::partners::import::{
+    self, mapping::Mapping, Batch, ImportError, ImportReport, OnDuplicate, Preview, UndoReport,
+};
 use crate::partners::ListQuery;
 use crate::settings;
 use base64::Engine;

@@ -236,10 +236,7 @@ mod tests {
         );
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice("Navn\nØ".as_bytes());
-        assert_eq!(
-            decode(&bom),
-            ("Navn\nØ".to_string(), TextEncoding::Utf8Bom)
-        );
+        assert_eq!(decode(&bom), ("Navn\nØ".to_string(), TextEncoding::Utf8Bom));
     }
 
     #[test]
@@ -248,10 +245,7 @@ mod tests {
         let bytes = b"\xC6blehaven;S\xF8;\x80 5";
         assert_eq!(
             decode(bytes),
-            (
-                "Æblehaven;Sø;€ 5".to_string(),
-                TextEncoding::Windows1252
-            )
+            ("Æblehaven;Sø;€ 5".to_string(), TextEncoding::Windows1252)
         );
     }
 
@@ -261,10 +255,7 @@ mod tests {
         for u in "Navn\tÅ".encode_utf16() {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
-        assert_eq!(
-            decode(&bytes),
-            ("Navn\tÅ".to_string(), TextEncoding::Utf16)
-        );
+        assert_eq!(decode(&bytes), ("Navn\tÅ".to_string(), TextEncoding::Utf16));
         assert!(!looks_binary(&bytes));
     }
 

@@ -77,7 +77,8 @@ impl Localize for ExportError {
                 format!("The format \"{f}\" is unknown; choose CSV or XLSX (the file name must end in .csv or .xlsx).")
             }
             (Lang::Da, E::NoFolder) => {
-                "Der blev ikke fundet en mappe at gemme i (Dokumenter). Angiv SUNDBY_EXPORT_DIR.".into()
+                "Der blev ikke fundet en mappe at gemme i (Dokumenter). Angiv SUNDBY_EXPORT_DIR."
+                    .into()
             }
             (Lang::En, E::NoFolder) => {
                 "No folder to save in was found (Documents). Set SUNDBY_EXPORT_DIR.".into()
@@ -310,7 +311,11 @@ pub fn to_csv(rows: &[ExportRow], lang: Lang) -> Result<Vec<u8>> {
 pub fn to_xlsx(rows: &[ExportRow], lang: Lang) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    sheet.set_name(if lang == Lang::Da { "Partnere" } else { "Partners" })?;
+    sheet.set_name(if lang == Lang::Da {
+        "Partnere"
+    } else {
+        "Partners"
+    })?;
     let head = Format::new()
         .set_bold()
         .set_background_color("#DDEBE3")
@@ -352,22 +357,8 @@ pub fn to_xlsx(rows: &[ExportRow], lang: Lang) -> Result<Vec<u8>> {
 /// Every partner matching `q` (search, filters, sort; paging ignored), in
 /// the list's order, with their primary contact and goal texts.
 pub fn rows(conn: &Connection, q: &ListQuery) -> Result<Vec<ExportRow>> {
-    // The list decides what and in which order; it pages, so walk the pages.
-    let mut ids = Vec::new();
-    let mut page = ListQuery {
-        offset: 0,
-        limit: partners::store::MAX_PAGE,
-        ..q.clone()
-    };
-    loop {
-        let result = partners::list(conn, &page)?;
-        let n = result.rows.len();
-        ids.extend(result.rows.into_iter().map(|r| r.id));
-        if n == 0 || ids.len() as u32 >= result.total {
-            break;
-        }
-        page.offset += n as u32;
-    }
+    // The list decides what and in which order.
+    let ids = partners::store::ids(conn, q)?;
     let mut goals: HashMap<String, Vec<String>> = HashMap::new();
     {
         let mut stmt = conn.prepare(
@@ -485,7 +476,11 @@ pub fn export_to_folder(
     let bytes = render(&rows, format, lang)?;
     let stem = format!(
         "{} {}",
-        if lang == Lang::Da { "Partnere" } else { "Partners" },
+        if lang == Lang::Da {
+            "Partnere"
+        } else {
+            "Partners"
+        },
         chrono::Local::now().format("%Y-%m-%d %H.%M")
     );
     let path = free_path(dir, &stem, format);

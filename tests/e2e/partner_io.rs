@@ -49,19 +49,21 @@ async fn import_a_file_through_the_mapping_step_and_undo_the_batch() {
         .js("Array.from(document.querySelectorAll('#import-mapping-table select')).map(s => s.value)")
         .await;
     let fields: Vec<String> = serde_json::from_value(fields).unwrap();
-    assert_eq!(&fields[..5], ["name", "kind", "status", "joined_on", "goals"]);
+    assert_eq!(
+        &fields[..5],
+        ["name", "kind", "status", "joined_on", "goals"]
+    );
     assert_eq!(fields[12], "website");
-    app.wait_text("#import-ok", "Alle 5 rækker er i orden.").await;
+    app.wait_text("#import-ok", "Alle 5 rækker er i orden.")
+        .await;
 
     // The consultant leaves out the website column.
     let select = app
         .wait("#import-mapping-table select[data-column='12']")
         .await;
     select.select_by_value("").await.unwrap();
-    app.wait_js(
-        "!document.querySelector('#import-sample thead th:last-child .mapped')",
-    )
-    .await;
+    app.wait_js("!document.querySelector('#import-sample thead th:last-child .mapped')")
+        .await;
 
     // The goals column left out makes the active partners invalid: shown
     // per row, and the import cannot start.
@@ -73,13 +75,13 @@ async fn import_a_file_through_the_mapping_step_and_undo_the_batch() {
     let first = app.texts("#import-problems tbody tr:first-child td").await;
     assert_eq!(
         first,
-        [
-            "2",
-            "",
-            "En aktiv partner skal have mindst én målsætning"
-        ]
+        ["2", "", "En aktiv partner skal have mindst én målsætning"]
     );
-    assert_eq!(app.js("document.querySelector('#import-go').disabled").await, true);
+    assert_eq!(
+        app.js("document.querySelector('#import-go').disabled")
+            .await,
+        true
+    );
     let goals = app
         .wait("#import-mapping-table select[data-column='4']")
         .await;
@@ -95,7 +97,10 @@ async fn import_a_file_through_the_mapping_step_and_undo_the_batch() {
     assert_eq!(partner_count(&app.data_dir), 5);
     let history = app.texts("#import-history li").await;
     assert_eq!(history.len(), 1);
-    assert!(history[0].starts_with("danish-excel-1252.csv"), "{history:?}");
+    assert!(
+        history[0].starts_with("danish-excel-1252.csv"),
+        "{history:?}"
+    );
 
     // Undo the whole batch.
     app.click("#import-undo").await;
@@ -146,7 +151,11 @@ async fn a_file_with_bad_rows_shows_each_problem_and_imports_nothing() {
         .find(Locator::Css("#import-sample b"))
         .await
         .is_err());
-    assert_eq!(app.js("document.querySelector('#import-go').disabled").await, true);
+    assert_eq!(
+        app.js("document.querySelector('#import-go').disabled")
+            .await,
+        true
+    );
     assert_eq!(partner_count(&app.data_dir), 0);
     app.quit().await;
 }

@@ -57,8 +57,13 @@ fn expected_en(key: &str) -> &'static str {
 
 fn kind(v: &str) -> Option<&'static str> {
     Some(match normalise(v).as_str() {
-        "kommunal" | "kommune" | "kommunalenhed" | "kommunalinstitution" | "municipal"
-        | "municipality" | "kommunalenhedafdeling" => "kommunal",
+        "kommunal"
+        | "kommune"
+        | "kommunalenhed"
+        | "kommunalinstitution"
+        | "municipal"
+        | "municipality"
+        | "kommunalenhedafdeling" => "kommunal",
         "virksomhed" | "firma" | "erhverv" | "company" | "business" | "virksomheder" => {
             "virksomhed"
         }
@@ -66,8 +71,12 @@ fn kind(v: &str) -> Option<&'static str> {
         | "ngo" => "forening",
         "borger" | "privatperson" | "borgerprivatperson" | "privat" | "frivillig" | "citizen"
         | "person" | "privateperson" | "volunteer" => "borger",
-        "institution" | "selvejendeinstitution" | "privatinstitution" | "institutionprivat"
-        | "institutionselvejende" | "institutionprivatselvejende" => "institution",
+        "institution"
+        | "selvejendeinstitution"
+        | "privatinstitution"
+        | "institutionprivat"
+        | "institutionselvejende"
+        | "institutionprivatselvejende" => "institution",
         _ => return None,
     })
 }
@@ -89,9 +98,7 @@ fn channel(v: &str) -> Option<&'static str> {
         "some" | "socialemedier" | "sociale" | "facebook" | "instagram" | "linkedin"
         | "socialmedia" => "some",
         "arrangement" | "event" | "messe" | "netværksmøde" | "fair" => "arrangement",
-        "direkte" | "direktehenvendelse" | "henvendelse" | "direct" | "directcontact" => {
-            "direkte"
-        }
+        "direkte" | "direktehenvendelse" | "henvendelse" | "direct" | "directcontact" => "direkte",
         "gatekeeper" | "nøgleperson" => "gatekeeper",
         "lokalavis" | "avis" | "lokalavisen" | "presse" | "localpaper" | "localnewspaper"
         | "newspaper" => "lokalavis",
@@ -145,9 +152,7 @@ pub fn goals(cell: &str, all: &[Goal]) -> (Vec<String>, Vec<String>) {
         for piece in part.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             match by_text(piece).or_else(|| by_number(piece)).or_else(|| {
                 // "1. At Fredericia bliver røgfri": the number decides.
-                piece
-                    .split_once(['.', ' '])
-                    .and_then(|(n, _)| by_number(n))
+                piece.split_once(['.', ' ']).and_then(|(n, _)| by_number(n))
             }) {
                 Some(g) => ids.push(g.id.clone()),
                 None => unknown.push(piece.to_string()),
@@ -175,27 +180,32 @@ fn cell<'a>(cells: &'a [String], mapping: &Mapping, field: ImportField) -> &'a s
 /// today); a row with an email, phone or role but no contact person gets one
 /// contact named after the partner (for a private person that is exactly
 /// right; for an organisation it is its general address).
-pub fn row_input(cells: &[String], mapping: &Mapping, all_goals: &[Goal]) -> (PartnerInput, Vec<BadValue>) {
+pub fn row_input(
+    cells: &[String],
+    mapping: &Mapping,
+    all_goals: &[Goal],
+) -> (PartnerInput, Vec<BadValue>) {
     use ImportField as F;
     let get = |f| cell(cells, mapping, f);
     let mut bad = Vec::new();
-    let mut pick = |f: ImportField, expected: &'static str, read: fn(&str) -> Option<&'static str>| {
-        let v = get(f);
-        if v.is_empty() {
-            return String::new();
-        }
-        match read(v) {
-            Some(code) => code.to_string(),
-            None => {
-                bad.push(BadValue {
-                    field: f,
-                    value: v.to_string(),
-                    expected,
-                });
-                String::new()
+    let mut pick =
+        |f: ImportField, expected: &'static str, read: fn(&str) -> Option<&'static str>| {
+            let v = get(f);
+            if v.is_empty() {
+                return String::new();
             }
-        }
-    };
+            match read(v) {
+                Some(code) => code.to_string(),
+                None => {
+                    bad.push(BadValue {
+                        field: f,
+                        value: v.to_string(),
+                        expected,
+                    });
+                    String::new()
+                }
+            }
+        };
     let kind = pick(F::Kind, "kind", kind);
     let status = pick(F::Status, "status", status);
     let recruitment_channel = pick(F::RecruitmentChannel, "channel", channel);
@@ -232,7 +242,11 @@ pub fn row_input(cells: &[String], mapping: &Mapping, all_goals: &[Goal]) -> (Pa
     if !(c_name.is_empty() && c_role.is_empty() && c_email.is_empty() && c_phone.is_empty()) {
         contacts.push(ContactInput {
             id: String::new(),
-            name: if c_name.is_empty() { name.clone() } else { c_name.to_string() },
+            name: if c_name.is_empty() {
+                name.clone()
+            } else {
+                c_name.to_string()
+            },
             role: c_role.to_string(),
             email: c_email.to_string(),
             phone: c_phone.to_string(),
@@ -295,12 +309,19 @@ mod tests {
         assert_eq!(goals("1;2", &all).0, ["g1", "g2"]);
         assert_eq!(goals("Mål 2", &all).0, ["g2"]);
         assert_eq!(
-            goals("at fredericia bliver RØGFRI; Fredericia - en by i sund udvikling", &all).0,
+            goals(
+                "at fredericia bliver RØGFRI; Fredericia - en by i sund udvikling",
+                &all
+            )
+            .0,
             ["g1", "g3"]
         );
         // A goal whose text has a comma survives comma splitting.
         assert_eq!(goals("Sundhed, trivsel og fællesskab", &all).0, ["g4"]);
-        assert_eq!(goals("1. At Fredericia bliver røgfri, 2", &all).0, ["g1", "g2"]);
+        assert_eq!(
+            goals("1. At Fredericia bliver røgfri, 2", &all).0,
+            ["g1", "g2"]
+        );
         let (ids, unknown) = goals("2, 9, flere grøntsager", &all);
         assert_eq!(ids, ["g2"]);
         assert_eq!(unknown, ["9", "flere grøntsager"]);

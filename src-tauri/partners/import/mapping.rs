@@ -352,7 +352,14 @@ mod tests {
     #[test]
     fn english_headers_and_unknown_columns() {
         let m = guess(&headers(&[
-            "Name", "Type", "Joined", "Goals", "Contact", "Email", "Phone", "Shoe size",
+            "Name",
+            "Type",
+            "Joined",
+            "Goals",
+            "Contact",
+            "Email",
+            "Phone",
+            "Shoe size",
         ]));
         use ImportField::*;
         assert_eq!(

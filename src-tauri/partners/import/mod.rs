@@ -312,7 +312,12 @@ fn column_of(table: &Table, mapping: &Mapping, field: &str) -> Option<String> {
     table.headers.get(i).cloned()
 }
 
-fn check_rows(conn: &Connection, table: &Table, mapping: &Mapping, lang: Lang) -> Result<Vec<Checked>> {
+fn check_rows(
+    conn: &Connection,
+    table: &Table,
+    mapping: &Mapping,
+    lang: Lang,
+) -> Result<Vec<Checked>> {
     let goals = settings::goals(conn, true)?;
     let mut out = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
@@ -375,7 +380,12 @@ fn check_rows(conn: &Connection, table: &Table, mapping: &Mapping, lang: Lang) -
 /// Reads the file and shows what an import would do: the columns with the
 /// guessed (or given) mapping, the first rows, every row problem and the
 /// likely duplicates. Changes nothing.
-pub fn preview(conn: &Connection, bytes: &[u8], mapping: Option<&Mapping>, lang: Lang) -> Result<Preview> {
+pub fn preview(
+    conn: &Connection,
+    bytes: &[u8],
+    mapping: Option<&Mapping>,
+    lang: Lang,
+) -> Result<Preview> {
     let (table, mapping) = table_and_mapping(bytes, mapping)?;
     let name_missing = !mapping.contains(&Some(ImportField::Name));
     let columns = table
@@ -639,7 +649,10 @@ fn update_existing(
 
 /// A stored partner as form input, to merge a row into.
 fn input_of(p: &partners::Partner) -> PartnerInput {
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let date = |d: Option<chrono::NaiveDate>| {
+        d.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
     PartnerInput {
         name: p.name.clone(),
         kind: p.kind.as_str().to_string(),
@@ -652,7 +665,10 @@ fn input_of(p: &partners::Partner) -> PartnerInput {
         arena: p.arena.clone(),
         address: p.address.clone(),
         website: p.website.clone(),
-        recruitment_channel: p.recruitment_channel.map(|c| c.as_str().to_string()).unwrap_or_default(),
+        recruitment_channel: p
+            .recruitment_channel
+            .map(|c| c.as_str().to_string())
+            .unwrap_or_default(),
         recruited_by: p.recruited_by.clone(),
         recruitment_notes: p.recruitment_notes.clone(),
         consent_public: p.consent_public,
@@ -727,17 +743,26 @@ fn update_valid(
             "INSERT INTO partner_status_history (id, partner_id, status, changed_on, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
-        .execute(params![new_id(), id, p.status, date(Some(p.status_changed_on)), ts])?;
+        .execute(params![
+            new_id(),
+            id,
+            p.status,
+            date(Some(p.status_changed_on)),
+            ts
+        ])?;
     }
     Ok(())
 }
+
+/// One stored row: column name → value.
+type SnapshotRow = Vec<(String, serde_json::Value)>;
 
 /// The rows of one partner before an import updated it, to restore on undo.
 #[derive(Debug, Serialize, Deserialize)]
 struct Snapshot {
     partner_id: String,
     /// Table name → rows, each row as column → value.
-    tables: Vec<(String, Vec<Vec<(String, serde_json::Value)>>)>,
+    tables: Vec<(String, Vec<SnapshotRow>)>,
 }
 
 /// The tables that hold a partner, with the column that names it.
@@ -769,7 +794,12 @@ fn from_json(v: &serde_json::Value) -> rusqlite::types::Value {
             None => V::Real(n.as_f64().unwrap_or_default()),
         },
         serde_json::Value::String(s) => V::Text(s.clone()),
-        serde_json::Value::Array(a) => V::Blob(a.iter().filter_map(|x| x.as_u64()).map(|x| x as u8).collect()),
+        serde_json::Value::Array(a) => V::Blob(
+            a.iter()
+                .filter_map(|x| x.as_u64())
+                .map(|x| x as u8)
+                .collect(),
+        ),
         serde_json::Value::Object(_) => V::Null,
     }
 }
@@ -802,7 +832,11 @@ impl Snapshot {
     /// (GDPR) is not brought back.
     fn restore(&self, tx: &Transaction) -> Result<bool> {
         let erased: Option<Option<String>> = tx
-            .query_row("SELECT erased_at FROM partners WHERE id = ?1", [&self.partner_id], |r| r.get(0))
+            .query_row(
+                "SELECT erased_at FROM partners WHERE id = ?1",
+                [&self.partner_id],
+                |r| r.get(0),
+            )
             .optional()?;
         match erased {
             Some(None) => {}
@@ -810,7 +844,10 @@ impl Snapshot {
         }
         for (table, key) in PARTNER_TABLES.iter().rev() {
             if *table != "partners" {
-                tx.execute(&format!("DELETE FROM {table} WHERE {key} = ?1"), [&self.partner_id])?;
+                tx.execute(
+                    &format!("DELETE FROM {table} WHERE {key} = ?1"),
+                    [&self.partner_id],
+                )?;
             }
         }
         for (table, rows) in &self.tables {
@@ -819,14 +856,27 @@ impl Snapshot {
             }
             for row in rows {
                 let cols: Vec<&str> = row.iter().map(|(c, _)| c.as_str()).collect();
-                let values: Vec<rusqlite::types::Value> = row.iter().map(|(_, v)| from_json(v)).collect();
+                let values: Vec<rusqlite::types::Value> =
+                    row.iter().map(|(_, v)| from_json(v)).collect();
                 let sql = if table == "partners" {
-                    let sets: Vec<String> = cols.iter().enumerate().map(|(i, c)| format!("\"{c}\" = ?{}", i + 1)).collect();
-                    format!("UPDATE partners SET {} WHERE id = ?{}", sets.join(", "), cols.len() + 1)
+                    let sets: Vec<String> = cols
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| format!("\"{c}\" = ?{}", i + 1))
+                        .collect();
+                    format!(
+                        "UPDATE partners SET {} WHERE id = ?{}",
+                        sets.join(", "),
+                        cols.len() + 1
+                    )
                 } else {
                     let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
                     let names: Vec<String> = cols.iter().map(|c| format!("\"{c}\"")).collect();
-                    format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), marks.join(", "))
+                    format!(
+                        "INSERT INTO {table} ({}) VALUES ({})",
+                        names.join(", "),
+                        marks.join(", ")
+                    )
                 };
                 let mut params: Vec<rusqlite::types::Value> = values;
                 if table == "partners" {
@@ -845,7 +895,11 @@ impl Snapshot {
 pub fn undo(conn: &mut Connection, batch_id: &str) -> Result<UndoReport> {
     let tx = conn.transaction()?;
     let undone: Option<Option<String>> = tx
-        .query_row("SELECT undone_at FROM import_batches WHERE id = ?1", [batch_id], |r| r.get(0))
+        .query_row(
+            "SELECT undone_at FROM import_batches WHERE id = ?1",
+            [batch_id],
+            |r| r.get(0),
+        )
         .optional()?;
     match undone {
         None => return Err(ImportError::BatchNotFound(batch_id.to_string())),
@@ -853,21 +907,31 @@ pub fn undo(conn: &mut Connection, batch_id: &str) -> Result<UndoReport> {
         Some(None) => {}
     }
     let removed = tx
-        .execute("DELETE FROM partners WHERE import_batch_id = ?1", [batch_id])
+        .execute(
+            "DELETE FROM partners WHERE import_batch_id = ?1",
+            [batch_id],
+        )
         .map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
                 ImportError::BatchInUse
             }
             e => e.into(),
         })?;
     let key = undo_key(batch_id);
     let saved: Option<String> = tx
-        .query_row("SELECT value FROM app_settings WHERE key = ?1", [&key], |r| r.get(0))
+        .query_row(
+            "SELECT value FROM app_settings WHERE key = ?1",
+            [&key],
+            |r| r.get(0),
+        )
         .optional()?;
     let mut restored = 0;
     if let Some(json) = saved {
-        let snapshots: Vec<Snapshot> = serde_json::from_str(&json)
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))?;
+        let snapshots: Vec<Snapshot> = serde_json::from_str(&json).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })?;
         for s in &snapshots {
             if s.restore(&tx)? {
                 restored += 1;

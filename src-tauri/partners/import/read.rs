@@ -306,11 +306,7 @@ mod tests {
         assert_eq!(cell_text(&Data::Float(12345678.0)), "12345678");
         assert_eq!(cell_text(&Data::Float(2.5)), "2.5");
         assert_eq!(cell_text(&Data::Int(3)), "3");
-        let d = calamine::ExcelDateTime::new(
-            45351.0,
-            calamine::ExcelDateTimeType::DateTime,
-            false,
-        );
+        let d = calamine::ExcelDateTime::new(45351.0, calamine::ExcelDateTimeType::DateTime, false);
         assert_eq!(cell_text(&Data::DateTime(d)), "2024-02-29");
     }
 }

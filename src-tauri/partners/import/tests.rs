@@ -61,7 +61,15 @@ fn problems_name_row_column_and_reason() {
 fn an_invalid_row_imports_nothing() {
     let mut s = db();
     let file = format!("{GOOD}Dårlig;Forening;Aktiv;99;;\n");
-    let err = run(&mut s.conn, file.as_bytes(), "x.csv", None, OnDuplicate::Skip, Lang::Da).unwrap_err();
+    let err = run(
+        &mut s.conn,
+        file.as_bytes(),
+        "x.csv",
+        None,
+        OnDuplicate::Skip,
+        Lang::Da,
+    )
+    .unwrap_err();
     match err {
         ImportError::InvalidRows(p) => {
             assert_eq!(p.len(), 1, "{p:?}");
@@ -90,7 +98,15 @@ fn import_is_recorded_as_a_batch_and_undone_as_a_whole() {
         },
     )
     .unwrap();
-    let r = run(&mut s.conn, GOOD.as_bytes(), "liste.csv", None, OnDuplicate::Skip, Lang::Da).unwrap();
+    let r = run(
+        &mut s.conn,
+        GOOD.as_bytes(),
+        "liste.csv",
+        None,
+        OnDuplicate::Skip,
+        Lang::Da,
+    )
+    .unwrap();
     assert_eq!((r.created, r.updated, r.skipped), (2, 0, 0));
     assert_eq!(count(&s.conn), 3);
     let b = batches(&s.conn).unwrap();
@@ -100,7 +116,11 @@ fn import_is_recorded_as_a_batch_and_undone_as_a_whole() {
     // The imported partner has its goals and its contact.
     let id: String = s
         .conn
-        .query_row("SELECT id FROM partners WHERE name = 'Løbeklubben Ø'", [], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM partners WHERE name = 'Løbeklubben Ø'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     let p = partners::get(&s.conn, &id).unwrap();
     assert_eq!(p.goals.len(), 2);
@@ -127,7 +147,15 @@ fn import_is_recorded_as_a_batch_and_undone_as_a_whole() {
 #[test]
 fn duplicates_are_skipped_updated_or_imported_anyway() {
     let mut s = db();
-    run(&mut s.conn, GOOD.as_bytes(), "a.csv", None, OnDuplicate::Skip, Lang::Da).unwrap();
+    run(
+        &mut s.conn,
+        GOOD.as_bytes(),
+        "a.csv",
+        None,
+        OnDuplicate::Skip,
+        Lang::Da,
+    )
+    .unwrap();
     // Same names with other spelling and an "ApS" suffix; one new.
     let again = "Navn;Type;Indsats\n\
         LØBEKLUBBEN  Ø;Forening;Løb hver tirsdag\n\
@@ -137,11 +165,27 @@ fn duplicates_are_skipped_updated_or_imported_anyway() {
     assert_eq!(p.duplicates.len(), 2);
     assert_eq!(p.duplicates[0].existing_name, "Løbeklubben Ø");
 
-    let r = run(&mut s.conn, again.as_bytes(), "b.csv", None, OnDuplicate::Skip, Lang::Da).unwrap();
+    let r = run(
+        &mut s.conn,
+        again.as_bytes(),
+        "b.csv",
+        None,
+        OnDuplicate::Skip,
+        Lang::Da,
+    )
+    .unwrap();
     assert_eq!((r.created, r.updated, r.skipped), (1, 0, 2));
     undo(&mut s.conn, &r.batch_id).unwrap();
 
-    let r = run(&mut s.conn, again.as_bytes(), "c.csv", None, OnDuplicate::Import, Lang::Da).unwrap();
+    let r = run(
+        &mut s.conn,
+        again.as_bytes(),
+        "c.csv",
+        None,
+        OnDuplicate::Import,
+        Lang::Da,
+    )
+    .unwrap();
     assert_eq!((r.created, r.updated, r.skipped), (3, 0, 0));
     assert_eq!(count(&s.conn), 5);
     undo(&mut s.conn, &r.batch_id).unwrap();
@@ -149,10 +193,22 @@ fn duplicates_are_skipped_updated_or_imported_anyway() {
 
     let id: String = s
         .conn
-        .query_row("SELECT id FROM partners WHERE name = 'Løbeklubben Ø'", [], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM partners WHERE name = 'Løbeklubben Ø'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     let before = partners::get(&s.conn, &id).unwrap();
-    let r = run(&mut s.conn, again.as_bytes(), "d.csv", None, OnDuplicate::Update, Lang::Da).unwrap();
+    let r = run(
+        &mut s.conn,
+        again.as_bytes(),
+        "d.csv",
+        None,
+        OnDuplicate::Update,
+        Lang::Da,
+    )
+    .unwrap();
     assert_eq!((r.created, r.updated, r.skipped), (1, 2, 0));
     let after = partners::get(&s.conn, &id).unwrap();
     assert_eq!(after.initiative, "Løb hver tirsdag");
@@ -175,7 +231,14 @@ fn name_must_be_mapped_and_mapping_must_fit() {
     let p = preview(&s.conn, GOOD.as_bytes(), Some(&m), Lang::Da).unwrap();
     assert!(p.name_missing);
     assert!(matches!(
-        run(&mut s.conn, GOOD.as_bytes(), "x", Some(&m), OnDuplicate::Skip, Lang::Da),
+        run(
+            &mut s.conn,
+            GOOD.as_bytes(),
+            "x",
+            Some(&m),
+            OnDuplicate::Skip,
+            Lang::Da
+        ),
         Err(ImportError::NameNotMapped)
     ));
     assert!(matches!(
@@ -184,7 +247,14 @@ fn name_must_be_mapped_and_mapping_must_fit() {
     ));
     // A header without rows.
     assert!(matches!(
-        run(&mut s.conn, b"Navn;Type\n", "x", None, OnDuplicate::Skip, Lang::Da),
+        run(
+            &mut s.conn,
+            b"Navn;Type\n",
+            "x",
+            None,
+            OnDuplicate::Skip,
+            Lang::Da
+        ),
         Err(ImportError::NoRows)
     ));
 }
@@ -194,10 +264,20 @@ fn html_and_sql_looking_text_is_stored_verbatim() {
     let mut s = db();
     let file = "Navn;Type;Noter\n\
         <script>alert(1)</script>;Forening;\"Robert'); DROP TABLE partners;--\"\n";
-    run(&mut s.conn, file.as_bytes(), "x", None, OnDuplicate::Skip, Lang::Da).unwrap();
+    run(
+        &mut s.conn,
+        file.as_bytes(),
+        "x",
+        None,
+        OnDuplicate::Skip,
+        Lang::Da,
+    )
+    .unwrap();
     let (name, notes): (String, String) = s
         .conn
-        .query_row("SELECT name, notes FROM partners", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT name, notes FROM partners", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .unwrap();
     assert_eq!(name, "<script>alert(1)</script>");
     assert_eq!(notes, "Robert'); DROP TABLE partners;--");
