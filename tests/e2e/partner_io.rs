@@ -87,6 +87,8 @@ async fn import_a_file_through_the_mapping_step_and_undo_the_batch() {
         .await;
     goals.select_by_value("goals").await.unwrap();
     app.wait("#import-ok").await;
+    let text = app.js("document.querySelector('#main').textContent").await;
+    assert!(!text.as_str().unwrap().contains("null"), "{text}");
 
     app.click("#import-go").await;
     app.wait_text(
@@ -136,6 +138,8 @@ async fn a_file_with_bad_rows_shows_each_problem_and_imports_nothing() {
     assert_eq!(rows[1][..2], ["4".to_string(), "Type".to_string()]);
     assert!(rows[1][2].starts_with("Aktørtypen har en ukendt værdi «Rumvæsen»"));
     assert_eq!(rows[2][1], "E-mail");
+    let text = app.js("document.querySelector('#main').textContent").await;
+    assert!(!text.as_str().unwrap().contains("null"), "{text}");
     assert_eq!(
         app.text("#import-problem-summary").await,
         "2 rækker har i alt 3 problemer. Ret filen og vælg den igen; intet importeres, før alle rækker er i orden."

@@ -112,6 +112,7 @@ export default {
   'import.column': "Kolonne",
   'import.reason': "Problem",
   'import.problems': "{rows} rækker har i alt {n} problemer. Ret filen og vælg den igen; intet importeres, før alle rækker er i orden.",
+  'import.more_problems': "… og {n} problemer mere.",
   'import.problems_caption': "Problemer i filen",
   'import.no_problems': "Alle {n} rækker er i orden.",
   'import.step_run': "4. Importér",

@@ -112,6 +112,7 @@ export default {
   'import.column': "Column",
   'import.reason': "Problem",
   'import.problems': "{rows} rows have {n} problems in all. Fix the file and choose it again; nothing is imported until every row is in order.",
+  'import.more_problems': "… and {n} more problems.",
   'import.problems_caption': "Problems in the file",
   'import.no_problems': "All {n} rows are in order.",
   'import.step_run': "4. Import",

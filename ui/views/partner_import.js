@@ -105,7 +105,7 @@ export async function render(main, ctx) {
         h('td', { id: `${id}-samples`, class: 'samples', text: c.samples.join(' · ') }),
         h('td', {}, select)));
     });
-    mappingSection.replaceChildren(
+    mappingSection.replaceChildren(...[
       h('h3', { id: 'import-mapping-h', text: t('import.step_mapping') }),
       h('p', { class: 'hint', text: t('import.mapping_intro') }),
       p.name_missing ? h('p', { class: 'banner error', role: 'alert', id: 'import-name-missing', text: t('import.name_missing') }) : null,
@@ -115,7 +115,8 @@ export async function render(main, ctx) {
             h('th', { scope: 'col', text: t('import.col_header') }),
             h('th', { scope: 'col', text: t('import.col_samples') }),
             h('th', { scope: 'col', text: t('import.col_field') }))),
-          body)));
+          body)),
+    ].filter(Boolean));
     mappingSection.hidden = false;
   }
 
@@ -139,7 +140,7 @@ export async function render(main, ctx) {
     if (p.problems.length) {
       parts.push(
         h('p', { class: 'banner error', role: 'alert', id: 'import-problem-summary',
-          text: t('import.problems', { rows: p.rows_with_problems, n: p.problems.length }) }),
+          text: t('import.problems', { rows: p.rows_with_problems, n: p.problem_count }) }),
         h('div', { class: 'table-scroll problems' },
           h('table', { class: 'data', id: 'import-problems' },
             h('caption', { text: t('import.problems_caption') }),
@@ -147,14 +148,15 @@ export async function render(main, ctx) {
               h('th', { scope: 'col', text: t('import.row') }),
               h('th', { scope: 'col', text: t('import.column') }),
               h('th', { scope: 'col', text: t('import.reason') }))),
-            h('tbody', {}, p.problems.map((x) => h('tr', {},
+            h('tbody', {}, p.problems.slice(0, 500).map((x) => h('tr', {},
               h('td', { text: String(x.row) }),
               h('td', { text: x.column || '' }),
-              h('td', { text: x.message })))))));
+              h('td', { text: x.message })))))),
+        p.problem_count > 500 ? h('p', { class: 'hint', text: t('import.more_problems', { n: p.problem_count - 500 }) }) : null);
     } else if (!p.name_missing) {
       parts.push(h('p', { class: 'banner ok', id: 'import-ok', text: t('import.no_problems', { n: p.row_count }) }));
     }
-    previewSection.replaceChildren(...parts);
+    previewSection.replaceChildren(...parts.filter(Boolean));
     previewSection.hidden = false;
   }
 
@@ -172,7 +174,7 @@ export async function render(main, ctx) {
         return h('div', { class: 'radio' }, input, h('label', { for: id, text: t(`import.dup_${v}`) }));
       });
       parts.push(
-        h('p', { id: 'import-dup-summary', text: t('import.duplicates', { n: p.duplicates.length }) }),
+        h('p', { id: 'import-dup-summary', text: t('import.duplicates', { n: p.duplicate_count }) }),
         h('ul', { class: 'dup-list', id: 'import-duplicates' }, p.duplicates.slice(0, 50).map((d) => h('li', {},
           t('import.row_n', { n: d.row }), ' ', h('strong', { text: d.name }), ' ',
           t(d.reason === 'file' ? 'import.dup_in_file' : (d.reason === 'email' ? 'import.dup_email' : 'import.dup_name')), ' ',
@@ -202,7 +204,7 @@ export async function render(main, ctx) {
     parts.push(
       blocked ? h('p', { class: 'hint', text: t('import.blocked') }) : null,
       h('div', { class: 'actions' }, go));
-    runSection.replaceChildren(...parts);
+    runSection.replaceChildren(...parts.filter(Boolean));
     runSection.hidden = false;
   }
 

@@ -28,6 +28,9 @@ use std::collections::HashMap;
 
 /// How many rows the mapping step shows.
 pub const SAMPLE_ROWS: usize = 5;
+/// At most this many problems and duplicates go to the preview (the counts
+/// are always complete; the CLI and a refused import list every problem).
+pub const PREVIEW_LIMIT: usize = 1000;
 
 /// Errors of the import.
 #[derive(Debug, thiserror::Error)]
@@ -229,11 +232,15 @@ pub struct Preview {
     pub fields: Vec<&'static str>,
     pub row_count: usize,
     pub sample: Vec<SampleRow>,
-    /// Every problem in the file, in row order.
+    /// The problems in the file, in row order (the first [`PREVIEW_LIMIT`]).
     pub problems: Vec<RowProblem>,
+    /// How many problems there are in all.
+    pub problem_count: usize,
     /// How many rows have at least one problem.
     pub rows_with_problems: usize,
+    /// The likely duplicates (the first [`PREVIEW_LIMIT`]).
     pub duplicates: Vec<DuplicateRow>,
+    pub duplicate_count: usize,
     /// Set when the name is not mapped (nothing can be imported).
     pub name_missing: bool,
 }
@@ -416,7 +423,7 @@ pub fn preview(
             cells: r.cells.clone(),
         })
         .collect();
-    let (problems, rows_with_problems, duplicates) = if name_missing {
+    let (mut problems, rows_with_problems, mut duplicates) = if name_missing {
         (Vec::new(), 0, Vec::new())
     } else {
         let checked = check_rows(conn, &table, &mapping, lang)?;
@@ -425,6 +432,10 @@ pub fn preview(
         let problems = checked.into_iter().flat_map(|c| c.problems).collect();
         (problems, rows_with_problems, duplicates)
     };
+    let problem_count = problems.len();
+    let duplicate_count = duplicates.len();
+    problems.truncate(PREVIEW_LIMIT);
+    duplicates.truncate(PREVIEW_LIMIT);
     Ok(Preview {
         format: table.format.clone(),
         columns,
@@ -432,8 +443,10 @@ pub fn preview(
         row_count: table.rows.len(),
         sample,
         problems,
+        problem_count,
         rows_with_problems,
         duplicates,
+        duplicate_count,
         name_missing,
     })
 }

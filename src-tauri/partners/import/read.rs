@@ -46,8 +46,8 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-/// Reads `bytes` as CSV or spreadsheet. `file_name` only helps to name the
-/// format in messages; the content decides.
+/// Reads `bytes` as CSV or spreadsheet: the content decides, not the file
+/// name (Danish Excel users rename files freely).
 pub fn read(bytes: &[u8]) -> Result<Table, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
