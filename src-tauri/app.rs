@@ -27,6 +27,17 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::settings::image_data_url,
             commands::settings::language_set,
             // ── partners (issue 3) ──
+            commands::partners::partners_list,
+            commands::partners::partner_get,
+            commands::partners::partner_create,
+            commands::partners::partner_update,
+            commands::partners::partner_check,
+            commands::partners::partner_duplicates,
+            commands::partners::partner_delete,
+            commands::partners::partner_restore,
+            commands::partners::partner_erase,
+            commands::partners::partners_empty_bin,
+            commands::partners::partners_demo,
             // partner import/export
             commands::partner_io::partner_import_preview,
             commands::partner_io::partner_import_run,

@@ -19,6 +19,17 @@ const COMMANDS: &[&str] = &[
     "image_data_url",
     "language_set",
     // ── partners (issue 3) ──
+    "partners_list",
+    "partner_get",
+    "partner_create",
+    "partner_update",
+    "partner_check",
+    "partner_duplicates",
+    "partner_delete",
+    "partner_restore",
+    "partner_erase",
+    "partners_empty_bin",
+    "partners_demo",
     // partner import/export
     "partner_import_preview",
     "partner_import_run",

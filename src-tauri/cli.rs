@@ -24,6 +24,8 @@ pub enum Command {
     /// Datamappe, databasefil, skemaversion og antal poster
     Info,
     // ── partners (issue 3) ──
+    /// Indlæser demoprogrammet (60 opdigtede partnere) i en tom database
+    Demo,
     /// Importér partnere fra en CSV- eller XLSX-fil: alt eller intet. Viser
     /// hvor mange der blev importeret og hvert problem i filen.
     Import {
@@ -92,6 +94,7 @@ fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Info => info(),
         // ── partners (issue 3) ──
+        Command::Demo => demo(),
         Command::Import { file, dubletter } => partner_import(&file, &dubletter),
         Command::Export { file } => partner_export(&file),
     }
@@ -113,6 +116,15 @@ fn info() -> Result<(), Failure> {
     for (table, count) in store::table_counts(&store.conn)? {
         println!("{table:<28} {count}");
     }
+    Ok(())
+}
+
+// ── partners (issue 3) ──
+
+fn demo() -> Result<(), Failure> {
+    let mut store = open()?;
+    let n = crate::partners::demo::load(&mut store.conn)?;
+    println!("{n} demopartnere indlæst");
     Ok(())
 }
 

@@ -33,6 +33,17 @@ export const imageDataUrl = (id) => call('image_data_url', { id });
 export const languageSet = (language) => call('language_set', { language });
 
 // ── partners (issue 3) ──
+export const partnersList = (query) => call('partners_list', { query });
+export const partnerGet = (id) => call('partner_get', { id });
+export const partnerCreate = (input) => call('partner_create', { input });
+export const partnerUpdate = (id, input) => call('partner_update', { id, input });
+export const partnerCheck = (id, input) => call('partner_check', { id, input });
+export const partnerDuplicates = (name, emails, except) => call('partner_duplicates', { name, emails, except });
+export const partnerDelete = (id) => call('partner_delete', { id });
+export const partnerRestore = (id) => call('partner_restore', { id });
+export const partnerErase = (id) => call('partner_erase', { id });
+export const partnersEmptyBin = () => call('partners_empty_bin');
+export const partnersDemo = () => call('partners_demo');
 
 // partner import/export
 export const partnerImportPreview = (data, mapping) => call('partner_import_preview', { data, mapping });

@@ -6,6 +6,7 @@
 pub mod settings;
 // ── partners (issue 3) ──
 pub mod partner_io;
+pub mod partners;
 
 // ── diplomas (issue 4) ──
 
