@@ -38,6 +38,12 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::partners::partner_erase,
             commands::partners::partners_empty_bin,
             commands::partners::partners_demo,
+            // partner import/export
+            commands::partner_io::partner_import_preview,
+            commands::partner_io::partner_import_run,
+            commands::partner_io::partner_import_undo,
+            commands::partner_io::partner_import_batches,
+            commands::partner_io::partner_export,
             // ── diplomas (issue 4) ──
 
             // ── events (issue 5) ──

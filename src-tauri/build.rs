@@ -30,6 +30,12 @@ const COMMANDS: &[&str] = &[
     "partner_erase",
     "partners_empty_bin",
     "partners_demo",
+    // partner import/export
+    "partner_import_preview",
+    "partner_import_run",
+    "partner_import_undo",
+    "partner_import_batches",
+    "partner_export",
     // ── diplomas (issue 4) ──
 
     // ── events (issue 5) ──

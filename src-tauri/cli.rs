@@ -26,6 +26,20 @@ pub enum Command {
     // ── partners (issue 3) ──
     /// Indlæser demoprogrammet (60 opdigtede partnere) i en tom database
     Demo,
+    /// Importér partnere fra en CSV- eller XLSX-fil: alt eller intet. Viser
+    /// hvor mange der blev importeret og hvert problem i filen.
+    Import {
+        /// CSV (komma eller semikolon; UTF-8 eller Windows-1252) eller XLSX
+        file: std::path::PathBuf,
+        /// Mulige dubletter: skip (spring over), update (opdatér) eller import (importér alligevel)
+        #[arg(long, default_value = "skip")]
+        dubletter: String,
+    },
+    /// Eksportér partnerlisten (uden papirkurven) til FIL.csv eller FIL.xlsx
+    Export {
+        /// Filen, der skrives; endelsen .csv eller .xlsx vælger formatet
+        file: std::path::PathBuf,
+    },
     // ── diplomas (issue 4) ──
 
     // ── events (issue 5) ──
@@ -81,6 +95,8 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Info => info(),
         // ── partners (issue 3) ──
         Command::Demo => demo(),
+        Command::Import { file, dubletter } => partner_import(&file, &dubletter),
+        Command::Export { file } => partner_export(&file),
     }
 }
 
@@ -109,5 +125,65 @@ fn demo() -> Result<(), Failure> {
     let mut store = open()?;
     let n = crate::partners::demo::load(&mut store.conn)?;
     println!("{n} demopartnere indlæst");
+    Ok(())
+}
+
+// ── partners (issue 3): import and export ──
+
+fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Failure> {
+    use crate::partners::import::{self, read::MAX_FILE_BYTES, ImportError, OnDuplicate};
+    let on_duplicate: OnDuplicate = on_duplicate.parse().map_err(|_| {
+        Failure(format!(
+            "--dubletter skal være skip, update eller import (ikke «{on_duplicate}»)"
+        ))
+    })?;
+    let size = std::fs::metadata(file)
+        .map_err(|e| Failure(format!("filen {} kan ikke læses: {e}", file.display())))?
+        .len();
+    if size > MAX_FILE_BYTES as u64 {
+        return Err(ImportError::TooLarge {
+            max_mb: import::read::MAX_FILE_MB,
+        }
+        .into());
+    }
+    let bytes = std::fs::read(file)
+        .map_err(|e| Failure(format!("filen {} kan ikke læses: {e}", file.display())))?;
+    let mut store = open()?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match import::run(&mut store.conn, &bytes, &name, None, on_duplicate, Lang::Da) {
+        Ok(r) => {
+            println!(
+                "importeret: {} partnere fra {} ({} opdateret, {} sprunget over som dubletter)",
+                r.created, r.file_name, r.updated, r.skipped
+            );
+            println!(
+                "import-id:  {} (kan fortrydes samlet i programmet)",
+                r.batch_id
+            );
+            Ok(())
+        }
+        Err(ImportError::InvalidRows(problems)) => {
+            for p in &problems {
+                eprintln!("{}", p.line(Lang::Da));
+            }
+            Err(ImportError::InvalidRows(problems).into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn partner_export(file: &std::path::Path) -> Result<(), Failure> {
+    use crate::partners::export;
+    let store = open()?;
+    let n = export::export_to(
+        &store.conn,
+        &crate::partners::ListQuery::default(),
+        file,
+        Lang::Da,
+    )?;
+    println!("eksporteret: {n} partnere til {}", file.display());
     Ok(())
 }

@@ -45,6 +45,14 @@ export const partnerErase = (id) => call('partner_erase', { id });
 export const partnersEmptyBin = () => call('partners_empty_bin');
 export const partnersDemo = () => call('partners_demo');
 
+// partner import/export
+export const partnerImportPreview = (data, mapping) => call('partner_import_preview', { data, mapping });
+export const partnerImportRun = (data, fileName, mapping, onDuplicate) =>
+  call('partner_import_run', { data, fileName, mapping, onDuplicate });
+export const partnerImportUndo = (batchId) => call('partner_import_undo', { batchId });
+export const partnerImportBatches = () => call('partner_import_batches');
+export const partnerExport = (query, format) => call('partner_export', { query, format });
+
 // ── diplomas (issue 4) ──
 
 // ── events (issue 5) ──

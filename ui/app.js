@@ -19,6 +19,12 @@ const AREAS = [
 ];
 const DEFAULT_ROUTE = 'partnere';
 
+// Sub-pages with a module of their own: `#/area/sub` → view.
+const SUBROUTES = {
+  // ── partners (issue 3) ──
+  'partnere/import': () => import('./views/partner_import.js'),
+};
+
 let info = null;
 let current = null;        // { area, handle }
 let currentHash = '';
@@ -89,7 +95,8 @@ async function show(force = false) {
   drawChrome();
   const main = document.getElementById('main');
   clear(main);
-  const module = await area.view();
+  const sub = SUBROUTES[`${area.route}/${params[0]}`];
+  const module = await (sub || area.view)();
   const ctx = { params, notify, refreshHeader, changeLanguage, areaLabel: t(area.label), api };
   const handle = await module.render(main, ctx);
   current = { area, handle: handle || null };

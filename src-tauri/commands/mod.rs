@@ -5,6 +5,7 @@
 
 pub mod settings;
 // ── partners (issue 3) ──
+pub mod partner_io;
 pub mod partners;
 
 // ── diplomas (issue 4) ──

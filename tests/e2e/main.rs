@@ -7,6 +7,7 @@
 mod harness;
 mod shell;
 // ── partners (issue 3) ──
+mod partner_io;
 
 // ── diplomas (issue 4) ──
 
