@@ -45,7 +45,18 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::partner_io::partner_import_batches,
             commands::partner_io::partner_export,
             // ── diplomas (issue 4) ──
-
+            commands::diplomas::diploma_settings_get,
+            commands::diplomas::diploma_settings_save,
+            commands::diplomas::diploma_queue,
+            commands::diplomas::ceremony_list,
+            commands::diplomas::ceremony_save,
+            commands::diplomas::diploma_preview,
+            commands::diplomas::diploma_generate,
+            commands::diplomas::diploma_mark_issued,
+            commands::diplomas::diplomas_for_partner,
+            commands::diplomas::diploma_reprint,
+            commands::diplomas::diploma_open,
+            commands::diplomas::diploma_reveal,
             // ── events (issue 5) ──
 
             // ── grants (issue 6) ──

@@ -37,7 +37,18 @@ const COMMANDS: &[&str] = &[
     "partner_import_batches",
     "partner_export",
     // ── diplomas (issue 4) ──
-
+    "diploma_settings_get",
+    "diploma_settings_save",
+    "diploma_queue",
+    "ceremony_list",
+    "ceremony_save",
+    "diploma_preview",
+    "diploma_generate",
+    "diploma_mark_issued",
+    "diplomas_for_partner",
+    "diploma_reprint",
+    "diploma_open",
+    "diploma_reveal",
     // ── events (issue 5) ──
 
     // ── grants (issue 6) ──

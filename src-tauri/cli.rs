@@ -41,7 +41,42 @@ pub enum Command {
         file: std::path::PathBuf,
     },
     // ── diplomas (issue 4) ──
-
+    /// Diplom til én partner som PDF
+    Diploma {
+        /// Partnerens navn eller id
+        #[arg(long)]
+        partner: String,
+        /// PDF-filen der skal skrives
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Datoen på diplomet (dd.mm.åååå eller åååå-mm-dd); standard: i dag
+        #[arg(long)]
+        date: Option<String>,
+        /// Stedet på diplomet
+        #[arg(long, default_value = "")]
+        place: String,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
+    /// Diplomer til alle i køen (aktive partnere uden diplom), én side hver, i én PDF
+    Diplomas {
+        /// Alle partnere der venter på et diplom
+        #[arg(long)]
+        pending: bool,
+        /// PDF-filen der skal skrives
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Datoen på diplomerne; standard: i dag
+        #[arg(long)]
+        date: Option<String>,
+        /// Stedet på diplomerne
+        #[arg(long, default_value = "")]
+        place: String,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
     // ── events (issue 5) ──
 
     // ── grants (issue 6) ──
@@ -97,6 +132,26 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Demo => demo(),
         Command::Import { file, dubletter } => partner_import(&file, &dubletter),
         Command::Export { file } => partner_export(&file),
+        // ── diplomas (issue 4) ──
+        Command::Diploma {
+            partner,
+            out,
+            date,
+            place,
+            force,
+        } => diplomas(Some(&partner), &out, date, place, force),
+        Command::Diplomas {
+            pending,
+            out,
+            date,
+            place,
+            force,
+        } => {
+            if !pending {
+                return Err(Failure("angiv --pending (alle partnere i køen)".into()));
+            }
+            diplomas(None, &out, date, place, force)
+        }
     }
 }
 
@@ -185,5 +240,54 @@ fn partner_export(file: &std::path::Path) -> Result<(), Failure> {
         Lang::Da,
     )?;
     println!("eksporteret: {n} partnere til {}", file.display());
+// ── diplomas (issue 4) ──
+
+/// Writes the diploma of one partner (or of every partner in the queue) to
+/// `out`, printing warnings, the page count and the time taken.
+fn diplomas(
+    partner: Option<&str>,
+    out: &std::path::Path,
+    date: Option<String>,
+    place: String,
+    force: bool,
+) -> Result<(), Failure> {
+    use crate::diploma::{self, store as dstore};
+    let store = open()?;
+    let start = std::time::Instant::now();
+    let held_on = match date {
+        Some(d) => d,
+        None => chrono::Local::now().date_naive().to_string(),
+    };
+    let occasion = dstore::Occasion {
+        held_on,
+        place,
+        signatory_slots: None,
+    };
+    let ids: Vec<String> = match partner {
+        Some(p) => vec![dstore::find_partner(&store.conn, p)?.0],
+        None => dstore::queue(&store.conn)?
+            .into_iter()
+            .map(|e| e.partner_id)
+            .collect(),
+    };
+    if ids.is_empty() {
+        return Err(Failure("ingen partnere venter på et diplom".into()));
+    }
+    let inputs = ids
+        .iter()
+        .map(|id| dstore::input_for(&store.conn, id, &occasion))
+        .collect::<Result<Vec<_>, _>>()?;
+    let r = diploma::render_pdf(&inputs, "Diplomer")?;
+    for w in &r.warnings {
+        eprintln!("advarsel: {}", w.message(Lang::Da));
+    }
+    let path = diploma::files::save_at(out, &r.pdf, force)?;
+    println!(
+        "{} side(r), {} KB, {:.0} ms: {}",
+        r.pages,
+        r.pdf.len() / 1024,
+        start.elapsed().as_secs_f64() * 1000.0,
+        path.display()
+    );
     Ok(())
 }

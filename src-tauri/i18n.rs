@@ -101,6 +101,19 @@ fn field_label_da(field: &str) -> &'static str {
         "status_changed_on" => "Datoen for status",
         "consent_public_on" => "Datoen for samtykke til offentlig omtale",
         "consent_email_on" => "Datoen for samtykke til e-mails",
+        // ── diplomas (issue 4) ──
+        "partner" => "Partnerens navn",
+        "place" => "Stedet",
+        "held_on" => "Datoen for overrækkelsen",
+        "diploma_title" => "Diplomets titel",
+        "diploma_subtitle" => "Diplomets undertitel",
+        "diploma_body" => "Diplomets tekst",
+        "diploma_footer" => "Diplomets sted og dato",
+        "diploma_colour" => "Farven",
+        "diploma_design" => "Designet",
+        "diploma_orientation" => "Papirretningen",
+        "diploma_folder" => "Mappen til diplomer",
+        "signatory_slots" => "Underskriverne",
         _ => "Feltet",
     }
 }
@@ -140,6 +153,19 @@ fn field_label_en(field: &str) -> &'static str {
         "status_changed_on" => "The date of the status",
         "consent_public_on" => "The date of consent to be named publicly",
         "consent_email_on" => "The date of consent to emails",
+        // ── diplomas (issue 4) ──
+        "partner" => "The partner's name",
+        "place" => "The place",
+        "held_on" => "The ceremony date",
+        "diploma_title" => "The diploma title",
+        "diploma_subtitle" => "The diploma subtitle",
+        "diploma_body" => "The diploma text",
+        "diploma_footer" => "The diploma place and date line",
+        "diploma_colour" => "The colour",
+        "diploma_design" => "The design",
+        "diploma_orientation" => "The orientation",
+        "diploma_folder" => "The diploma folder",
+        "signatory_slots" => "The signatories",
         _ => "The field",
     }
 }

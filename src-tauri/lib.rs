@@ -16,6 +16,7 @@ pub mod validate;
 pub mod partners;
 
 // ── diplomas (issue 4) ──
+pub mod diploma;
 
 // ── events (issue 5) ──
 

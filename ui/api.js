@@ -54,6 +54,18 @@ export const partnerImportBatches = () => call('partner_import_batches');
 export const partnerExport = (query, format) => call('partner_export', { query, format });
 
 // ── diplomas (issue 4) ──
+export const diplomaSettingsGet = () => call('diploma_settings_get');
+export const diplomaSettingsSave = (input) => call('diploma_settings_save', { input });
+export const diplomaQueue = () => call('diploma_queue');
+export const ceremonyList = () => call('ceremony_list');
+export const ceremonySave = (input) => call('ceremony_save', { input });
+export const diplomaPreview = (partnerId, occasion, settings) => call('diploma_preview', { partnerId, occasion, settings });
+export const diplomaGenerate = (ceremonyId, partnerIds) => call('diploma_generate', { ceremonyId, partnerIds });
+export const diplomaMarkIssued = (ceremonyId, partnerIds) => call('diploma_mark_issued', { ceremonyId, partnerIds });
+export const diplomasForPartner = (partnerId) => call('diplomas_for_partner', { partnerId });
+export const diplomaReprint = (diplomaId) => call('diploma_reprint', { diplomaId });
+export const diplomaOpen = (path) => call('diploma_open', { path });
+export const diplomaReveal = (path) => call('diploma_reveal', { path });
 
 // ── events (issue 5) ──
 

@@ -9,6 +9,7 @@ pub mod partner_io;
 pub mod partners;
 
 // ── diplomas (issue 4) ──
+pub mod diplomas;
 
 // ── events (issue 5) ──
 

@@ -24,6 +24,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/001_programme.sql"),
     ),
     ("002_partners", include_str!("migrations/002_partners.sql")),
+    // ── diplomas (issue 4) ──
+    ("003_diplomas", include_str!("migrations/003_diplomas.sql")),
 ];
 
 /// The schema version this build writes.

@@ -10,6 +10,7 @@ mod shell;
 mod partner_io;
 
 // ── diplomas (issue 4) ──
+mod diplomas;
 
 // ── events (issue 5) ──
 
