@@ -58,7 +58,24 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::diplomas::diploma_open,
             commands::diplomas::diploma_reveal,
             // ── events (issue 5) ──
-
+            commands::events::events_list,
+            commands::events::event_get,
+            commands::events::event_save,
+            commands::events::event_delete,
+            commands::events::event_partner_options,
+            commands::events::event_invite_all_active,
+            commands::events::event_participant_add,
+            commands::events::event_participants_set_status,
+            commands::events::event_participant_update,
+            commands::events::event_participant_remove,
+            commands::events::event_ics_save,
+            commands::events::event_signin_save,
+            commands::events::partner_events,
+            commands::events::newsletter_start,
+            commands::events::newsletter_build,
+            commands::events::newsletter_draft_save,
+            commands::events::newsletter_save,
+            commands::events::newsletter_record,
             // ── grants (issue 6) ──
         ])
 }

@@ -50,7 +50,24 @@ const COMMANDS: &[&str] = &[
     "diploma_open",
     "diploma_reveal",
     // ── events (issue 5) ──
-
+    "events_list",
+    "event_get",
+    "event_save",
+    "event_delete",
+    "event_partner_options",
+    "event_invite_all_active",
+    "event_participant_add",
+    "event_participants_set_status",
+    "event_participant_update",
+    "event_participant_remove",
+    "event_ics_save",
+    "event_signin_save",
+    "partner_events",
+    "newsletter_start",
+    "newsletter_build",
+    "newsletter_draft_save",
+    "newsletter_save",
+    "newsletter_record",
     // ── grants (issue 6) ──
 ];
 

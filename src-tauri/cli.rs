@@ -78,7 +78,37 @@ pub enum Command {
         force: bool,
     },
     // ── events (issue 5) ──
-
+    /// Nyhedsbrevet for en periode som HTML (tekstudgaven og modtagerne ved siden af)
+    Newsletter {
+        /// Periodens første dag (2026-09-01 eller 01.09.2026)
+        #[arg(long)]
+        from: String,
+        /// Periodens sidste dag
+        #[arg(long)]
+        to: String,
+        /// HTML-filen der skrives; .txt og .csv med samme navn ved siden af
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Registrér nummeret som udsendt i dag (dato og antal modtagere)
+        #[arg(long)]
+        record: bool,
+    },
+    /// Et arrangement som kalenderfil (.ics) til Outlook og andre kalendere
+    EventIcs {
+        /// Arrangementets id
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Deltagerlisten til underskrift for et arrangement (PDF)
+    EventSignin {
+        /// Arrangementets id
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     // ── grants (issue 6) ──
 }
 
@@ -152,6 +182,15 @@ fn run(command: Command) -> Result<(), Failure> {
             }
             diplomas(None, &out, date, place, force)
         }
+        // ── events (issue 5) ──
+        Command::Newsletter {
+            from,
+            to,
+            out,
+            record,
+        } => events_cli::newsletter(&from, &to, &out, record),
+        Command::EventIcs { event, out } => events_cli::event_ics(&event, &out),
+        Command::EventSignin { event, out } => events_cli::event_signin(&event, &out),
     }
 }
 
@@ -290,4 +329,66 @@ fn diplomas(
         path.display()
     );
     Ok(())
+}
+// ── events (issue 5) ──
+mod events_cli {
+    use super::{open, Failure};
+    use crate::events::newsletter::{self, NewsletterInput};
+    use crate::events::{self, ics, signin, store, EventsError};
+    use std::path::Path;
+
+    fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+        std::fs::write(path, bytes).map_err(|source| {
+            Failure::from(EventsError::Write {
+                path: path.to_path_buf(),
+                source,
+            })
+        })
+    }
+
+    pub fn newsletter(from: &str, to: &str, out: &Path, record: bool) -> Result<(), Failure> {
+        let store = open()?;
+        let input = NewsletterInput {
+            from: from.into(),
+            to: to.into(),
+            stories: Vec::new(),
+        };
+        let n = newsletter::build(&store.conn, &input)?;
+        write(out, n.html.as_bytes())?;
+        write(&out.with_extension("txt"), n.text.as_bytes())?;
+        write(&out.with_extension("csv"), n.csv.as_bytes())?;
+        println!("nyhedsbrev:     {}", out.display());
+        println!("nye partnere:   {}", n.new_partners.len());
+        println!("arrangementer:  {}", n.upcoming.len());
+        println!("bevillinger:    {}", n.grants.len());
+        println!("modtagere:      {}", n.recipients.len());
+        if record {
+            let issue = newsletter::record(&store.conn, &input, events::today())?;
+            println!(
+                "registreret:    {} ({} modtagere)",
+                issue.issued_on, issue.recipient_count
+            );
+        }
+        Ok(())
+    }
+
+    pub fn event_ics(id: &str, out: &Path) -> Result<(), Failure> {
+        let store = open()?;
+        let detail = store::get(&store.conn, id)?;
+        let programme = crate::settings::programme(&store.conn)?;
+        let text = ics::event_ics(&detail.event, &programme.name, chrono::Utc::now())?;
+        write(out, text.as_bytes())?;
+        println!("{}", out.display());
+        Ok(())
+    }
+
+    pub fn event_signin(id: &str, out: &Path) -> Result<(), Failure> {
+        let store = open()?;
+        let detail = store::get(&store.conn, id)?;
+        let programme = crate::settings::programme(&store.conn)?;
+        let pdf = signin::sheet(&detail, &programme.name, events::today())?;
+        write(out, &pdf)?;
+        println!("{}", out.display());
+        Ok(())
+    }
 }

@@ -19,6 +19,7 @@ pub mod partners;
 pub mod diploma;
 
 // ── events (issue 5) ──
+pub mod events;
 
 // ── grants (issue 6) ──
 

@@ -68,6 +68,24 @@ export const diplomaOpen = (path) => call('diploma_open', { path });
 export const diplomaReveal = (path) => call('diploma_reveal', { path });
 
 // ── events (issue 5) ──
+export const eventsList = (filter) => call('events_list', { filter });
+export const eventGet = (id) => call('event_get', { id });
+export const eventSave = (input) => call('event_save', { input });
+export const eventDelete = (id) => call('event_delete', { id });
+export const eventPartnerOptions = () => call('event_partner_options');
+export const eventInviteAllActive = (eventId) => call('event_invite_all_active', { eventId });
+export const eventParticipantAdd = (eventId, partnerId) => call('event_participant_add', { eventId, partnerId });
+export const eventParticipantsSetStatus = (eventId, ids, status) => call('event_participants_set_status', { eventId, ids, status });
+export const eventParticipantUpdate = (id, input) => call('event_participant_update', { id, input });
+export const eventParticipantRemove = (id) => call('event_participant_remove', { id });
+export const eventIcsSave = (id) => call('event_ics_save', { id });
+export const eventSigninSave = (id) => call('event_signin_save', { id });
+export const partnerEvents = (partnerId) => call('partner_events', { partnerId });
+export const newsletterStart = () => call('newsletter_start');
+export const newsletterBuild = (input) => call('newsletter_build', { input });
+export const newsletterDraftSave = (input) => call('newsletter_draft_save', { input });
+export const newsletterSave = (input) => call('newsletter_save', { input });
+export const newsletterRecord = (input) => call('newsletter_record', { input });
 
 // ── grants (issue 6) ──
 

@@ -12,6 +12,7 @@ pub mod partners;
 pub mod diplomas;
 
 // ── events (issue 5) ──
+pub mod events;
 
 // ── grants (issue 6) ──
 
