@@ -21,6 +21,8 @@ use std::time::Duration;
 pub const MIGRATIONS: &[(&str, &str)] = &[
     ("001_programme", include_str!("migrations/001_programme.sql")),
     ("002_partners", include_str!("migrations/002_partners.sql")),
+    // --- grants (issue 6) ---
+    ("004_grants", include_str!("migrations/004_grants.sql")),
 ];
 
 /// The schema version this build writes.
