@@ -197,7 +197,10 @@ mod tests {
     #[test]
     fn known_fields_have_labels_in_both_languages() {
         assert_eq!(field_label("programme_name", Lang::Da), "Programmets navn");
-        assert_eq!(field_label("programme_name", Lang::En), "The programme's name");
+        assert_eq!(
+            field_label("programme_name", Lang::En),
+            "The programme's name"
+        );
         assert_eq!(field_label("no-such-field", Lang::Da), "Feltet");
     }
 }

@@ -325,7 +325,9 @@ pub fn set_logo(conn: &mut Connection, bytes: &[u8]) -> Result<ImageRef> {
     let img = images::validate("logo", bytes)?;
     let tx = conn.transaction()?;
     let old: Option<String> =
-        tx.query_row("SELECT logo_id FROM programme WHERE id = 1", [], |r| r.get(0))?;
+        tx.query_row("SELECT logo_id FROM programme WHERE id = 1", [], |r| {
+            r.get(0)
+        })?;
     let id = store_image(&tx, &img)?;
     tx.execute(
         "UPDATE programme SET logo_id = ?1, updated_at = ?2 WHERE id = 1",
@@ -333,13 +335,16 @@ pub fn set_logo(conn: &mut Connection, bytes: &[u8]) -> Result<ImageRef> {
     )?;
     delete_image_if_unused(&tx, old)?;
     tx.commit()?;
-    image_ref(conn, Some(id))?.ok_or_else(|| StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows).into())
+    image_ref(conn, Some(id))?
+        .ok_or_else(|| StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows).into())
 }
 
 pub fn remove_logo(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction()?;
     let old: Option<String> =
-        tx.query_row("SELECT logo_id FROM programme WHERE id = 1", [], |r| r.get(0))?;
+        tx.query_row("SELECT logo_id FROM programme WHERE id = 1", [], |r| {
+            r.get(0)
+        })?;
     tx.execute(
         "UPDATE programme SET logo_id = NULL, updated_at = ?1 WHERE id = 1",
         [now()],
@@ -373,9 +378,8 @@ pub fn image_bytes(conn: &Connection, id: &str) -> Result<Option<(String, Vec<u8
 }
 
 pub fn signatories(conn: &Connection) -> Result<Vec<Signatory>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT slot, name, title, signature_id FROM signatories ORDER BY slot",
-    )?;
+    let mut stmt = conn
+        .prepare_cached("SELECT slot, name, title, signature_id FROM signatories ORDER BY slot")?;
     let rows: Vec<(u8, String, String, Option<String>)> = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<std::result::Result<_, _>>()?;
@@ -451,15 +455,18 @@ pub fn set_signature(conn: &mut Connection, slot: u8, bytes: &[u8]) -> Result<Im
     )?;
     delete_image_if_unused(&tx, old)?;
     tx.commit()?;
-    image_ref(conn, Some(id))?.ok_or_else(|| StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows).into())
+    image_ref(conn, Some(id))?
+        .ok_or_else(|| StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows).into())
 }
 
 /// A per-installation preference, or `None` when unset.
 pub fn pref(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT value FROM app_settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT value FROM app_settings WHERE key = ?1",
+            [key],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 
@@ -500,7 +507,11 @@ mod tests {
     #[test]
     fn first_start_has_fredericias_seven_goals_in_order() {
         let conn = db();
-        let titles: Vec<String> = goals(&conn, false).unwrap().into_iter().map(|g| g.title).collect();
+        let titles: Vec<String> = goals(&conn, false)
+            .unwrap()
+            .into_iter()
+            .map(|g| g.title)
+            .collect();
         assert_eq!(
             titles,
             [
@@ -534,9 +545,15 @@ mod tests {
         };
         let err = save_programme(&conn, &bad).unwrap_err();
         assert_eq!(err.field(), Some("programme_name"));
-        assert_eq!(err.message(Lang::Da), "Programmets navn må højst være 200 tegn");
+        assert_eq!(
+            err.message(Lang::Da),
+            "Programmets navn må højst være 200 tegn"
+        );
         // Nothing already saved is lost.
-        assert_eq!(programme(&conn).unwrap().name, "Sund By mikro-partnerskaber");
+        assert_eq!(
+            programme(&conn).unwrap().name,
+            "Sund By mikro-partnerskaber"
+        );
     }
 
     #[test]
@@ -572,7 +589,11 @@ mod tests {
         let g = add_goal(&conn, "At Fredericia sover godt").unwrap();
         assert_eq!(g.position, 8);
         rename_goal(&conn, &g.id, "At Fredericia sover trygt").unwrap();
-        let mut ids: Vec<String> = goals(&conn, true).unwrap().into_iter().map(|g| g.id).collect();
+        let mut ids: Vec<String> = goals(&conn, true)
+            .unwrap()
+            .into_iter()
+            .map(|g| g.id)
+            .collect();
         ids.rotate_right(1);
         reorder_goals(&mut conn, &ids).unwrap();
         let first = &goals(&conn, true).unwrap()[0];
@@ -580,7 +601,10 @@ mod tests {
 
         set_goal_retired(&conn, &g.id, true).unwrap();
         assert_eq!(goals(&conn, false).unwrap().len(), 7);
-        assert!(goals(&conn, true).unwrap().iter().any(|x| x.id == g.id && x.retired));
+        assert!(goals(&conn, true)
+            .unwrap()
+            .iter()
+            .any(|x| x.id == g.id && x.retired));
         set_goal_retired(&conn, &g.id, false).unwrap();
         assert_eq!(goals(&conn, false).unwrap().len(), 8);
     }
@@ -603,7 +627,9 @@ mod tests {
         let r = set_logo(&mut conn, &png(30, 10)).unwrap();
         assert_eq!((r.width, r.height), (30, 10));
         let second = set_logo(&mut conn, &png(8, 8)).unwrap();
-        let count: i64 = conn.query_row("SELECT count(*) FROM images", [], |r| r.get(0)).unwrap();
+        let count: i64 = conn
+            .query_row("SELECT count(*) FROM images", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(count, 1, "the replaced logo is removed");
         assert_eq!(programme(&conn).unwrap().logo, Some(second));
     }

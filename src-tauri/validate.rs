@@ -143,7 +143,10 @@ pub fn text(
 
 /// Parses a date given as ISO (`2026-11-22`) or Danish (`22.11.2026`,
 /// `22-11-2026`, `22/11/2026`). Empty gives `None`.
-pub fn optional_date(field: &'static str, value: &str) -> Result<Option<NaiveDate>, ValidationError> {
+pub fn optional_date(
+    field: &'static str,
+    value: &str,
+) -> Result<Option<NaiveDate>, ValidationError> {
     let v = value.trim();
     if v.is_empty() {
         return Ok(None);
@@ -169,7 +172,10 @@ mod tests {
 
     #[test]
     fn text_trims_and_accepts_danish_letters() {
-        assert_eq!(text("name", "  Ærø Å  ", 10, true, false), Ok("Ærø Å".to_string()));
+        assert_eq!(
+            text("name", "  Ærø Å  ", 10, true, false),
+            Ok("Ærø Å".to_string())
+        );
     }
 
     #[test]
@@ -195,7 +201,9 @@ mod tests {
     #[test]
     fn text_refuses_control_characters_but_allows_newlines_in_multiline() {
         assert_eq!(
-            text("notes", "a\u{7}b", 10, false, true).unwrap_err().problem,
+            text("notes", "a\u{7}b", 10, false, true)
+                .unwrap_err()
+                .problem,
             Problem::ControlCharacters
         );
         assert!(text("notes", "a\nb", 10, false, true).is_ok());
@@ -206,7 +214,10 @@ mod tests {
     fn messages_name_field_and_limit_in_both_languages() {
         let e = ValidationError::new("name", Problem::TooLong { max: 200 });
         assert_eq!(e.message(Lang::Da), "Navnet må højst være 200 tegn");
-        assert_eq!(e.message(Lang::En), "The name must be at most 200 characters");
+        assert_eq!(
+            e.message(Lang::En),
+            "The name must be at most 200 characters"
+        );
     }
 
     #[test]

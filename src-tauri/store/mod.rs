@@ -19,7 +19,10 @@ use std::time::Duration;
 
 /// The embedded migrations, in order. The schema version is the count applied.
 pub const MIGRATIONS: &[(&str, &str)] = &[
-    ("001_programme", include_str!("migrations/001_programme.sql")),
+    (
+        "001_programme",
+        include_str!("migrations/001_programme.sql"),
+    ),
     ("002_partners", include_str!("migrations/002_partners.sql")),
     // --- grants (issue 6) ---
     ("004_grants", include_str!("migrations/004_grants.sql")),
@@ -274,6 +277,25 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     tx.pragma_update(None, "user_version", known)?;
     tx.commit()?;
     Ok(())
+}
+
+/// Row counts of every table, for `sundby info`.
+pub fn table_counts(conn: &Connection) -> Result<Vec<(String, i64)>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )?;
+    let names: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    names
+        .into_iter()
+        .map(|name| {
+            // Table names come from sqlite_master, not from user input.
+            let sql = format!("SELECT count(*) FROM \"{}\"", name.replace('"', "\"\""));
+            let count: i64 = conn.query_row(&sql, [], |r| r.get(0))?;
+            Ok((name, count))
+        })
+        .collect()
 }
 
 /// The current time as stored in `created_at`/`updated_at` columns.

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what Sund By Partner needs on Debian/Ubuntu to build, run and test:
+# the WebKitGTK 4.1 stack Tauri uses, the WebDriver for end-to-end tests, Xvfb,
+# poppler/qpdf for reading PDFs back, and tauri-driver. Skips what is there.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+packages=(
+  build-essential pkg-config curl file
+  libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev
+  webkit2gtk-driver xvfb xauth dbus dbus-x11 at-spi2-core
+  poppler-utils qpdf imagemagick fonts-dejavu-core
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "setup: Rust is missing; install it from rustup (https://rustup.rs), then run this again" >&2
+  exit 1
+fi
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "setup: installing tauri-driver"
+  cargo install --locked tauri-driver --version "^2"
+fi

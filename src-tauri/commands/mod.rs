@@ -1,0 +1,92 @@
+//! The Tauri command boundary: shared state, and the conversion of every core
+//! error into `{code, message, field}` in the user's language. Commands are
+//! thin: they take the store, call one core function and translate the result.
+//! One file per area; this file holds what they share.
+
+pub mod settings;
+// ── partners (issue 3) ──
+
+// ── diplomas (issue 4) ──
+
+// ── events (issue 5) ──
+
+// ── grants (issue 6) ──
+
+use crate::i18n::{Lang, Localize};
+use crate::store::{Store, StoreError};
+use rusqlite::Connection;
+use serde::Serialize;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// What every command receives through Tauri state: the one open database
+/// (or why it could not be opened) and the data directory.
+pub struct AppState {
+    store: Result<Mutex<Store>, StoreError>,
+    pub data_dir: Option<PathBuf>,
+}
+
+/// The error a command returns to the UI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CommandError {
+    pub code: &'static str,
+    pub message: String,
+    pub field: Option<&'static str>,
+}
+
+impl CommandError {
+    pub fn from_error<E: Localize>(e: &E, lang: Lang) -> Self {
+        CommandError {
+            code: e.code(),
+            message: e.message(lang),
+            field: e.field(),
+        }
+    }
+}
+
+/// The result type of every command.
+pub type CmdResult<T> = Result<T, CommandError>;
+
+impl AppState {
+    pub fn new(store: Result<Store, StoreError>, data_dir: Option<PathBuf>) -> Self {
+        AppState {
+            store: store.map(Mutex::new),
+            data_dir,
+        }
+    }
+
+    /// The error that kept the database from opening, if any.
+    pub fn open_error(&self) -> Option<CommandError> {
+        self.store
+            .as_ref()
+            .err()
+            .map(|e| CommandError::from_error(e, Lang::Da))
+    }
+
+    /// Runs `f` with the database, turning its error into a `CommandError`
+    /// in the language the user has chosen.
+    pub fn with<T, E: Localize>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, E>,
+    ) -> CmdResult<T> {
+        self.with_store(|store| f(&mut store.conn))
+    }
+
+    /// Runs `f` with the whole store (connection and data directory), turning
+    /// its error into a `CommandError` in the language the user has chosen.
+    pub fn with_store<T, E: Localize>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> CmdResult<T> {
+        let mutex = self
+            .store
+            .as_ref()
+            .map_err(|e| CommandError::from_error(e, Lang::Da))?;
+        // A panic in another command must not lock the user out of their data.
+        let mut store = mutex.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut store).map_err(|e| {
+            let lang = crate::settings::language(&store.conn).unwrap_or_default();
+            CommandError::from_error(&e, lang)
+        })
+    }
+}

@@ -1,0 +1,64 @@
+//! The headless CLI as a script would use it: no display needed.
+
+use std::process::Command;
+
+fn sundby(data_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_sundby"))
+        .args(args)
+        .env("SUNDBY_DATA_DIR", data_dir)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn help_and_version_need_no_display() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = sundby(dir.path(), &["--help"]);
+    assert!(help.status.success());
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(text.contains("info"), "{text}");
+    let version = sundby(dir.path(), &["--version"]);
+    assert!(version.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("sundby {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn info_reports_paths_schema_and_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sundby(dir.path(), &["info"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(&dir.path().join("sundby.sqlite3").display().to_string()));
+    assert!(text.contains(&format!(
+        "skemaversion:  {}",
+        sundby::store::schema_version()
+    )));
+    let goals_line = text.lines().find(|l| l.starts_with("goals ")).unwrap();
+    assert!(goals_line.trim_end().ends_with(" 7"), "{goals_line}");
+}
+
+#[test]
+fn info_on_a_file_that_is_not_a_database_fails_with_a_danish_message() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sundby.sqlite3"), b"hello").unwrap();
+    let out = sundby(dir.path(), &["info"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("er ikke en Sund By Partner-database"), "{err}");
+}
+
+#[test]
+fn an_unknown_subcommand_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sundby(dir.path(), &["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,232 @@
+//! The end-to-end harness: starts the real app binary through `tauri-driver`
+//! (which drives WebKitWebDriver) with its own empty data directory, and
+//! offers a few readable helpers over the fantoccini WebDriver client.
+//! Run under `xvfb-run -a dbus-run-session --`.
+
+// Helpers are shared by every area's tests; not each test file uses each one.
+#![allow(dead_code)]
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long to wait for an element or a condition before failing the test.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// A running app window, driven over WebDriver.
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    pub data_dir: PathBuf,
+    /// Time from asking for the session to the first rendered view.
+    pub cold_start: Duration,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_sundby"))
+}
+
+impl App {
+    /// Starts the app with a fresh, empty data directory inside `dir`.
+    pub async fn start(dir: &Path) -> App {
+        let data_dir = dir.join("data");
+        std::fs::create_dir_all(&data_dir).expect("create data dir");
+        App::start_in(&data_dir).await
+    }
+
+    /// Starts the app on an existing data directory (for restart tests).
+    pub async fn start_in(data_dir: &Path) -> App {
+        let port = free_port();
+        let native_port = free_port();
+        let mut cmd = Command::new("tauri-driver");
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("SUNDBY_DATA_DIR", data_dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            cmd.process_group(0);
+        }
+        let driver = cmd
+            .spawn()
+            .expect("tauri-driver must be installed (cargo install tauri-driver --locked)");
+        let deadline = Instant::now() + WAIT;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not start on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": binary().display().to_string() }),
+        );
+        caps.insert("browserName".into(), json!("wry"));
+        let started = Instant::now();
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session with the app");
+        let mut app = App {
+            client,
+            driver,
+            data_dir: data_dir.to_path_buf(),
+            cold_start: Duration::ZERO,
+        };
+        app.wait("body[data-ready='true']").await;
+        app.cold_start = started.elapsed();
+        app
+    }
+
+    /// Closes the window and stops the driver.
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        self.stop_driver();
+    }
+
+    fn stop_driver(&mut self) {
+        let pid = self.driver.id();
+        let _ = Command::new("kill")
+            .args(["-TERM", &format!("-{pid}")])
+            .status();
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+
+    /// Waits for an element matching `css` and returns it.
+    pub async fn wait(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element `{css}` within {WAIT:?}: {e}"))
+    }
+
+    /// Waits until the element matching `css` has exactly `expected` as text.
+    pub async fn wait_text(&self, css: &str, expected: &str) {
+        let deadline = Instant::now() + WAIT;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if let Ok(text) = el.text().await {
+                    if text.trim() == expected {
+                        return;
+                    }
+                    last = text;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("`{css}` never showed {expected:?}; last text {last:?}");
+    }
+
+    /// Waits until `script` (a JS expression) is truthy.
+    pub async fn wait_js(&self, expr: &str) {
+        let deadline = Instant::now() + WAIT;
+        let script = format!("return Boolean({expr});");
+        while Instant::now() < deadline {
+            if let Ok(v) = self.client.execute(&script, vec![]).await {
+                if v.as_bool() == Some(true) {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("condition never became true: {expr}");
+    }
+
+    /// Evaluates a JS expression and returns its value.
+    pub async fn js(&self, expr: &str) -> serde_json::Value {
+        self.client
+            .execute(&format!("return {expr};"), vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {expr}: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("could not click `{css}`: {e}"));
+    }
+
+    /// Replaces the value of the input matching `css` with `text`, as typed.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let el = self.wait(css).await;
+        el.clear()
+            .await
+            .unwrap_or_else(|e| panic!("clear `{css}`: {e}"));
+        el.send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.wait(css)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("text of `{css}`: {e}"))
+    }
+
+    /// Texts of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default()
+        {
+            out.push(el.text().await.unwrap_or_default().trim().to_string());
+        }
+        out
+    }
+
+    /// Goes to a route such as `#/indstillinger` and waits for the view.
+    pub async fn goto(&self, hash: &str) {
+        self.js(&format!("(location.hash = {}, true)", json!(hash)))
+            .await;
+        self.wait_js(&format!(
+            "location.hash === {} && document.querySelector('#main').children.length > 0",
+            json!(hash)
+        ))
+        .await;
+    }
+
+    /// Saves a screenshot of the window as PNG (for looking at, not asserting).
+    pub async fn screenshot(&self, path: &Path) {
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(path, png);
+        }
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // Also runs when a test panics: never leave a window or driver behind.
+        self.stop_driver();
+    }
+}

@@ -1,0 +1,15 @@
+//! End-to-end tests: the real app window, driven through tauri-driver and
+//! WebKitWebDriver. Each test has its own empty data directory.
+//!
+//! Run with `cargo test --features e2e --test e2e -- --test-threads=1` under
+//! `xvfb-run -a dbus-run-session --` (see scripts/test.sh).
+
+mod harness;
+mod shell;
+// ── partners (issue 3) ──
+
+// ── diplomas (issue 4) ──
+
+// ── events (issue 5) ──
+
+// ── grants (issue 6) ──

@@ -1,0 +1,133 @@
+// The app shell: loads the programme and language, draws the navigation and
+// routes `#/area/...` to one view module per area. A view's `render(main, ctx)`
+// may return `{ canLeave(), destroy() }`; the router asks before leaving a view
+// with unsaved changes.
+import * as api from './api.js';
+import { h, clear } from './dom.js';
+import { t, setLanguage } from './i18n/index.js';
+import { confirmDialog } from './dialog.js';
+
+// Areas in navigation order. `view` loads the module lazily.
+const AREAS = [
+  { route: 'partnere', label: 'nav.partners', view: () => import('./views/soon.js') },
+  { route: 'diplomer', label: 'nav.diplomas', view: () => import('./views/soon.js') },
+  { route: 'arrangementer', label: 'nav.events', view: () => import('./views/soon.js') },
+  { route: 'pulje', label: 'nav.grants', view: () => import('./views/soon.js') },
+  { route: 'priser', label: 'nav.awards', view: () => import('./views/soon.js') },
+  { route: 'rapporter', label: 'nav.reports', view: () => import('./views/soon.js') },
+  { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings.js') },
+];
+const DEFAULT_ROUTE = 'partnere';
+
+let info = null;
+let current = null;        // { area, handle }
+let currentHash = '';
+let ignoreNextHash = false;
+let noticeTimer = null;
+
+function notify(message, kind = 'ok') {
+  const el = document.getElementById('notice');
+  el.textContent = message;
+  el.className = kind === 'error' ? 'notice error' : 'notice';
+  el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  el.hidden = false;
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => { el.hidden = true; }, kind === 'error' ? 8000 : 3500);
+}
+
+function parseHash() {
+  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const area = AREAS.find((a) => a.route === parts[0]);
+  return { area: area || null, params: parts.slice(1) };
+}
+
+function drawChrome() {
+  document.title = t('app.name');
+  document.getElementById('skip-link').textContent = t('app.skip');
+  document.getElementById('sidebar').setAttribute('aria-label', t('app.nav_label'));
+  document.getElementById('header-programme').textContent = (info && info.programme_name) || t('app.name');
+  document.getElementById('header-municipality').textContent =
+    info && info.municipality ? info.municipality : (info && info.programme_name ? '' : t('app.no_programme'));
+  document.getElementById('sidebar-foot').textContent = info ? t('app.version', { version: info.version }) : '';
+  const nav = document.getElementById('nav');
+  clear(nav);
+  const active = parseHash().area;
+  for (const area of AREAS) {
+    const link = h('a', { href: `#/${area.route}`, 'data-route': area.route, text: t(area.label) });
+    if (active && active.route === area.route) link.setAttribute('aria-current', 'page');
+    nav.append(h('li', {}, link));
+  }
+}
+
+async function refreshHeader() {
+  info = await api.appInfo();
+  drawChrome();
+}
+
+async function changeLanguage(code) {
+  setLanguage(code);
+  drawChrome();
+  await show(true);
+}
+
+async function show(force = false) {
+  const { area, params } = parseHash();
+  if (!area) {
+    location.replace(`#/${DEFAULT_ROUTE}`);
+    return;
+  }
+  if (!force && current && current.handle && current.handle.canLeave && !current.handle.canLeave()) {
+    const leave = await confirmDialog(t('common.unsaved'), { ok: t('common.leave'), cancel: t('common.stay'), danger: true });
+    if (!leave) {
+      ignoreNextHash = true;
+      location.hash = currentHash;
+      return;
+    }
+  }
+  if (current && current.handle && current.handle.destroy) current.handle.destroy();
+  currentHash = location.hash;
+  drawChrome();
+  const main = document.getElementById('main');
+  clear(main);
+  const module = await area.view();
+  const ctx = { params, notify, refreshHeader, changeLanguage, areaLabel: t(area.label), api };
+  const handle = await module.render(main, ctx);
+  current = { area, handle: handle || null };
+  main.focus({ preventScroll: true });
+}
+
+function showOpenError(err) {
+  const main = document.getElementById('main');
+  clear(main);
+  document.getElementById('nav').replaceChildren();
+  main.append(h('section', { class: 'card', role: 'alert' },
+    h('h2', { text: t('app.open_error_title') }),
+    h('p', { class: 'banner error', text: err.message }),
+    h('p', { text: t('app.open_error_help') })));
+}
+
+async function boot() {
+  try {
+    info = await api.appInfo();
+  } catch (err) {
+    showOpenError(err);
+    return;
+  }
+  setLanguage(info.language);
+  if (info.open_error) {
+    drawChrome();
+    showOpenError(info.open_error);
+    return;
+  }
+  window.addEventListener('hashchange', () => {
+    if (ignoreNextHash) { ignoreNextHash = false; return; }
+    show();
+  });
+  window.addEventListener('beforeunload', (e) => {
+    if (current && current.handle && current.handle.canLeave && !current.handle.canLeave()) e.preventDefault();
+  });
+  await show();
+  document.body.dataset.ready = 'true';
+}
+
+boot();
