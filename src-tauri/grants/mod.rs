@@ -152,6 +152,7 @@ pub enum Action {
     Adjust,
     Edit,
     Delete,
+    Letter,
 }
 
 impl Action {
@@ -164,6 +165,7 @@ impl Action {
             (Lang::Da, Action::Adjust) => "korrigeres",
             (Lang::Da, Action::Edit) => "rettes",
             (Lang::Da, Action::Delete) => "slettes",
+            (Lang::Da, Action::Letter) => "få et afgørelsesbrev endnu",
             (Lang::En, Action::StartReview) => "be put under review",
             (Lang::En, Action::Decide) => "be decided",
             (Lang::En, Action::Pay) => "be paid",
@@ -171,6 +173,7 @@ impl Action {
             (Lang::En, Action::Adjust) => "be adjusted",
             (Lang::En, Action::Edit) => "be edited",
             (Lang::En, Action::Delete) => "be deleted",
+            (Lang::En, Action::Letter) => "get a decision letter yet",
         }
     }
 }

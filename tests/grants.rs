@@ -1,0 +1,320 @@
+//! The grant pool end to end below the UI: the XLSX export read back with
+//! calamine, the decision letter PDF checked with `pdftotext` and
+//! `qpdf --check`, and the `sundby grants --year` command line.
+
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use rusqlite::{params, Connection};
+use std::io::Cursor;
+use std::path::Path;
+use std::process::Command;
+use sundby::grants::letter::{self, LetterFonts, Signer};
+use sundby::grants::{self, ApplicationInput, DecisionInput, Outcome};
+use sundby::i18n::Lang;
+use sundby::store::{new_id, now, Store};
+
+const DEJAVU: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+const DEJAVU_BOLD: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+fn partner(conn: &Connection, name: &str, kind: &str, address: &str) -> String {
+    let id = new_id();
+    conn.execute(
+        "INSERT INTO partners (id, name, name_key, sort_key, kind, status, address, created_at, updated_at)
+         VALUES (?1, ?2, lower(?2), lower(?2), ?3, 'aktiv', ?4, ?5, ?5)",
+        params![id, name, kind, address, now()],
+    )
+    .unwrap();
+    id
+}
+
+fn app_input(partner_id: &str, requested: &str, purpose: &str) -> ApplicationInput {
+    ApplicationInput {
+        year: 2026,
+        partner_id: partner_id.into(),
+        received_on: "15.01.2026".into(),
+        purpose: purpose.into(),
+        description: String::new(),
+        planned_on: "20.06.2026".into(),
+        expected_reach: Some(300),
+        requested: requested.into(),
+    }
+}
+
+fn decision(outcome: Outcome, amount: &str, reason: &str) -> DecisionInput {
+    DecisionInput {
+        outcome,
+        amount: amount.into(),
+        decided_on: "03.02.2026".into(),
+        reason: reason.into(),
+    }
+}
+
+/// A year with a paid grant, a part grant, a rejection and one waiting.
+fn year_with_applications(conn: &mut Connection) -> (String, String, String) {
+    grants::ensure_pool(conn, 2026).unwrap();
+    let a = partner(
+        conn,
+        "Idrætsforeningen Ærø",
+        "forening",
+        "Havnevej 1\n7000 Fredericia",
+    );
+    let b = partner(conn, "Bageriet Østergade", "virksomhed", "");
+    let paid =
+        grants::create_application(conn, &app_input(&a, "5.000", "Familieløb i Madsby Park"))
+            .unwrap();
+    grants::start_review(conn, &paid.id).unwrap();
+    grants::decide(conn, &paid.id, &decision(Outcome::Grant, "5000", "")).unwrap();
+    grants::pay(conn, &paid.id, "01.03.2026").unwrap();
+    let part =
+        grants::create_application(conn, &app_input(&b, "4.000,50", "Sund morgenmad i skolen"))
+            .unwrap();
+    grants::start_review(conn, &part.id).unwrap();
+    grants::decide(
+        conn,
+        &part.id,
+        &decision(Outcome::Grant, "2.500,25", "Kun materialer dækkes"),
+    )
+    .unwrap();
+    let no =
+        grants::create_application(conn, &app_input(&b, "1000", "Kage til personalet")).unwrap();
+    grants::start_review(conn, &no.id).unwrap();
+    grants::decide(
+        conn,
+        &no.id,
+        &decision(Outcome::Reject, "", "Det er en del af den normale drift"),
+    )
+    .unwrap();
+    grants::create_application(conn, &app_input(&a, "750", "Gåtur")).unwrap();
+    (paid.id, part.id, no.id)
+}
+
+#[test]
+fn the_xlsx_export_has_numbers_in_kroner_and_real_dates() {
+    let mut conn = Store::open_in_memory().unwrap().conn;
+    year_with_applications(&mut conn);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(grants::export::file_name(2026, Lang::Da));
+    let result = grants::export::export_year(&conn, 2026, Lang::Da, &path).unwrap();
+    assert_eq!(result.rows, 4);
+    assert_eq!(path.file_name().unwrap(), "puljen-2026.xlsx");
+
+    let bytes = std::fs::read(&path).unwrap();
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    assert_eq!(wb.sheet_names(), vec!["Ansøgninger 2026", "Oversigt"]);
+    let range = wb.worksheet_range("Ansøgninger 2026").unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header[0], "Modtaget");
+    assert_eq!(header[6], "Ansøgt beløb");
+    assert_eq!(header[9], "Bevilget beløb");
+    assert_eq!(header[12], "Udbetalt beløb");
+    let rows: Vec<&[Data]> = range.rows().skip(1).collect();
+    assert_eq!(rows.len(), 5, "four applications and a total row");
+    let by_purpose = |p: &str| {
+        *rows
+            .iter()
+            .find(|r| r[3] == Data::String(p.into()))
+            .unwrap()
+    };
+
+    let paid = by_purpose("Familieløb i Madsby Park");
+    assert_eq!(paid[1], Data::String("Idrætsforeningen Ærø".into()));
+    assert_eq!(paid[6], Data::Float(5000.0));
+    assert_eq!(paid[9], Data::Float(5000.0));
+    assert_eq!(paid[12], Data::Float(5000.0));
+    assert_eq!(paid[7], Data::String("Udbetalt".into()));
+    // Dates are real dates, not text.
+    match &paid[0] {
+        Data::DateTime(d) => {
+            // Excel's serial day number (days since 30.12.1899).
+            let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+            let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+            assert_eq!(d.as_f64(), (day - epoch).num_days() as f64);
+        }
+        other => panic!("received date is not a date: {other:?}"),
+    }
+    assert!(matches!(paid[11], Data::DateTime(_)));
+
+    let part = by_purpose("Sund morgenmad i skolen");
+    assert_eq!(part[6], Data::Float(4000.5));
+    assert_eq!(part[9], Data::Float(2500.25));
+    assert_eq!(part[12], Data::Empty);
+    assert_eq!(part[10], Data::String("Kun materialer dækkes".into()));
+
+    let no = by_purpose("Kage til personalet");
+    assert_eq!(no[7], Data::String("Afslået".into()));
+    assert_eq!(no[9], Data::Empty);
+
+    let total = rows.last().unwrap();
+    assert_eq!(total[0], Data::String("I alt".into()));
+    assert_eq!(total[9], Data::Float(7500.25));
+    assert_eq!(total[12], Data::Float(5000.0));
+
+    let overview = wb.worksheet_range("Oversigt").unwrap();
+    let cells: Vec<(String, Data)> = overview
+        .rows()
+        .skip(1)
+        .map(|r| (r[0].to_string(), r[1].clone()))
+        .collect();
+    assert_eq!(cells[0], ("Pulje".into(), Data::Float(100_000.0)));
+    assert_eq!(cells[1], ("Bevilget".into(), Data::Float(7500.25)));
+    assert_eq!(cells[2], ("Udbetalt".into(), Data::Float(5000.0)));
+    assert_eq!(cells[3], ("Tilbage".into(), Data::Float(92_499.75)));
+
+    // The amounts carry the kroner number format.
+    let styles = {
+        let mut zip = zip_entry(&std::fs::read(&path).unwrap(), "xl/styles.xml");
+        std::mem::take(&mut zip)
+    };
+    assert!(styles.contains("#,##0.00\\ &quot;kr.&quot;"), "{styles}");
+}
+
+/// Reads one file out of the XLSX zip.
+fn zip_entry(bytes: &[u8], name: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("book.xlsx");
+    std::fs::write(&file, bytes).unwrap();
+    let out = Command::new("unzip")
+        .arg("-p")
+        .arg(&file)
+        .arg(name)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fonts() -> LetterFonts {
+    LetterFonts::from_files(Path::new(DEJAVU), Path::new(DEJAVU_BOLD)).unwrap()
+}
+
+fn pdftotext(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn qpdf_ok(path: &Path) {
+    let out = Command::new("qpdf")
+        .arg("--check")
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "qpdf --check failed: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn the_grant_letter_names_the_amount_the_conditions_and_the_signer() {
+    let mut conn = Store::open_in_memory().unwrap().conn;
+    let (_, part, no) = year_with_applications(&mut conn);
+    sundby::settings::save_programme(
+        &conn,
+        &sundby::settings::ProgrammeInput {
+            municipality: "Fredericia Kommune".into(),
+            name: "Sund By mikro-partnerskaber".into(),
+            period_from: String::new(),
+            period_to: String::new(),
+        },
+    )
+    .unwrap();
+    letter::set_signer(
+        &conn,
+        &Signer {
+            name: "Mette Sørensen".into(),
+            title: "Sundhedskonsulent".into(),
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = letter::write_letter(&conn, &part, &fonts(), dir.path()).unwrap();
+    assert_eq!(
+        path.file_name().unwrap(),
+        "Bevillingsbrev 2026 Bageriet Østergade.pdf"
+    );
+    qpdf_ok(&path);
+    let text = pdftotext(&path);
+    for expected in [
+        "Bevillingsbrev",
+        "Bageriet Østergade",
+        "Fredericia Kommune",
+        "3. februar 2026",
+        "Sund morgenmad i skolen",
+        "2.500,25 kr.",
+        "4.000,50 kr.",
+        "Kun materialer dækkes",
+        "Betingelser for tilskuddet",
+        "ud over jeres normale arbejde",
+        "større gruppe",
+        "sociale medier eller med pressen",
+        "Med venlig hilsen",
+        "Mette Sørensen",
+        "Sundhedskonsulent",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    // A second letter does not overwrite the first.
+    let again = letter::write_letter(&conn, &part, &fonts(), dir.path()).unwrap();
+    assert_ne!(again, path);
+    assert!(path.exists() && again.exists());
+
+    let refusal = letter::write_letter(&conn, &no, &fonts(), dir.path()).unwrap();
+    qpdf_ok(&refusal);
+    let text = pdftotext(&refusal);
+    assert!(text.contains("Afslag på ansøgning om tilskud"), "{text}");
+    assert!(
+        text.contains("afslag på jeres ansøgning om 1.000,00 kr."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Det er en del af den normale drift"),
+        "{text}"
+    );
+    assert!(!text.contains("Betingelser"), "{text}");
+}
+
+#[test]
+fn an_undecided_application_has_no_letter() {
+    let mut conn = Store::open_in_memory().unwrap().conn;
+    grants::ensure_pool(&mut conn, 2026).unwrap();
+    let p = partner(&conn, "Løberne", "forening", "");
+    let a = grants::create_application(&mut conn, &app_input(&p, "1000", "Løb")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let e = letter::write_letter(&conn, &a.id, &fonts(), dir.path()).unwrap_err();
+    assert_eq!(
+        sundby::i18n::Localize::code(&e),
+        "grants.illegal_transition"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// Writes sample letters to `$GRANTS_LETTER_DIR` for looking at (no asserts
+/// beyond success); skipped when the variable is unset.
+#[test]
+fn sample_letters_for_review() {
+    let Some(out) = std::env::var_os("GRANTS_LETTER_DIR") else {
+        return;
+    };
+    let mut conn = Store::open_in_memory().unwrap().conn;
+    let (paid, _, no) = year_with_applications(&mut conn);
+    conn.execute(
+        "INSERT INTO contacts (id, partner_id, name, is_primary, created_at, updated_at)
+         SELECT ?1, partner_id, 'Jens Hansen', 1, ?2, ?2 FROM grant_applications WHERE id = ?3",
+        params![new_id(), now(), paid],
+    )
+    .unwrap();
+    let out = Path::new(&out);
+    letter::write_letter(&conn, &paid, &fonts(), out).unwrap();
+    letter::write_letter(&conn, &no, &fonts(), out).unwrap();
+}
