@@ -30,6 +30,12 @@ pub enum Command {
     // ── events (issue 5) ──
 
     // ── grants (issue 6) ──
+    /// Puljen for et år: beløb, bevilget, udbetalt og tilbage
+    Grants {
+        /// Året, fx 2026
+        #[arg(long)]
+        year: i32,
+    },
 }
 
 /// Parses `args` (including the program name) and runs the subcommand.
@@ -78,6 +84,8 @@ pub fn open() -> Result<Store, Failure> {
 fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Info => info(),
+        // ── grants (issue 6) ──
+        Command::Grants { year } => grants(year),
     }
 }
 
@@ -97,5 +105,13 @@ fn info() -> Result<(), Failure> {
     for (table, count) in store::table_counts(&store.conn)? {
         println!("{table:<28} {count}");
     }
+    Ok(())
+}
+
+// ── grants (issue 6) ──
+fn grants(year: i32) -> Result<(), Failure> {
+    let store = open()?;
+    let lang = crate::settings::language(&store.conn)?;
+    print!("{}", crate::grants::summary_text(&store.conn, year, lang)?);
     Ok(())
 }

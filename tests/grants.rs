@@ -318,3 +318,51 @@ fn sample_letters_for_review() {
     letter::write_letter(&conn, &paid, &fonts(), out).unwrap();
     letter::write_letter(&conn, &no, &fonts(), out).unwrap();
 }
+
+#[test]
+fn the_cli_prints_the_year_of_the_pool() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (mut store, _) = Store::open_dir(dir.path()).unwrap();
+        year_with_applications(&mut store.conn);
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_sundby"))
+        .args(["grants", "--year", "2026"])
+        .env("SUNDBY_DATA_DIR", dir.path())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text,
+        "Puljen 2026\n\
+         Pulje               100.000,00 kr.\n\
+         Bevilget              7.500,25 kr.\n\
+         Udbetalt              5.000,00 kr.\n\
+         Tilbage              92.499,75 kr.\n\
+         Afventer afgørelse      750,00 kr.\n\
+         Ansøgninger: 4 (maks. 5.000,00 kr. pr. ansøgning)\n"
+    );
+    let none = Command::new(env!("CARGO_BIN_EXE_sundby"))
+        .args(["grants", "--year", "2031"])
+        .env("SUNDBY_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(none.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&none.stdout),
+        "Der er ingen pulje for 2031.\n"
+    );
+    let bad = Command::new(env!("CARGO_BIN_EXE_sundby"))
+        .args(["grants", "--year", "tyve"])
+        .env("SUNDBY_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -11,6 +11,7 @@ pub mod settings;
 // ── events (issue 5) ──
 
 // ── grants (issue 6) ──
+pub mod grants;
 
 use crate::i18n::{Lang, Localize};
 use crate::store::{Store, StoreError};

@@ -1301,3 +1301,29 @@ pub fn summary_text(conn: &Connection, year: i32, lang: Lang) -> Result<String> 
     });
     Ok(out)
 }
+
+/// A partner offered in the application form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartnerChoice {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+}
+
+/// The partners an application can be made for (not in the bin), in Danish
+/// order.
+pub fn partner_choices(conn: &Connection) -> Result<Vec<PartnerChoice>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, kind FROM partners WHERE deleted_at IS NULL ORDER BY sort_key, name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(PartnerChoice {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
