@@ -13,3 +13,4 @@ mod shell;
 // ── events (issue 5) ──
 
 // ── grants (issue 6) ──
+mod grants;

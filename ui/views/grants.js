@@ -310,8 +310,8 @@ export async function render(main, ctx) {
         fact(t('grants.reason'), a.decision_reason),
         fact(t('grants.paid_on'), shortDate(a.paid_on)),
         fact(t('grants.actual_reach'), a.actual_reach === null ? null : String(a.actual_reach)),
-        fact(t('grants.report_text'), a.report_text)),
-      a.description ? h('p', { class: 'description', text: a.description }) : null);
+        fact(t('grants.report_text'), a.report_text)));
+    if (a.description) detail.append(h('p', { class: 'description', text: a.description }));
 
     const actions = h('div', { class: 'grant-actions' });
     detail.append(actions);
