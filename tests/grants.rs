@@ -366,3 +366,132 @@ fn the_cli_prints_the_year_of_the_pool() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+mod commands {
+    //! The Pulje commands through the Tauri mock runtime, as the UI calls
+    //! them: JSON in, `{code, message, field}` out.
+    use super::*;
+    use serde_json::{json, Value};
+    use sundby::commands::AppState;
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{mock_builder, mock_context, noop_assets, INVOKE_KEY};
+    use tauri::webview::InvokeRequest;
+
+    struct Harness {
+        _app: tauri::App<tauri::test::MockRuntime>,
+        window: tauri::WebviewWindow<tauri::test::MockRuntime>,
+    }
+
+    fn harness(store: Store) -> Harness {
+        let app = sundby::app::register(mock_builder(), AppState::new(Ok(store), None))
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        Harness { _app: app, window }
+    }
+
+    fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
+        tauri::test::get_ipc_response(
+            &h.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    #[test]
+    fn a_whole_application_through_the_commands_and_a_refusal_at_its_field() {
+        let store = Store::open_in_memory().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        sundby::settings::set_pref(&store.conn, "output_dir", &out.path().display().to_string())
+            .unwrap();
+        let p = partner(&store.conn, "Løberne", "forening", "");
+        let h = harness(store);
+
+        let pool = invoke(&h, "grants_pool_create", json!({ "year": 2026 })).unwrap();
+        assert_eq!(pool["total_ore"], 10_000_000);
+        invoke(
+            &h,
+            "grants_pool_save",
+            json!({ "input": { "year": 2026, "total": "6.000", "max_per_application": "5.000", "criteria": "" } }),
+        )
+        .unwrap();
+        let partners = invoke(&h, "grants_partners", json!({})).unwrap();
+        assert_eq!(partners[0]["name"], "Løberne");
+
+        let input = |purpose: &str, amount: &str| {
+            json!({ "input": {
+                "year": 2026, "partner_id": p, "received_on": "10.01.2026", "purpose": purpose,
+                "description": "", "planned_on": "", "expected_reach": 100, "requested": amount
+            } })
+        };
+        let err = invoke(&h, "grants_create", input("Løb", "5,000.00")).unwrap_err();
+        assert_eq!(err["code"], "amount.ambiguous");
+        assert_eq!(err["field"], "amount_requested");
+
+        let a = invoke(&h, "grants_create", input("Løb", "5.000")).unwrap();
+        let id = a["id"].as_str().unwrap().to_string();
+        invoke(&h, "grants_start_review", json!({ "id": id })).unwrap();
+        let decision = |amount: &str| json!({ "id": id, "input": { "outcome": "grant", "amount": amount, "decided_on": "01.02.2026", "reason": "" } });
+        let a = invoke(&h, "grants_decide", decision("5000")).unwrap();
+        assert_eq!(a["status"], "bevilget");
+        let a = invoke(
+            &h,
+            "grants_pay",
+            json!({ "id": id, "paidOn": "01.03.2026" }),
+        )
+        .unwrap();
+        assert_eq!(a["status"], "udbetalt");
+
+        let b = invoke(&h, "grants_create", input("Fest", "2000")).unwrap();
+        let bid = b["id"].as_str().unwrap().to_string();
+        invoke(&h, "grants_start_review", json!({ "id": bid })).unwrap();
+        let err = invoke(
+            &h,
+            "grants_decide",
+            json!({ "id": bid, "input": { "outcome": "grant", "amount": "2000", "decided_on": "01.02.2026", "reason": "" } }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "grants.exceeds_pool");
+        assert_eq!(err["field"], "amount_granted");
+        assert_eq!(
+            err["message"],
+            "Bevillingen på 2.000,00 kr. vil overskride puljen: der er 1.000,00 kr. tilbage"
+        );
+        let err = invoke(&h, "grants_delete", json!({ "id": id })).unwrap_err();
+        assert_eq!(err["code"], "grants.paid_cannot_be_deleted");
+
+        let o = invoke(&h, "grants_overview", json!({ "year": 2026 })).unwrap();
+        assert_eq!(o["granted_ore"], 500_000);
+        assert_eq!(o["remaining_ore"], 100_000);
+        let list = invoke(
+            &h,
+            "grants_list",
+            json!({ "year": 2026, "filter": { "status": "under_behandling" } }),
+        )
+        .unwrap();
+        assert_eq!(list.as_array().unwrap().len(), 1);
+        let detail = invoke(&h, "grants_get", json!({ "id": id })).unwrap();
+        assert_eq!(detail["history"].as_array().unwrap().len(), 4);
+
+        let path = invoke(&h, "grants_export", json!({ "year": 2026, "open": false })).unwrap();
+        assert!(Path::new(path.as_str().unwrap()).starts_with(out.path()));
+        assert!(Path::new(path.as_str().unwrap()).exists());
+        // English messages when English is chosen.
+        invoke(&h, "language_set", json!({ "language": "en" })).unwrap();
+        let err = invoke(&h, "grants_delete", json!({ "id": id })).unwrap_err();
+        assert_eq!(
+            err["message"],
+            "The grant of 5.000,00 kr. has been paid and cannot be deleted. Correct the amount with an adjustment instead."
+        );
+    }
+}
