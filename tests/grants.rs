@@ -229,6 +229,7 @@ fn the_grant_letter_names_the_amount_the_conditions_and_the_signer() {
         },
     )
     .unwrap();
+    sundby::settings::set_logo(&mut conn, &logo_png()).unwrap();
     letter::set_signer(
         &conn,
         &Signer {
@@ -244,6 +245,14 @@ fn the_grant_letter_names_the_amount_the_conditions_and_the_signer() {
         "Bevillingsbrev 2026 Bageriet Østergade.pdf"
     );
     qpdf_ok(&path);
+    // The logo is in the PDF as an image.
+    let images = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let listing = String::from_utf8_lossy(&images.stdout);
+    assert!(listing.contains("image     240    80  rgb"), "{listing}");
     let text = pdftotext(&path);
     for expected in [
         "Bevillingsbrev",
@@ -299,6 +308,22 @@ fn an_undecided_application_has_no_letter() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
+/// A small two-colour PNG logo with a transparent corner.
+fn logo_png() -> Vec<u8> {
+    let img = image::RgbaImage::from_fn(240, 80, |x, y| {
+        if x < 20 && y < 20 {
+            image::Rgba([0, 0, 0, 0])
+        } else if x < 80 {
+            image::Rgba([31, 122, 92, 255])
+        } else {
+            image::Rgba([244, 201, 93, 255])
+        }
+    });
+    let mut png = Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png).unwrap();
+    png.into_inner()
+}
+
 /// Writes sample letters to `$GRANTS_LETTER_DIR` for looking at (no asserts
 /// beyond success); skipped when the variable is unset.
 #[test]
@@ -312,6 +337,25 @@ fn sample_letters_for_review() {
         "INSERT INTO contacts (id, partner_id, name, is_primary, created_at, updated_at)
          SELECT ?1, partner_id, 'Jens Hansen', 1, ?2, ?2 FROM grant_applications WHERE id = ?3",
         params![new_id(), now(), paid],
+    )
+    .unwrap();
+    sundby::settings::save_programme(
+        &conn,
+        &sundby::settings::ProgrammeInput {
+            municipality: "Fredericia Kommune".into(),
+            name: "Sund By mikro-partnerskaber".into(),
+            period_from: String::new(),
+            period_to: String::new(),
+        },
+    )
+    .unwrap();
+    sundby::settings::set_logo(&mut conn, &logo_png()).unwrap();
+    letter::set_signer(
+        &conn,
+        &Signer {
+            name: "Mette Sørensen".into(),
+            title: "Sundhedskonsulent".into(),
+        },
     )
     .unwrap();
     let out = Path::new(&out);

@@ -212,7 +212,7 @@ pub fn paragraphs(d: &LetterData) -> Vec<(bool, String)> {
     let pool = if d.programme.is_empty() {
         format!("puljen for {}", d.year)
     } else {
-        format!("{}s pulje for {}", d.programme, d.year)
+        format!("puljen for {} under {}", d.year, d.programme)
     };
     let mut out = Vec::new();
     let greeting = if d.contact_name.is_empty() {
@@ -429,11 +429,7 @@ pub fn render<'a>(d: &LetterData, fonts: &'a LetterFonts) -> Result<Vec<u8>, Gra
     // Sender and date, top right.
     let mut y = 22.0;
     let right = PAGE_W - MARGIN;
-    let place_date = if d.municipality.is_empty() {
-        long_date(d.decided_on)
-    } else {
-        format!("{}, {}", d.municipality, long_date(d.decided_on))
-    };
+    let place_date = long_date(d.decided_on);
     for (face, line) in [
         (&bold, d.municipality.as_str()),
         (&regular, d.programme.as_str()),
