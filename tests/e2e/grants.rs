@@ -148,3 +148,70 @@ async fn apply_grant_pay_and_a_refused_decision_changes_nothing() {
         (500_000, 500_000, 400_000)
     );
 }
+
+#[tokio::test]
+async fn a_pool_is_created_from_the_view_and_form_errors_sit_at_their_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    {
+        let (store, _) = Store::open_dir(&data).unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO partners (id, name, name_key, sort_key, kind, status, created_at, updated_at)
+                 VALUES (?1, 'Bageriet', 'bageriet', 'bageriet', 'virksomhed', 'aktiv', ?2, ?2)",
+                params![new_id(), now()],
+            )
+            .unwrap();
+    }
+    let app = App::start_in(&data).await;
+    app.goto("#/pulje/2027").await;
+    app.wait_text("#grant-pool h3", "Puljen 2027").await;
+    app.click("#grant-pool-create").await;
+    app.wait_text("[data-figure='total']", "100.000,00 kr.")
+        .await;
+
+    app.click("#grant-new").await;
+    app.wait("#grant-form").await;
+    // Nothing chosen: the partner field says so.
+    app.click("#grant-form button[type='submit']").await;
+    app.wait_text(
+        "#grant-form [data-error-for='grant_partner']",
+        "Partneren skal udfyldes",
+    )
+    .await;
+    app.js(
+        "(() => { const s = document.querySelector('select[name=grant_partner]'); \
+         s.value = s.options[1].value; s.dispatchEvent(new Event('change')); return true; })()",
+    )
+    .await;
+    app.fill("input[name='grant_purpose']", "Sund morgenmad")
+        .await;
+    // An English amount is ambiguous in Danish: refused at the amount.
+    app.fill("input[name='amount_requested']", "5,000.00").await;
+    app.click("#grant-form button[type='submit']").await;
+    app.wait_js(
+        "document.querySelector(\"#grant-form [data-error-for='amount_requested']\").textContent.includes('kan læses på to måder')",
+    )
+    .await;
+    assert_eq!(
+        app.js("document.querySelector('#grant-form [data-error-for=grant_partner]').textContent")
+            .await,
+        ""
+    );
+    // Above the maximum per application.
+    app.fill("input[name='amount_requested']", "6000").await;
+    app.click("#grant-form button[type='submit']").await;
+    app.wait_text(
+        "#grant-form [data-error-for='amount_requested']",
+        "Det ansøgte beløb på 6.000,00 kr. er over puljens maksimum på 5.000,00 kr. pr. ansøgning",
+    )
+    .await;
+    app.screenshot(&std::env::temp_dir().join("sundby-grants-form.png"))
+        .await;
+    app.fill("input[name='amount_requested']", "4.500").await;
+    app.click("#grant-form button[type='submit']").await;
+    app.wait_text("#grant-detail-h .status", "Modtaget").await;
+    assert_eq!(app.texts("#grant-table tbody tr").await.len(), 1);
+    app.quit().await;
+}
