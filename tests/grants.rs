@@ -324,13 +324,10 @@ fn logo_png() -> Vec<u8> {
     png.into_inner()
 }
 
-/// Writes sample letters to `$GRANTS_LETTER_DIR` for looking at (no asserts
-/// beyond success); skipped when the variable is unset.
+/// A letter with a logo, a contact person and an address: checked, and
+/// also written to `$GRANTS_LETTER_DIR` when set, for looking at.
 #[test]
-fn sample_letters_for_review() {
-    let Some(out) = std::env::var_os("GRANTS_LETTER_DIR") else {
-        return;
-    };
+fn a_letter_with_logo_contact_and_address() {
     let mut conn = Store::open_in_memory().unwrap().conn;
     let (paid, _, no) = year_with_applications(&mut conn);
     conn.execute(
@@ -358,9 +355,28 @@ fn sample_letters_for_review() {
         },
     )
     .unwrap();
-    let out = Path::new(&out);
-    letter::write_letter(&conn, &paid, &fonts(), out).unwrap();
-    letter::write_letter(&conn, &no, &fonts(), out).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = std::env::var_os("GRANTS_LETTER_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| tmp.path().to_path_buf());
+    let grant = letter::write_letter(&conn, &paid, &fonts(), &out).unwrap();
+    let refusal = letter::write_letter(&conn, &no, &fonts(), &out).unwrap();
+    for path in [&grant, &refusal] {
+        qpdf_ok(path);
+    }
+    let text = pdftotext(&grant);
+    for expected in [
+        "Att.: Jens Hansen",
+        "Havnevej 1",
+        "7000 Fredericia",
+        "Kære Jens Hansen",
+        "5.000,00 kr.",
+        "Fredericia Kommune",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    // The refusal goes to the other partner, who has no contact person.
+    assert!(pdftotext(&refusal).contains("Kære Bageriet Østergade"));
 }
 
 #[test]
