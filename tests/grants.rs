@@ -555,3 +555,59 @@ mod commands {
         );
     }
 }
+
+#[test]
+fn a_long_reason_continues_on_a_second_page_and_nothing_is_cut() {
+    let mut conn = Store::open_in_memory().unwrap().conn;
+    grants::ensure_pool(&mut conn, 2026).unwrap();
+    let p = partner(&conn, "Løberne", "forening", "");
+    let a = grants::create_application(&mut conn, &app_input(&p, "3000", "Løb")).unwrap();
+    grants::start_review(&mut conn, &a.id).unwrap();
+    let mut reason = String::new();
+    let mut n = 0;
+    while reason.chars().count() < 3_900 {
+        n += 1;
+        reason.push_str(&format!("ord{n} "));
+    }
+    let last = format!("ord{n}");
+    grants::decide(
+        &mut conn,
+        &a.id,
+        &decision(Outcome::Reject, "", reason.trim()),
+    )
+    .unwrap();
+    letter::set_signer(
+        &conn,
+        &Signer {
+            name: "Mette Sørensen".into(),
+            title: String::new(),
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = letter::write_letter(&conn, &a.id, &fonts(), dir.path()).unwrap();
+    qpdf_ok(&path);
+    let info = Command::new("pdfinfo").arg(&path).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    let pages: Vec<String> = info
+        .lines()
+        .filter(|l| l.starts_with("Pages:"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(pages, vec!["Pages: 2"], "{info}");
+    let text = pdftotext(&path);
+    for word in [
+        "ord1 ",
+        &format!("{last}\n"),
+        "Mette Sørensen",
+        "side 2 af 2",
+    ] {
+        assert!(text.contains(word), "missing {word:?}");
+    }
+    // Every word of the reason is there, in order.
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.starts_with("ord"))
+        .collect();
+    assert_eq!(words.len(), n);
+}

@@ -468,7 +468,13 @@ pub fn render<'a>(d: &LetterData, fonts: &'a LetterFonts) -> Result<Vec<u8>, Gra
     text_op(&mut ops, &bold, 17.0, MARGIN, y, title(d));
     y += 12.0;
 
-    // Body.
+    // Body; a long reason continues on a new page rather than being cut.
+    let mut pages: Vec<Vec<Op>> = Vec::new();
+    let bottom = PAGE_H - 32.0;
+    let mut next_page = |ops: &mut Vec<Op>, y: &mut f32| {
+        pages.push(std::mem::take(ops));
+        *y = 25.0;
+    };
     for (heading, para) in paragraphs(d) {
         let (face, size) = if heading {
             y += 2.0;
@@ -478,24 +484,27 @@ pub fn render<'a>(d: &LetterData, fonts: &'a LetterFonts) -> Result<Vec<u8>, Gra
         };
         // Bullets hang: the bullet in the margin, the text indented.
         let (indent, body) = match para.strip_prefix("•  ") {
-            Some(rest) => {
-                text_op(&mut ops, face, size, MARGIN, y, "•");
-                (5.0, rest)
-            }
+            Some(rest) => (5.0, rest),
             None => (0.0, para.as_str()),
         };
-        for l in wrap(face, size, body, text_w - indent) {
-            if y > PAGE_H - 45.0 {
-                break;
+        for (i, l) in wrap(face, size, body, text_w - indent).iter().enumerate() {
+            if y > bottom {
+                next_page(&mut ops, &mut y);
             }
-            text_op(&mut ops, face, size, MARGIN + indent, y, &l);
+            if i == 0 && indent > 0.0 {
+                text_op(&mut ops, face, size, MARGIN, y, "•");
+            }
+            text_op(&mut ops, face, size, MARGIN + indent, y, l);
             y += size * 0.48;
         }
         y += 3.0;
     }
 
-    // Signature.
-    y = (y + 6.0).min(PAGE_H - 40.0);
+    // Signature, kept together.
+    y += 6.0;
+    if y + 25.0 > bottom {
+        next_page(&mut ops, &mut y);
+    }
     text_op(&mut ops, &regular, 11.0, MARGIN, y, "Med venlig hilsen");
     y += 14.0;
     if !d.signer.name.is_empty() {
@@ -505,48 +514,52 @@ pub fn render<'a>(d: &LetterData, fonts: &'a LetterFonts) -> Result<Vec<u8>, Gra
     if !d.signer.title.is_empty() {
         text_op(&mut ops, &regular, 11.0, MARGIN, y, &d.signer.title);
     }
+    pages.push(ops);
 
-    // A thin rule and the footer.
-    ops.push(Op::SetOutlineColor {
-        col: Color::Rgb(printpdf::Rgb {
-            r: 0.6,
-            g: 0.6,
-            b: 0.6,
-            icc_profile: None,
-        }),
-    });
-    ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
-    ops.push(Op::DrawLine {
-        line: printpdf::Line {
-            points: vec![
-                printpdf::LinePoint {
-                    p: Point {
-                        x: mm(MARGIN),
-                        y: mm(18.0),
-                    },
-                    bezier: false,
-                },
-                printpdf::LinePoint {
-                    p: Point {
-                        x: mm(PAGE_W - MARGIN),
-                        y: mm(18.0),
-                    },
-                    bezier: false,
-                },
-            ],
-            is_closed: false,
-        },
-    });
+    // A thin rule and the footer on every page.
     let footer = if d.programme.is_empty() {
         format!("Puljen {}", d.year)
     } else {
         format!("{} · puljen {}", d.programme, d.year)
     };
-    text_op(&mut ops, &regular, 8.5, MARGIN, PAGE_H - 13.0, &footer);
-
-    let page = PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops);
+    let count = pages.len();
+    let pdf_pages = pages
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut ops)| {
+            ops.push(Op::SetOutlineColor {
+                col: Color::Rgb(printpdf::Rgb {
+                    r: 0.6,
+                    g: 0.6,
+                    b: 0.6,
+                    icc_profile: None,
+                }),
+            });
+            ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
+            let point = |x: f32| printpdf::LinePoint {
+                p: Point {
+                    x: mm(x),
+                    y: mm(18.0),
+                },
+                bezier: false,
+            };
+            ops.push(Op::DrawLine {
+                line: printpdf::Line {
+                    points: vec![point(MARGIN), point(PAGE_W - MARGIN)],
+                    is_closed: false,
+                },
+            });
+            let text = if count > 1 {
+                format!("{footer} · side {} af {count}", i + 1)
+            } else {
+                footer.clone()
+            };
+            text_op(&mut ops, &regular, 8.5, MARGIN, PAGE_H - 13.0, &text);
+            PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops)
+        })
+        .collect();
     let bytes = doc
-        .with_pages(vec![page])
+        .with_pages(pdf_pages)
         .save(&PdfSaveOptions::default(), &mut Vec::new());
     Ok(bytes)
 }
