@@ -77,6 +77,24 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::events::newsletter_save,
             commands::events::newsletter_record,
             // ── grants (issue 6) ──
+            commands::grants::grants_pools,
+            commands::grants::grants_overview,
+            commands::grants::grants_pool_create,
+            commands::grants::grants_pool_save,
+            commands::grants::grants_list,
+            commands::grants::grants_partners,
+            commands::grants::grants_get,
+            commands::grants::grants_create,
+            commands::grants::grants_update,
+            commands::grants::grants_start_review,
+            commands::grants::grants_decide,
+            commands::grants::grants_pay,
+            commands::grants::grants_report,
+            commands::grants::grants_adjust,
+            commands::grants::grants_delete,
+            commands::grants::grants_signer_get,
+            commands::grants::grants_export,
+            commands::grants::grants_letter,
         ])
 }
 

@@ -69,6 +69,24 @@ const COMMANDS: &[&str] = &[
     "newsletter_save",
     "newsletter_record",
     // ── grants (issue 6) ──
+    "grants_pools",
+    "grants_overview",
+    "grants_pool_create",
+    "grants_pool_save",
+    "grants_list",
+    "grants_partners",
+    "grants_get",
+    "grants_create",
+    "grants_update",
+    "grants_start_review",
+    "grants_decide",
+    "grants_pay",
+    "grants_report",
+    "grants_adjust",
+    "grants_delete",
+    "grants_signer_get",
+    "grants_export",
+    "grants_letter",
 ];
 
 fn main() {

@@ -110,6 +110,12 @@ pub enum Command {
         out: std::path::PathBuf,
     },
     // ── grants (issue 6) ──
+    /// Puljen for et år: beløb, bevilget, udbetalt og tilbage
+    Grants {
+        /// Året, fx 2026
+        #[arg(long)]
+        year: i32,
+    },
 }
 
 /// Parses `args` (including the program name) and runs the subcommand.
@@ -191,6 +197,8 @@ fn run(command: Command) -> Result<(), Failure> {
         } => events_cli::newsletter(&from, &to, &out, record),
         Command::EventIcs { event, out } => events_cli::event_ics(&event, &out),
         Command::EventSignin { event, out } => events_cli::event_signin(&event, &out),
+        // ── grants (issue 6) ──
+        Command::Grants { year } => grants(year),
     }
 }
 
@@ -391,4 +399,11 @@ mod events_cli {
         println!("{}", out.display());
         Ok(())
     }
+}
+// ── grants (issue 6) ──
+fn grants(year: i32) -> Result<(), Failure> {
+    let store = open()?;
+    let lang = crate::settings::language(&store.conn)?;
+    print!("{}", crate::grants::summary_text(&store.conn, year, lang)?);
+    Ok(())
 }

@@ -22,6 +22,7 @@ pub mod diploma;
 pub mod events;
 
 // ── grants (issue 6) ──
+pub mod grants;
 
 // ── shells: the only modules that know the outside world ──
 pub mod app;

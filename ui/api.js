@@ -88,4 +88,22 @@ export const newsletterSave = (input) => call('newsletter_save', { input });
 export const newsletterRecord = (input) => call('newsletter_record', { input });
 
 // ── grants (issue 6) ──
+export const grantsPools = () => call('grants_pools');
+export const grantsOverview = (year) => call('grants_overview', { year });
+export const grantsPoolCreate = (year) => call('grants_pool_create', { year });
+export const grantsPoolSave = (input) => call('grants_pool_save', { input });
+export const grantsList = (year, filter) => call('grants_list', { year, filter });
+export const grantsPartners = () => call('grants_partners');
+export const grantsGet = (id) => call('grants_get', { id });
+export const grantsCreate = (input) => call('grants_create', { input });
+export const grantsUpdate = (id, input) => call('grants_update', { id, input });
+export const grantsStartReview = (id) => call('grants_start_review', { id });
+export const grantsDecide = (id, input) => call('grants_decide', { id, input });
+export const grantsPay = (id, paidOn) => call('grants_pay', { id, paidOn });
+export const grantsReport = (id, input) => call('grants_report', { id, input });
+export const grantsAdjust = (id, input) => call('grants_adjust', { id, input });
+export const grantsDelete = (id) => call('grants_delete', { id });
+export const grantsSignerGet = () => call('grants_signer_get');
+export const grantsExport = (year, open) => call('grants_export', { year, open });
+export const grantsLetter = (id, signer, open) => call('grants_letter', { id, signer, open });
 

@@ -15,6 +15,7 @@ pub mod diplomas;
 pub mod events;
 
 // ── grants (issue 6) ──
+pub mod grants;
 
 use crate::i18n::{Lang, Localize};
 use crate::store::{Store, StoreError};

@@ -15,3 +15,4 @@ mod diplomas;
 // ── events (issue 5) ──
 
 // ── grants (issue 6) ──
+mod grants;
