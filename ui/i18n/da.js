@@ -141,6 +141,7 @@ export default {
   'diplomas.landscape': 'Liggende A4',
   'diplomas.portrait': 'Stående A4',
   'diplomas.colour': 'Farve',
+  'diplomas.default_signers': 'Underskrivere som standard',
   'diplomas.folder': 'Mappe til diplomer',
   'diplomas.folder_hint': 'Tom: {folder}',
   'diplomas.open_after': 'Åbn PDF\'en, når den er lavet',

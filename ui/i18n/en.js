@@ -141,6 +141,7 @@ export default {
   'diplomas.landscape': 'A4 landscape',
   'diplomas.portrait': 'A4 portrait',
   'diplomas.colour': 'Colour',
+  'diplomas.default_signers': 'Signatories by default',
   'diplomas.folder': 'Diploma folder',
   'diplomas.folder_hint': 'Empty: {folder}',
   'diplomas.open_after': 'Open the PDF when it is made',

@@ -280,6 +280,10 @@ export async function render(main, ctx) {
   const fFolder = field({ label: t('diplomas.folder'), name: 'diploma_folder', value: dset.folder, hint: t('diplomas.folder_hint', { folder: view.default_folder }), attrs: { autocomplete: 'off' } });
   named(fFolder, 'diploma-folder');
   const openAfter = h('input', { type: 'checkbox', id: 'diploma-open-after', checked: dset.open_after });
+  const defaultSlots = signatories.map((s) => {
+    const box = h('input', { type: 'checkbox', id: `diploma-slot-${s.slot}`, checked: dset.signatory_slots.includes(s.slot) });
+    return { slot: s.slot, box, wrap: h('div', { class: 'check' }, box, h('label', { for: box.id, text: `${s.name} (${s.title})` })) };
+  });
   const saveSet = h('button', { class: 'btn', type: 'submit', id: 'diploma-settings-save', text: t('diplomas.settings_save') });
   const reset = h('button', { class: 'btn secondary', type: 'button', text: t('diplomas.settings_reset') });
   const setForm = h('form', { class: 'card', 'aria-labelledby': 'dip-set-h', novalidate: true },
@@ -287,6 +291,10 @@ export async function render(main, ctx) {
     h('p', { class: 'hint', text: t('diplomas.placeholders') }),
     fTitle.wrap, fSub.wrap, fBody.wrap, fFoot.wrap,
     h('div', { class: 'grid-2' }, fDesign.wrap, fOrient.wrap, fColour.wrap),
+    defaultSlots.length ? h('fieldset', { class: 'plain' },
+      h('legend', { class: 'label', text: t('diplomas.default_signers') }),
+      defaultSlots.map((d) => d.wrap),
+      h('p', { class: 'field-error', 'data-error-for': 'signatory_slots' })) : null,
     fFolder.wrap,
     h('div', { class: 'check' }, openAfter, h('label', { for: openAfter.id, text: t('diplomas.open_after') })),
     h('div', { class: 'actions' }, saveSet, reset));
@@ -299,7 +307,7 @@ export async function render(main, ctx) {
       orientation: fOrient.input.value,
       colour: fColour.input.value,
       folder: fFolder.input.value,
-      signatory_slots: dset.signatory_slots,
+      signatory_slots: defaultSlots.length ? defaultSlots.filter((d) => d.box.checked).map((d) => d.slot) : dset.signatory_slots,
       open_after: openAfter.checked,
     };
   }
@@ -310,6 +318,7 @@ export async function render(main, ctx) {
     fBody.input.value = dset.wording.body; fFoot.input.value = dset.wording.footer;
     fDesign.input.value = dset.design; fOrient.input.value = dset.orientation;
     fColour.input.value = dset.colour; fFolder.input.value = dset.folder; openAfter.checked = dset.open_after;
+    for (const d of defaultSlots) d.box.checked = dset.signatory_slots.includes(d.slot);
     draft = null; dirty.delete('settings'); clearErrors(setForm); schedulePreview(0);
   });
   setForm.addEventListener('submit', async (e) => {
