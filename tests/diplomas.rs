@@ -333,8 +333,12 @@ fn render_pngs() {
             } else {
                 "Foreningen for Bevægelse og Trivsel blandt Ældre i Fredericia Midtby"
             };
-            let (path, _) = write_pdf(dir.path(), "page.pdf", &[input(name, design, orientation)]);
+            let page = input(name, design, orientation);
+            let (path, _) = write_pdf(dir.path(), "page.pdf", std::slice::from_ref(&page));
             let stem = out.join(format!("diploma-{}-{}", design.key(), orientation.key()));
+            // The preview of the same page, to compare with the print.
+            let (svg, _) = diploma::render_svg(&page).expect("svg");
+            std::fs::write(stem.with_extension("svg"), svg).expect("write svg");
             let (ok, msg) = tool(
                 "pdftoppm",
                 &["-png", "-r", "72", "-singlefile", p(&path), p(&stem)],
