@@ -347,3 +347,36 @@ export async function render(main, ctx) {
     destroy: () => { clearTimeout(previewTimer); if (objectUrl) URL.revokeObjectURL(objectUrl); },
   };
 }
+
+// The diplomas of one partner, for the partner's page (issue 3's view calls
+// this): number, date, ceremony, copy or original, and "Genudskriv", which
+// prints the stored snapshot again (identical to the original) and records
+// the copy.
+export async function renderPartnerDiplomas(el, partnerId, ctx) {
+  const { api, notify } = ctx;
+  const draw = async () => {
+    const list = await api.diplomasForPartner(partnerId);
+    const originals = list.filter((d) => !d.is_copy);
+    if (!originals.length) {
+      el.replaceChildren(h('p', { class: 'hint', 'data-diploma': 'none', text: t('diplomas.partner_none') }));
+      return;
+    }
+    const rows = originals.map((d) => {
+      const copies = list.filter((c) => c.is_copy && c.number === d.number).length;
+      const again = h('button', { class: 'btn small secondary', type: 'button', text: t('diplomas.reprint') });
+      again.addEventListener('click', async () => {
+        try {
+          const g = await api.diplomaReprint(d.id);
+          notify(t('diplomas.reprinted', { file: g.file_name }));
+          await draw();
+        } catch (err) { notify(err.message, 'error'); }
+      });
+      return h('li', { class: 'picked-row', 'data-diploma': String(d.number) },
+        h('span', { text: t('diplomas.partner_row', { number: d.number, date: shortDate(d.issued_on), place: d.ceremony_place || '' }) }),
+        copies ? h('span', { class: 'badge', text: t('diplomas.copies', { n: copies }) }) : null,
+        again);
+    });
+    el.replaceChildren(h('ul', { class: 'picked-list' }, rows));
+  };
+  await draw();
+}
