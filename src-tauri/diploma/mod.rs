@@ -60,6 +60,8 @@ pub enum DiplomaError {
     },
     #[error("file {0} exists")]
     FileExists(PathBuf),
+    #[error("stored diploma data cannot be read: {0}")]
+    Snapshot(String),
     #[error("no partner {0}")]
     PartnerNotFound(String),
     #[error("several partners are called {0}")]
@@ -87,6 +89,7 @@ impl Localize for DiplomaError {
             DiplomaError::FolderNotWritable { .. } => "diploma.folder_not_writable",
             DiplomaError::Io { .. } => "diploma.io",
             DiplomaError::FileExists(_) => "diploma.file_exists",
+            DiplomaError::Snapshot(_) => "diploma.snapshot",
             DiplomaError::PartnerNotFound(_) => "diploma.partner_not_found",
             DiplomaError::PartnerAmbiguous(_) => "diploma.partner_ambiguous",
             DiplomaError::CeremonyNotFound => "diploma.ceremony_not_found",
@@ -109,6 +112,12 @@ impl Localize for DiplomaError {
             (_, DiplomaError::Invalid(e)) => e.message(lang),
             (_, DiplomaError::Store(e)) => e.message(lang),
             (_, DiplomaError::Settings(e)) => e.message(lang),
+            (Lang::Da, DiplomaError::Snapshot(e)) => {
+                format!("De gemte diplomdata kan ikke læses: {e}")
+            }
+            (Lang::En, DiplomaError::Snapshot(e)) => {
+                format!("The stored diploma data cannot be read: {e}")
+            }
             (Lang::Da, DiplomaError::FileExists(p)) => format!(
                 "Filen {} findes allerede og bliver ikke overskrevet. Vælg et andet navn (eller --force).",
                 p.display()

@@ -69,7 +69,7 @@ pub fn get_settings(conn: &Connection) -> Result<DiplomaSettings> {
 /// Validates and stores the settings.
 pub fn save_settings(conn: &Connection, s: &DiplomaSettings) -> Result<DiplomaSettings> {
     let s = checked_settings(s)?;
-    let json = serde_json::to_string(&s).map_err(|e| DiplomaError::Pdf(e.to_string()))?;
+    let json = serde_json::to_string(&s).map_err(|e| DiplomaError::Snapshot(e.to_string()))?;
     settings::set_pref(conn, PREF_KEY, &json)?;
     Ok(s)
 }
@@ -575,12 +575,12 @@ fn snapshot_json(conn: &Connection, input: &DiplomaInput) -> Result<String> {
         logo,
         signatures,
     })
-    .map_err(|e| DiplomaError::Pdf(e.to_string()))
+    .map_err(|e| DiplomaError::Snapshot(e.to_string()))
 }
 
 fn snapshot_input(conn: &Connection, json: &str) -> Result<DiplomaInput> {
     let snap: Snapshot =
-        serde_json::from_str(json).map_err(|e| DiplomaError::Pdf(e.to_string()))?;
+        serde_json::from_str(json).map_err(|e| DiplomaError::Snapshot(e.to_string()))?;
     let mut input = snap.input;
     input.logo = load_image(conn, &snap.logo)?;
     for (s, d) in input.signers.iter_mut().zip(snap.signatures.iter()) {
