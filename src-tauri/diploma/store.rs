@@ -645,6 +645,13 @@ pub fn issued(conn: &Connection, id: &str) -> Result<Issued> {
         .ok_or(DiplomaError::DiplomaNotFound)
 }
 
+/// The original diplomas handed out at a ceremony, by number.
+pub fn for_ceremony(conn: &Connection, ceremony_id: &str) -> Result<Vec<Issued>> {
+    let mut v = issued_where(conn, "d.ceremony_id = ?1 AND d.is_copy = 0", ceremony_id)?;
+    v.sort_by_key(|d| d.number);
+    Ok(v)
+}
+
 /// A partner's diplomas (original and copies), newest first.
 pub fn for_partner(conn: &Connection, partner_id: &str) -> Result<Vec<Issued>> {
     issued_where(conn, "d.partner_id = ?1", partner_id)
@@ -795,6 +802,8 @@ mod tests {
         let second = mark_issued(&mut store.conn, &cer, &[old]).expect("issue");
         assert_eq!(second[0].number, 2);
         assert_eq!(ceremony(&store.conn, &cer).expect("c").issued, 2);
+        let at = for_ceremony(&store.conn, &cer).expect("list");
+        assert_eq!(at.iter().map(|d| d.number).collect::<Vec<_>>(), vec![1, 2]);
     }
 
     #[test]

@@ -80,6 +80,7 @@ export async function render(main, ctx) {
     cerSelect.input.value = c ? c.id : '';
     dirty.delete('ceremony');
     drawActions();
+    drawDone();
   }
   cerSelect.input.addEventListener('change', () => {
     fillCeremony(ceremonies.find((c) => c.id === cerSelect.input.value) || null);
@@ -169,9 +170,31 @@ export async function render(main, ctx) {
       picked.length ? list : h('p', { class: 'hint', text: t('diplomas.picked_none') }));
   }
 
+  // ── handed out at this ceremony ──
+  const doneCard = h('section', { class: 'card', 'aria-labelledby': 'dip-done-h' });
+  async function drawDone() {
+    if (!ceremony) { doneCard.hidden = true; return; }
+    const list = await api.ceremonyDiplomas(ceremony.id).catch(() => []);
+    doneCard.hidden = list.length === 0;
+    doneCard.replaceChildren(
+      h('h3', { id: 'dip-done-h', text: t('diplomas.done', { n: list.length }) }),
+      h('ul', { class: 'picked-list', id: 'diploma-done' }, list.map((d) => {
+        const again = h('button', { class: 'btn small secondary', type: 'button', text: t('diplomas.reprint'), 'aria-label': t('diplomas.reprint_label', { name: d.partner_name }) });
+        again.addEventListener('click', async () => {
+          try {
+            const g = await api.diplomaReprint(d.id);
+            notify(t('diplomas.reprinted', { file: g.file_name }));
+            if (dset.open_after) api.diplomaOpen(g.path).catch((err) => notify(err.message, 'error'));
+          } catch (err) { notify(err.message, 'error'); }
+        });
+        return h('li', { class: 'picked-row' }, h('span', { text: `${t('diplomas.number', { number: d.number })} ${d.partner_name}` }), again);
+      })));
+  }
+
   // ── actions: generate, open, mark as handed out ──
   const actionCard = h('section', { class: 'card', 'aria-labelledby': 'dip-act-h' });
   left.append(actionCard);
+  left.append(doneCard);
   function drawActions() {
     const gen = h('button', { class: 'btn', type: 'button', id: 'diploma-generate', text: t('diplomas.generate', { n: picked.length }) });
     gen.addEventListener('click', generate);
@@ -220,7 +243,7 @@ export async function render(main, ctx) {
       queue = await api.diplomaQueue();
       picked = picked.filter((p) => !lastPdf.ids.includes(p));
       lastPdf = null;
-      drawQueue(); drawPicked(); drawActions();
+      drawQueue(); drawPicked(); drawActions(); drawDone();
     } catch (err) { notify(err.message, 'error'); }
   }
 
