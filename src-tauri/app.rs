@@ -54,6 +54,7 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::diplomas::diploma_generate,
             commands::diplomas::diploma_mark_issued,
             commands::diplomas::diplomas_for_partner,
+            commands::diplomas::ceremony_diplomas,
             commands::diplomas::diploma_reprint,
             commands::diplomas::diploma_open,
             commands::diplomas::diploma_reveal,

@@ -46,6 +46,7 @@ const COMMANDS: &[&str] = &[
     "diploma_generate",
     "diploma_mark_issued",
     "diplomas_for_partner",
+    "ceremony_diplomas",
     "diploma_reprint",
     "diploma_open",
     "diploma_reveal",

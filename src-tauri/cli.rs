@@ -287,6 +287,9 @@ fn partner_export(file: &std::path::Path) -> Result<(), Failure> {
         Lang::Da,
     )?;
     println!("eksporteret: {n} partnere til {}", file.display());
+    Ok(())
+}
+
 // ── diplomas (issue 4) ──
 
 /// Writes the diploma of one partner (or of every partner in the queue) to

@@ -63,6 +63,7 @@ export const diplomaPreview = (partnerId, occasion, settings) => call('diploma_p
 export const diplomaGenerate = (ceremonyId, partnerIds) => call('diploma_generate', { ceremonyId, partnerIds });
 export const diplomaMarkIssued = (ceremonyId, partnerIds) => call('diploma_mark_issued', { ceremonyId, partnerIds });
 export const diplomasForPartner = (partnerId) => call('diplomas_for_partner', { partnerId });
+export const ceremonyDiplomas = (ceremonyId) => call('ceremony_diplomas', { ceremonyId });
 export const diplomaReprint = (diplomaId) => call('diploma_reprint', { diplomaId });
 export const diplomaOpen = (path) => call('diploma_open', { path });
 export const diplomaReveal = (path) => call('diploma_reveal', { path });
