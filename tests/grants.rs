@@ -12,8 +12,6 @@ use sundby::grants::{self, ApplicationInput, DecisionInput, Outcome};
 use sundby::i18n::Lang;
 use sundby::store::{new_id, now, Store};
 
-const DEJAVU: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-const DEJAVU_BOLD: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
 fn partner(conn: &Connection, name: &str, kind: &str, address: &str) -> String {
     let id = new_id();
@@ -188,7 +186,7 @@ fn zip_entry(bytes: &[u8], name: &str) -> String {
 }
 
 fn fonts() -> LetterFonts {
-    LetterFonts::from_files(Path::new(DEJAVU), Path::new(DEJAVU_BOLD)).unwrap()
+    LetterFonts::bundled()
 }
 
 fn pdftotext(path: &Path) -> String {

@@ -191,7 +191,7 @@ pub async fn grants_letter<R: Runtime>(
     let path = state.with(|c| {
         letter::set_signer(c, &signer)?;
         let dir = letter::output_dir(c, data_dir.as_deref())?;
-        let fonts = LetterFonts::find()?;
+        let fonts = LetterFonts::bundled();
         letter::write_letter(c, &id, &fonts, &dir)
     })?;
     if open {

@@ -3,10 +3,8 @@
 //! the programme's logo, the amount, the conditions of the pool, and the
 //! consultant's name and title under "Med venlig hilsen".
 //!
-//! Fonts: the letter should use the diplomas' bundled fonts. Until those are
-//! on `main`, [`LetterFonts::find`] looks for a regular and a bold sans font
-//! among the usual system font folders (Lato, DejaVu Sans, Liberation Sans,
-//! Arial); the tests pass DejaVu Sans explicitly.
+//! Fonts: the diplomas' bundled Lato ([`LetterFonts::bundled`]), embedded and
+//! subset, so the letter needs no system fonts.
 
 use super::*;
 use crate::settings;
@@ -45,41 +43,14 @@ impl LetterFonts {
         })
     }
 
-    /// Finds a sans font pair in the system's font folders (interim, until
-    /// the diplomas' bundled fonts are on main).
-    pub fn find() -> Result<Self, GrantError> {
-        const PAIRS: &[(&str, &str)] = &[
-            (
-                "/usr/share/fonts/truetype/lato/Lato-Regular.ttf",
-                "/usr/share/fonts/truetype/lato/Lato-Bold.ttf",
-            ),
-            (
-                "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-            ),
-            (
-                "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-                "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-            ),
-            (
-                "/System/Library/Fonts/Supplemental/Arial.ttf",
-                "/System/Library/Fonts/Supplemental/Arial Bold.ttf",
-            ),
-            ("/Library/Fonts/Arial.ttf", "/Library/Fonts/Arial Bold.ttf"),
-            (
-                "C:\\Windows\\Fonts\\arial.ttf",
-                "C:\\Windows\\Fonts\\arialbd.ttf",
-            ),
-        ];
-        for (regular, bold) in PAIRS {
-            let (r, b) = (Path::new(regular), Path::new(bold));
-            if r.exists() && b.exists() {
-                return Self::from_files(r, b);
-            }
+    /// The bundled Lato Regular and Bold (the diplomas' fonts, OFL), so the
+    /// letter looks the same on every machine and needs no system fonts.
+    pub fn bundled() -> Self {
+        use crate::diploma::fonts::FontId;
+        LetterFonts {
+            regular: FontId::LatoRegular.bytes().to_vec(),
+            bold: FontId::LatoBold.bytes().to_vec(),
         }
-        Err(GrantError::Pdf(
-            "no font was found for the letter".to_string(),
-        ))
     }
 }
 
