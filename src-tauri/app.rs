@@ -27,7 +27,23 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::settings::image_data_url,
             commands::settings::language_set,
             // ── partners (issue 3) ──
-
+            commands::partners::partners_list,
+            commands::partners::partner_get,
+            commands::partners::partner_create,
+            commands::partners::partner_update,
+            commands::partners::partner_check,
+            commands::partners::partner_duplicates,
+            commands::partners::partner_delete,
+            commands::partners::partner_restore,
+            commands::partners::partner_erase,
+            commands::partners::partners_empty_bin,
+            commands::partners::partners_demo,
+            // partner import/export
+            commands::partner_io::partner_import_preview,
+            commands::partner_io::partner_import_run,
+            commands::partner_io::partner_import_undo,
+            commands::partner_io::partner_import_batches,
+            commands::partner_io::partner_export,
             // ── diplomas (issue 4) ──
             commands::diplomas::diploma_settings_get,
             commands::diplomas::diploma_settings_save,
@@ -38,6 +54,7 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::diplomas::diploma_generate,
             commands::diplomas::diploma_mark_issued,
             commands::diplomas::diplomas_for_partner,
+            commands::diplomas::ceremony_diplomas,
             commands::diplomas::diploma_reprint,
             commands::diplomas::diploma_open,
             commands::diplomas::diploma_reveal,
@@ -61,6 +78,24 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::events::newsletter_save,
             commands::events::newsletter_record,
             // ── grants (issue 6) ──
+            commands::grants::grants_pools,
+            commands::grants::grants_overview,
+            commands::grants::grants_pool_create,
+            commands::grants::grants_pool_save,
+            commands::grants::grants_list,
+            commands::grants::grants_partners,
+            commands::grants::grants_get,
+            commands::grants::grants_create,
+            commands::grants::grants_update,
+            commands::grants::grants_start_review,
+            commands::grants::grants_decide,
+            commands::grants::grants_pay,
+            commands::grants::grants_report,
+            commands::grants::grants_adjust,
+            commands::grants::grants_delete,
+            commands::grants::grants_signer_get,
+            commands::grants::grants_export,
+            commands::grants::grants_letter,
         ])
 }
 

@@ -19,7 +19,23 @@ const COMMANDS: &[&str] = &[
     "image_data_url",
     "language_set",
     // ── partners (issue 3) ──
-
+    "partners_list",
+    "partner_get",
+    "partner_create",
+    "partner_update",
+    "partner_check",
+    "partner_duplicates",
+    "partner_delete",
+    "partner_restore",
+    "partner_erase",
+    "partners_empty_bin",
+    "partners_demo",
+    // partner import/export
+    "partner_import_preview",
+    "partner_import_run",
+    "partner_import_undo",
+    "partner_import_batches",
+    "partner_export",
     // ── diplomas (issue 4) ──
     "diploma_settings_get",
     "diploma_settings_save",
@@ -30,6 +46,7 @@ const COMMANDS: &[&str] = &[
     "diploma_generate",
     "diploma_mark_issued",
     "diplomas_for_partner",
+    "ceremony_diplomas",
     "diploma_reprint",
     "diploma_open",
     "diploma_reveal",
@@ -53,6 +70,24 @@ const COMMANDS: &[&str] = &[
     "newsletter_save",
     "newsletter_record",
     // ── grants (issue 6) ──
+    "grants_pools",
+    "grants_overview",
+    "grants_pool_create",
+    "grants_pool_save",
+    "grants_list",
+    "grants_partners",
+    "grants_get",
+    "grants_create",
+    "grants_update",
+    "grants_start_review",
+    "grants_decide",
+    "grants_pay",
+    "grants_report",
+    "grants_adjust",
+    "grants_delete",
+    "grants_signer_get",
+    "grants_export",
+    "grants_letter",
 ];
 
 fn main() {

@@ -24,7 +24,22 @@ pub enum Command {
     /// Datamappe, databasefil, skemaversion og antal poster
     Info,
     // ── partners (issue 3) ──
-
+    /// Indlæser demoprogrammet (60 opdigtede partnere) i en tom database
+    Demo,
+    /// Importér partnere fra en CSV- eller XLSX-fil: alt eller intet. Viser
+    /// hvor mange der blev importeret og hvert problem i filen.
+    Import {
+        /// CSV (komma eller semikolon; UTF-8 eller Windows-1252) eller XLSX
+        file: std::path::PathBuf,
+        /// Mulige dubletter: skip (spring over), update (opdatér) eller import (importér alligevel)
+        #[arg(long, default_value = "skip")]
+        dubletter: String,
+    },
+    /// Eksportér partnerlisten (uden papirkurven) til FIL.csv eller FIL.xlsx
+    Export {
+        /// Filen, der skrives; endelsen .csv eller .xlsx vælger formatet
+        file: std::path::PathBuf,
+    },
     // ── diplomas (issue 4) ──
     /// Diplom til én partner som PDF
     Diploma {
@@ -95,6 +110,12 @@ pub enum Command {
         out: std::path::PathBuf,
     },
     // ── grants (issue 6) ──
+    /// Puljen for et år: beløb, bevilget, udbetalt og tilbage
+    Grants {
+        /// Året, fx 2026
+        #[arg(long)]
+        year: i32,
+    },
 }
 
 /// Parses `args` (including the program name) and runs the subcommand.
@@ -143,6 +164,10 @@ pub fn open() -> Result<Store, Failure> {
 fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Info => info(),
+        // ── partners (issue 3) ──
+        Command::Demo => demo(),
+        Command::Import { file, dubletter } => partner_import(&file, &dubletter),
+        Command::Export { file } => partner_export(&file),
         // ── diplomas (issue 4) ──
         Command::Diploma {
             partner,
@@ -172,6 +197,8 @@ fn run(command: Command) -> Result<(), Failure> {
         } => events_cli::newsletter(&from, &to, &out, record),
         Command::EventIcs { event, out } => events_cli::event_ics(&event, &out),
         Command::EventSignin { event, out } => events_cli::event_signin(&event, &out),
+        // ── grants (issue 6) ──
+        Command::Grants { year } => grants(year),
     }
 }
 
@@ -191,6 +218,75 @@ fn info() -> Result<(), Failure> {
     for (table, count) in store::table_counts(&store.conn)? {
         println!("{table:<28} {count}");
     }
+    Ok(())
+}
+
+// ── partners (issue 3) ──
+
+fn demo() -> Result<(), Failure> {
+    let mut store = open()?;
+    let n = crate::partners::demo::load(&mut store.conn)?;
+    println!("{n} demopartnere indlæst");
+    Ok(())
+}
+
+// ── partners (issue 3): import and export ──
+
+fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Failure> {
+    use crate::partners::import::{self, read::MAX_FILE_BYTES, ImportError, OnDuplicate};
+    let on_duplicate: OnDuplicate = on_duplicate.parse().map_err(|_| {
+        Failure(format!(
+            "--dubletter skal være skip, update eller import (ikke «{on_duplicate}»)"
+        ))
+    })?;
+    let size = std::fs::metadata(file)
+        .map_err(|e| Failure(format!("filen {} kan ikke læses: {e}", file.display())))?
+        .len();
+    if size > MAX_FILE_BYTES as u64 {
+        return Err(ImportError::TooLarge {
+            max_mb: import::read::MAX_FILE_MB,
+        }
+        .into());
+    }
+    let bytes = std::fs::read(file)
+        .map_err(|e| Failure(format!("filen {} kan ikke læses: {e}", file.display())))?;
+    let mut store = open()?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match import::run(&mut store.conn, &bytes, &name, None, on_duplicate, Lang::Da) {
+        Ok(r) => {
+            println!(
+                "importeret: {} partnere fra {} ({} opdateret, {} sprunget over som dubletter)",
+                r.created, r.file_name, r.updated, r.skipped
+            );
+            println!(
+                "import-id:  {} (kan fortrydes samlet i programmet)",
+                r.batch_id
+            );
+            Ok(())
+        }
+        Err(ImportError::InvalidRows(problems)) => {
+            for p in &problems {
+                eprintln!("{}", p.line(Lang::Da));
+            }
+            Err(ImportError::InvalidRows(problems).into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn partner_export(file: &std::path::Path) -> Result<(), Failure> {
+    use crate::partners::export;
+    let store = open()?;
+    let n = export::export_to(
+        &store.conn,
+        &crate::partners::ListQuery::default(),
+        file,
+        Lang::Da,
+    )?;
+    println!("eksporteret: {n} partnere til {}", file.display());
     Ok(())
 }
 
@@ -245,7 +341,6 @@ fn diplomas(
     );
     Ok(())
 }
-
 // ── events (issue 5) ──
 mod events_cli {
     use super::{open, Failure};
@@ -307,4 +402,11 @@ mod events_cli {
         println!("{}", out.display());
         Ok(())
     }
+}
+// ── grants (issue 6) ──
+fn grants(year: i32) -> Result<(), Failure> {
+    let store = open()?;
+    let lang = crate::settings::language(&store.conn)?;
+    print!("{}", crate::grants::summary_text(&store.conn, year, lang)?);
+    Ok(())
 }

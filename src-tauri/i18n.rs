@@ -97,6 +97,10 @@ fn field_label_da(field: &str) -> &'static str {
         "contact_role" => "Kontaktpersonens rolle",
         "email" => "E-mailadressen",
         "phone" => "Telefonnummeret",
+        // ── partners (issue 3) ──
+        "status_changed_on" => "Datoen for status",
+        "consent_public_on" => "Datoen for samtykke til offentlig omtale",
+        "consent_email_on" => "Datoen for samtykke til e-mails",
         // ── diplomas (issue 4) ──
         "partner" => "Partnerens navn",
         "place" => "Stedet",
@@ -133,6 +137,29 @@ fn field_label_da(field: &str) -> &'static str {
         "story_title" => "Historiens overskrift",
         "story_body" => "Historiens tekst",
         "stories" => "Historierne",
+        // --- grants (issue 6) ---
+        "grant_year" => "Året",
+        "pool_total" => "Puljens beløb",
+        "pool_max" => "Maksimum pr. ansøgning",
+        "pool_criteria" => "Kriterierne",
+        "grant_partner" => "Partneren",
+        "grant_received_on" => "Modtagelsesdatoen",
+        "grant_purpose" => "Formålet",
+        "grant_description" => "Beskrivelsen",
+        "grant_planned_on" => "Den planlagte dato",
+        "grant_expected_reach" => "Det forventede antal deltagere",
+        "amount_requested" => "Det ansøgte beløb",
+        "amount_granted" => "Det bevilgede beløb",
+        "grant_decided_on" => "Afgørelsesdatoen",
+        "grant_decision_reason" => "Begrundelsen",
+        "grant_paid_on" => "Udbetalingsdatoen",
+        "grant_actual_reach" => "Det faktiske antal deltagere",
+        "grant_report_text" => "Rapporten",
+        "grant_reported_on" => "Rapportens dato",
+        "adjustment_amount" => "Det korrigerede beløb",
+        "adjusted_on" => "Korrektionens dato",
+        "adjustment_reason" => "Begrundelsen for korrektionen",
+        // --- end grants ---
         _ => "Feltet",
     }
 }
@@ -168,6 +195,10 @@ fn field_label_en(field: &str) -> &'static str {
         "contact_role" => "The contact's role",
         "email" => "The email address",
         "phone" => "The phone number",
+        // ── partners (issue 3) ──
+        "status_changed_on" => "The date of the status",
+        "consent_public_on" => "The date of consent to be named publicly",
+        "consent_email_on" => "The date of consent to emails",
         // ── diplomas (issue 4) ──
         "partner" => "The partner's name",
         "place" => "The place",
@@ -204,6 +235,29 @@ fn field_label_en(field: &str) -> &'static str {
         "story_title" => "The story's heading",
         "story_body" => "The story's text",
         "stories" => "The stories",
+        // --- grants (issue 6) ---
+        "grant_year" => "The year",
+        "pool_total" => "The pool amount",
+        "pool_max" => "The maximum per application",
+        "pool_criteria" => "The criteria",
+        "grant_partner" => "The partner",
+        "grant_received_on" => "The date received",
+        "grant_purpose" => "The purpose",
+        "grant_description" => "The description",
+        "grant_planned_on" => "The planned date",
+        "grant_expected_reach" => "The expected reach",
+        "amount_requested" => "The amount requested",
+        "amount_granted" => "The amount granted",
+        "grant_decided_on" => "The decision date",
+        "grant_decision_reason" => "The reason",
+        "grant_paid_on" => "The payment date",
+        "grant_actual_reach" => "The actual reach",
+        "grant_report_text" => "The report",
+        "grant_reported_on" => "The report date",
+        "adjustment_amount" => "The corrected amount",
+        "adjusted_on" => "The adjustment date",
+        "adjustment_reason" => "The reason for the adjustment",
+        // --- end grants ---
         _ => "The field",
     }
 }

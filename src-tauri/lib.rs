@@ -13,6 +13,7 @@ pub mod settings;
 pub mod store;
 pub mod validate;
 // ── partners (issue 3) ──
+pub mod partners;
 
 // ── diplomas (issue 4) ──
 pub mod diploma;
@@ -21,6 +22,7 @@ pub mod diploma;
 pub mod events;
 
 // ── grants (issue 6) ──
+pub mod grants;
 
 // ── shells: the only modules that know the outside world ──
 pub mod app;

@@ -333,8 +333,12 @@ fn render_pngs() {
             } else {
                 "Foreningen for Bevægelse og Trivsel blandt Ældre i Fredericia Midtby"
             };
-            let (path, _) = write_pdf(dir.path(), "page.pdf", &[input(name, design, orientation)]);
+            let page = input(name, design, orientation);
+            let (path, _) = write_pdf(dir.path(), "page.pdf", std::slice::from_ref(&page));
             let stem = out.join(format!("diploma-{}-{}", design.key(), orientation.key()));
+            // The preview of the same page, to compare with the print.
+            let (svg, _) = diploma::render_svg(&page).expect("svg");
+            std::fs::write(stem.with_extension("svg"), svg).expect("write svg");
             let (ok, msg) = tool(
                 "pdftoppm",
                 &["-png", "-r", "72", "-singlefile", p(&path), p(&stem)],
@@ -469,4 +473,78 @@ mod commands {
             invoke(&w, "diploma_open", json!({ "path": "/etc/passwd" })).expect_err("refused");
         assert_eq!(err["code"], "diploma.open_refused");
     }
+}
+
+#[test]
+fn cli_writes_one_diploma_or_the_whole_queue_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    {
+        let (store, _) = sundby::store::Store::open_dir(&data).expect("db");
+        for (i, name) in NAMES.iter().enumerate() {
+            store
+                .conn
+                .execute(
+                    "INSERT INTO partners (id, name, name_key, sort_key, kind, status, joined_on, created_at, updated_at)
+                     VALUES (?1, ?2, ?1, ?1, 'forening', 'aktiv', '2026-01-01', '2026-01-01', '2026-01-01')",
+                    rusqlite::params![format!("p{i}"), name],
+                )
+                .expect("partner");
+        }
+    }
+    let bin = env!("CARGO_BIN_EXE_sundby");
+    let run = |args: &[&str]| {
+        Command::new(bin)
+            .args(args)
+            .env("SUNDBY_DATA_DIR", &data)
+            .output()
+            .expect("run sundby")
+    };
+    let one = dir.path().join("one.pdf");
+    let o = run(&[
+        "diploma",
+        "--partner",
+        "ærø åben skole & fællesskab",
+        "--out",
+        p(&one),
+        "--date",
+        "22.11.2026",
+        "--place",
+        "Rådhuset",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (_, text) = tool("pdftotext", &[p(&one), "-"]);
+    assert!(
+        text.contains("Ærø Åben Skole & Fællesskab")
+            && text.contains("Rådhuset, 22. november 2026"),
+        "{text}"
+    );
+    let o = run(&[
+        "diploma",
+        "--partner",
+        "Ærø Åben Skole & Fællesskab",
+        "--out",
+        p(&one),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("findes allerede"));
+    let all = dir.path().join("all.pdf");
+    let o = run(&["diplomas", "--pending", "--out", p(&all)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (_, info) = tool("pdfinfo", &[p(&all)]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(&NAMES.len().to_string())),
+        "{info}"
+    );
+    let o = run(&[
+        "diploma",
+        "--partner",
+        "Ingen",
+        "--out",
+        p(&dir.path().join("x.pdf")),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("ingen partner"));
 }

@@ -33,6 +33,25 @@ export const imageDataUrl = (id) => call('image_data_url', { id });
 export const languageSet = (language) => call('language_set', { language });
 
 // ── partners (issue 3) ──
+export const partnersList = (query) => call('partners_list', { query });
+export const partnerGet = (id) => call('partner_get', { id });
+export const partnerCreate = (input) => call('partner_create', { input });
+export const partnerUpdate = (id, input) => call('partner_update', { id, input });
+export const partnerCheck = (id, input) => call('partner_check', { id, input });
+export const partnerDuplicates = (name, emails, except) => call('partner_duplicates', { name, emails, except });
+export const partnerDelete = (id) => call('partner_delete', { id });
+export const partnerRestore = (id) => call('partner_restore', { id });
+export const partnerErase = (id) => call('partner_erase', { id });
+export const partnersEmptyBin = () => call('partners_empty_bin');
+export const partnersDemo = () => call('partners_demo');
+
+// partner import/export
+export const partnerImportPreview = (data, mapping) => call('partner_import_preview', { data, mapping });
+export const partnerImportRun = (data, fileName, mapping, onDuplicate) =>
+  call('partner_import_run', { data, fileName, mapping, onDuplicate });
+export const partnerImportUndo = (batchId) => call('partner_import_undo', { batchId });
+export const partnerImportBatches = () => call('partner_import_batches');
+export const partnerExport = (query, format) => call('partner_export', { query, format });
 
 // ── diplomas (issue 4) ──
 export const diplomaSettingsGet = () => call('diploma_settings_get');
@@ -44,6 +63,7 @@ export const diplomaPreview = (partnerId, occasion, settings) => call('diploma_p
 export const diplomaGenerate = (ceremonyId, partnerIds) => call('diploma_generate', { ceremonyId, partnerIds });
 export const diplomaMarkIssued = (ceremonyId, partnerIds) => call('diploma_mark_issued', { ceremonyId, partnerIds });
 export const diplomasForPartner = (partnerId) => call('diplomas_for_partner', { partnerId });
+export const ceremonyDiplomas = (ceremonyId) => call('ceremony_diplomas', { ceremonyId });
 export const diplomaReprint = (diplomaId) => call('diploma_reprint', { diplomaId });
 export const diplomaOpen = (path) => call('diploma_open', { path });
 export const diplomaReveal = (path) => call('diploma_reveal', { path });
@@ -69,4 +89,22 @@ export const newsletterSave = (input) => call('newsletter_save', { input });
 export const newsletterRecord = (input) => call('newsletter_record', { input });
 
 // ── grants (issue 6) ──
+export const grantsPools = () => call('grants_pools');
+export const grantsOverview = (year) => call('grants_overview', { year });
+export const grantsPoolCreate = (year) => call('grants_pool_create', { year });
+export const grantsPoolSave = (input) => call('grants_pool_save', { input });
+export const grantsList = (year, filter) => call('grants_list', { year, filter });
+export const grantsPartners = () => call('grants_partners');
+export const grantsGet = (id) => call('grants_get', { id });
+export const grantsCreate = (input) => call('grants_create', { input });
+export const grantsUpdate = (id, input) => call('grants_update', { id, input });
+export const grantsStartReview = (id) => call('grants_start_review', { id });
+export const grantsDecide = (id, input) => call('grants_decide', { id, input });
+export const grantsPay = (id, paidOn) => call('grants_pay', { id, paidOn });
+export const grantsReport = (id, input) => call('grants_report', { id, input });
+export const grantsAdjust = (id, input) => call('grants_adjust', { id, input });
+export const grantsDelete = (id) => call('grants_delete', { id });
+export const grantsSignerGet = () => call('grants_signer_get');
+export const grantsExport = (year, open) => call('grants_export', { year, open });
+export const grantsLetter = (id, signer, open) => call('grants_letter', { id, signer, open });
 

@@ -96,6 +96,14 @@ pub async fn diplomas_for_partner(
 }
 
 #[tauri::command]
+pub async fn ceremony_diplomas(
+    state: State<'_, AppState>,
+    ceremony_id: String,
+) -> CmdResult<Vec<Issued>> {
+    state.with(|c| store::for_ceremony(c, &ceremony_id))
+}
+
+#[tauri::command]
 pub async fn diploma_reprint(
     state: State<'_, AppState>,
     diploma_id: String,

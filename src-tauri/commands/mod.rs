@@ -5,6 +5,8 @@
 
 pub mod settings;
 // ── partners (issue 3) ──
+pub mod partner_io;
+pub mod partners;
 
 // ── diplomas (issue 4) ──
 pub mod diplomas;
@@ -13,6 +15,7 @@ pub mod diplomas;
 pub mod events;
 
 // ── grants (issue 6) ──
+pub mod grants;
 
 use crate::i18n::{Lang, Localize};
 use crate::store::{Store, StoreError};

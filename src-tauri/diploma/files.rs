@@ -128,9 +128,15 @@ pub fn save_at(path: &Path, bytes: &[u8], overwrite: bool) -> Result<PathBuf, Di
         }
         return Ok(path.to_path_buf());
     }
-    write_new(path, bytes).map_err(|source| DiplomaError::Io {
-        path: path.to_path_buf(),
-        source,
+    write_new(path, bytes).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::AlreadyExists {
+            DiplomaError::FileExists(path.to_path_buf())
+        } else {
+            DiplomaError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
     })?;
     Ok(path.to_path_buf())
 }
@@ -213,7 +219,10 @@ mod tests {
             .map(|r| r.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
             .unwrap_or_default();
         assert_eq!(names.len(), 3, "{names:?}");
-        assert!(save_at(&a, b"x", false).is_err());
+        assert!(matches!(
+            save_at(&a, b"x", false),
+            Err(DiplomaError::FileExists(_))
+        ));
         assert_eq!(fs::read(&a).unwrap_or_default(), b"one");
     }
 

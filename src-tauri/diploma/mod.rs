@@ -58,6 +58,10 @@ pub enum DiplomaError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("file {0} exists")]
+    FileExists(PathBuf),
+    #[error("stored diploma data cannot be read: {0}")]
+    Snapshot(String),
     #[error("no partner {0}")]
     PartnerNotFound(String),
     #[error("several partners are called {0}")]
@@ -84,6 +88,8 @@ impl Localize for DiplomaError {
             DiplomaError::Pdf(_) => "diploma.pdf",
             DiplomaError::FolderNotWritable { .. } => "diploma.folder_not_writable",
             DiplomaError::Io { .. } => "diploma.io",
+            DiplomaError::FileExists(_) => "diploma.file_exists",
+            DiplomaError::Snapshot(_) => "diploma.snapshot",
             DiplomaError::PartnerNotFound(_) => "diploma.partner_not_found",
             DiplomaError::PartnerAmbiguous(_) => "diploma.partner_ambiguous",
             DiplomaError::CeremonyNotFound => "diploma.ceremony_not_found",
@@ -106,6 +112,20 @@ impl Localize for DiplomaError {
             (_, DiplomaError::Invalid(e)) => e.message(lang),
             (_, DiplomaError::Store(e)) => e.message(lang),
             (_, DiplomaError::Settings(e)) => e.message(lang),
+            (Lang::Da, DiplomaError::Snapshot(e)) => {
+                format!("De gemte diplomdata kan ikke læses: {e}")
+            }
+            (Lang::En, DiplomaError::Snapshot(e)) => {
+                format!("The stored diploma data cannot be read: {e}")
+            }
+            (Lang::Da, DiplomaError::FileExists(p)) => format!(
+                "Filen {} findes allerede og bliver ikke overskrevet. Vælg et andet navn (eller --force).",
+                p.display()
+            ),
+            (Lang::En, DiplomaError::FileExists(p)) => format!(
+                "The file {} already exists and is not overwritten. Choose another name (or --force).",
+                p.display()
+            ),
             (Lang::Da, DiplomaError::PartnerNotFound(p)) => {
                 format!("Der findes ingen partner med navnet eller id'et «{p}».")
             }

@@ -69,7 +69,7 @@ pub fn get_settings(conn: &Connection) -> Result<DiplomaSettings> {
 /// Validates and stores the settings.
 pub fn save_settings(conn: &Connection, s: &DiplomaSettings) -> Result<DiplomaSettings> {
     let s = checked_settings(s)?;
-    let json = serde_json::to_string(&s).map_err(|e| DiplomaError::Pdf(e.to_string()))?;
+    let json = serde_json::to_string(&s).map_err(|e| DiplomaError::Snapshot(e.to_string()))?;
     settings::set_pref(conn, PREF_KEY, &json)?;
     Ok(s)
 }
@@ -575,12 +575,12 @@ fn snapshot_json(conn: &Connection, input: &DiplomaInput) -> Result<String> {
         logo,
         signatures,
     })
-    .map_err(|e| DiplomaError::Pdf(e.to_string()))
+    .map_err(|e| DiplomaError::Snapshot(e.to_string()))
 }
 
 fn snapshot_input(conn: &Connection, json: &str) -> Result<DiplomaInput> {
     let snap: Snapshot =
-        serde_json::from_str(json).map_err(|e| DiplomaError::Pdf(e.to_string()))?;
+        serde_json::from_str(json).map_err(|e| DiplomaError::Snapshot(e.to_string()))?;
     let mut input = snap.input;
     input.logo = load_image(conn, &snap.logo)?;
     for (s, d) in input.signers.iter_mut().zip(snap.signatures.iter()) {
@@ -643,6 +643,13 @@ pub fn issued(conn: &Connection, id: &str) -> Result<Issued> {
         .into_iter()
         .next()
         .ok_or(DiplomaError::DiplomaNotFound)
+}
+
+/// The original diplomas handed out at a ceremony, by number.
+pub fn for_ceremony(conn: &Connection, ceremony_id: &str) -> Result<Vec<Issued>> {
+    let mut v = issued_where(conn, "d.ceremony_id = ?1 AND d.is_copy = 0", ceremony_id)?;
+    v.sort_by_key(|d| d.number);
+    Ok(v)
 }
 
 /// A partner's diplomas (original and copies), newest first.
@@ -795,6 +802,8 @@ mod tests {
         let second = mark_issued(&mut store.conn, &cer, &[old]).expect("issue");
         assert_eq!(second[0].number, 2);
         assert_eq!(ceremony(&store.conn, &cer).expect("c").issued, 2);
+        let at = for_ceremony(&store.conn, &cer).expect("list");
+        assert_eq!(at.iter().map(|d| d.number).collect::<Vec<_>>(), vec![1, 2]);
     }
 
     #[test]

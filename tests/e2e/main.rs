@@ -7,6 +7,7 @@
 mod harness;
 mod shell;
 // ── partners (issue 3) ──
+mod partner_io;
 
 // ── diplomas (issue 4) ──
 mod diplomas;
@@ -15,3 +16,4 @@ mod diplomas;
 mod events;
 
 // ── grants (issue 6) ──
+mod grants;

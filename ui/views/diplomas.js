@@ -80,6 +80,7 @@ export async function render(main, ctx) {
     cerSelect.input.value = c ? c.id : '';
     dirty.delete('ceremony');
     drawActions();
+    drawDone();
   }
   cerSelect.input.addEventListener('change', () => {
     fillCeremony(ceremonies.find((c) => c.id === cerSelect.input.value) || null);
@@ -169,9 +170,31 @@ export async function render(main, ctx) {
       picked.length ? list : h('p', { class: 'hint', text: t('diplomas.picked_none') }));
   }
 
+  // ── handed out at this ceremony ──
+  const doneCard = h('section', { class: 'card', 'aria-labelledby': 'dip-done-h' });
+  async function drawDone() {
+    if (!ceremony) { doneCard.hidden = true; return; }
+    const list = await api.ceremonyDiplomas(ceremony.id).catch(() => []);
+    doneCard.hidden = list.length === 0;
+    doneCard.replaceChildren(
+      h('h3', { id: 'dip-done-h', text: t('diplomas.done', { n: list.length }) }),
+      h('ul', { class: 'picked-list', id: 'diploma-done' }, list.map((d) => {
+        const again = h('button', { class: 'btn small secondary', type: 'button', text: t('diplomas.reprint'), 'aria-label': t('diplomas.reprint_label', { name: d.partner_name }) });
+        again.addEventListener('click', async () => {
+          try {
+            const g = await api.diplomaReprint(d.id);
+            notify(t('diplomas.reprinted', { file: g.file_name }));
+            if (dset.open_after) api.diplomaOpen(g.path).catch((err) => notify(err.message, 'error'));
+          } catch (err) { notify(err.message, 'error'); }
+        });
+        return h('li', { class: 'picked-row' }, h('span', { text: `${t('diplomas.number', { number: d.number })} ${d.partner_name}` }), again);
+      })));
+  }
+
   // ── actions: generate, open, mark as handed out ──
   const actionCard = h('section', { class: 'card', 'aria-labelledby': 'dip-act-h' });
   left.append(actionCard);
+  left.append(doneCard);
   function drawActions() {
     const gen = h('button', { class: 'btn', type: 'button', id: 'diploma-generate', text: t('diplomas.generate', { n: picked.length }) });
     gen.addEventListener('click', generate);
@@ -220,7 +243,7 @@ export async function render(main, ctx) {
       queue = await api.diplomaQueue();
       picked = picked.filter((p) => !lastPdf.ids.includes(p));
       lastPdf = null;
-      drawQueue(); drawPicked(); drawActions();
+      drawQueue(); drawPicked(); drawActions(); drawDone();
     } catch (err) { notify(err.message, 'error'); }
   }
 
@@ -280,6 +303,10 @@ export async function render(main, ctx) {
   const fFolder = field({ label: t('diplomas.folder'), name: 'diploma_folder', value: dset.folder, hint: t('diplomas.folder_hint', { folder: view.default_folder }), attrs: { autocomplete: 'off' } });
   named(fFolder, 'diploma-folder');
   const openAfter = h('input', { type: 'checkbox', id: 'diploma-open-after', checked: dset.open_after });
+  const defaultSlots = signatories.map((s) => {
+    const box = h('input', { type: 'checkbox', id: `diploma-slot-${s.slot}`, checked: dset.signatory_slots.includes(s.slot) });
+    return { slot: s.slot, box, wrap: h('div', { class: 'check' }, box, h('label', { for: box.id, text: `${s.name} (${s.title})` })) };
+  });
   const saveSet = h('button', { class: 'btn', type: 'submit', id: 'diploma-settings-save', text: t('diplomas.settings_save') });
   const reset = h('button', { class: 'btn secondary', type: 'button', text: t('diplomas.settings_reset') });
   const setForm = h('form', { class: 'card', 'aria-labelledby': 'dip-set-h', novalidate: true },
@@ -287,6 +314,10 @@ export async function render(main, ctx) {
     h('p', { class: 'hint', text: t('diplomas.placeholders') }),
     fTitle.wrap, fSub.wrap, fBody.wrap, fFoot.wrap,
     h('div', { class: 'grid-2' }, fDesign.wrap, fOrient.wrap, fColour.wrap),
+    defaultSlots.length ? h('fieldset', { class: 'plain' },
+      h('legend', { class: 'label', text: t('diplomas.default_signers') }),
+      defaultSlots.map((d) => d.wrap),
+      h('p', { class: 'field-error', 'data-error-for': 'signatory_slots' })) : null,
     fFolder.wrap,
     h('div', { class: 'check' }, openAfter, h('label', { for: openAfter.id, text: t('diplomas.open_after') })),
     h('div', { class: 'actions' }, saveSet, reset));
@@ -299,7 +330,7 @@ export async function render(main, ctx) {
       orientation: fOrient.input.value,
       colour: fColour.input.value,
       folder: fFolder.input.value,
-      signatory_slots: dset.signatory_slots,
+      signatory_slots: defaultSlots.length ? defaultSlots.filter((d) => d.box.checked).map((d) => d.slot) : dset.signatory_slots,
       open_after: openAfter.checked,
     };
   }
@@ -310,6 +341,7 @@ export async function render(main, ctx) {
     fBody.input.value = dset.wording.body; fFoot.input.value = dset.wording.footer;
     fDesign.input.value = dset.design; fOrient.input.value = dset.orientation;
     fColour.input.value = dset.colour; fFolder.input.value = dset.folder; openAfter.checked = dset.open_after;
+    for (const d of defaultSlots) d.box.checked = dset.signatory_slots.includes(d.slot);
     draft = null; dirty.delete('settings'); clearErrors(setForm); schedulePreview(0);
   });
   setForm.addEventListener('submit', async (e) => {
@@ -337,4 +369,37 @@ export async function render(main, ctx) {
     canLeave: () => dirty.size === 0,
     destroy: () => { clearTimeout(previewTimer); if (objectUrl) URL.revokeObjectURL(objectUrl); },
   };
+}
+
+// The diplomas of one partner, for the partner's page (issue 3's view calls
+// this): number, date, ceremony, copy or original, and "Genudskriv", which
+// prints the stored snapshot again (identical to the original) and records
+// the copy.
+export async function renderPartnerDiplomas(el, partnerId, ctx) {
+  const { api, notify } = ctx;
+  const draw = async () => {
+    const list = await api.diplomasForPartner(partnerId);
+    const originals = list.filter((d) => !d.is_copy);
+    if (!originals.length) {
+      el.replaceChildren(h('p', { class: 'hint', 'data-diploma': 'none', text: t('diplomas.partner_none') }));
+      return;
+    }
+    const rows = originals.map((d) => {
+      const copies = list.filter((c) => c.is_copy && c.number === d.number).length;
+      const again = h('button', { class: 'btn small secondary', type: 'button', text: t('diplomas.reprint') });
+      again.addEventListener('click', async () => {
+        try {
+          const g = await api.diplomaReprint(d.id);
+          notify(t('diplomas.reprinted', { file: g.file_name }));
+          await draw();
+        } catch (err) { notify(err.message, 'error'); }
+      });
+      return h('li', { class: 'picked-row', 'data-diploma': String(d.number) },
+        h('span', { text: t('diplomas.partner_row', { number: d.number, date: shortDate(d.issued_on), place: d.ceremony_place || '' }) }),
+        copies ? h('span', { class: 'badge', text: t('diplomas.copies', { n: copies }) }) : null,
+        again);
+    });
+    el.replaceChildren(h('ul', { class: 'picked-list' }, rows));
+  };
+  await draw();
 }

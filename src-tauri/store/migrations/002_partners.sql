@@ -34,6 +34,7 @@ CREATE TABLE partners (
     import_batch_id      TEXT REFERENCES import_batches(id) ON DELETE SET NULL,
     deleted_at           TEXT,               -- in the bin when set
     erased_at            TEXT,               -- personal data erased (GDPR) when set
+    search_text          TEXT NOT NULL DEFAULT '', -- lowercased name, contact names, emails, initiative (search as you type)
     created_at           TEXT NOT NULL,
     updated_at           TEXT NOT NULL
 );
