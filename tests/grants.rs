@@ -12,7 +12,6 @@ use sundby::grants::{self, ApplicationInput, DecisionInput, Outcome};
 use sundby::i18n::Lang;
 use sundby::store::{new_id, now, Store};
 
-
 fn partner(conn: &Connection, name: &str, kind: &str, address: &str) -> String {
     let id = new_id();
     conn.execute(

@@ -1,12 +1,12 @@
 //! Arrangementer in the real window: a network meeting is created (bad input
 //! first), all active partners are invited, two are marked as attended, the
-//! partner's events list shows it, and a newsletter is built and recorded.
+//! partner's page shows it, and a newsletter is built and recorded.
 
 use crate::harness::App;
 use sundby::store::{new_id, Store};
 
-/// Partners straight into the register's tables before the app starts (the
-/// partner register's own UI is another area's).
+/// Partners straight into the register's tables before the app starts, so
+/// this test does not depend on the partner form.
 fn seed(data_dir: &std::path::Path) -> (String, String) {
     let (store, _) = Store::open_dir(data_dir).unwrap();
     let add = |name: &str, status: &str| {
@@ -15,7 +15,7 @@ fn seed(data_dir: &std::path::Path) -> (String, String) {
             .conn
             .execute(
                 "INSERT INTO partners (id, name, name_key, sort_key, kind, status, created_at, updated_at)
-                 VALUES (?1, ?2, lower(?2), lower(?2), 'forening', ?3, 'x', 'x')",
+                 VALUES (?1, ?2, lower(?2), lower(?2), 'forening', ?3, '2026-11-10T10:00:00.000Z', '2026-11-10T10:00:00.000Z')",
                 rusqlite::params![id, name, status],
             )
             .unwrap();
@@ -35,7 +35,7 @@ fn seed(data_dir: &std::path::Path) -> (String, String) {
         .conn
         .execute(
             "INSERT INTO contacts (id, partner_id, name, email, is_primary, created_at, updated_at)
-             VALUES ('k1', ?1, 'Anne Alfa', 'anne@alfa.dk', 1, 'x', 'x')",
+             VALUES ('k1', ?1, 'Anne Alfa', 'anne@alfa.dk', 1, '2026-11-10T10:00:00.000Z', '2026-11-10T10:00:00.000Z')",
             [&alfa],
         )
         .unwrap();
@@ -137,14 +137,8 @@ async fn network_meeting_invite_attend_partner_page_and_newsletter() {
             .await;
     }
 
-    // The partner's page (the register's view is another area's): the
-    // function it will call, rendered into a container in the real window.
-    let script = format!(
-        "(async () => {{ const m = await import('./views/events.js'); const api = await import('./api.js');
-           const c = document.createElement('div'); c.id = 'partner-links'; document.querySelector('#main').append(c);
-           await m.renderPartnerEvents(c, {alfa:?}, api); }})(), true"
-    );
-    app.js(&script).await;
+    // The partner's page lists the meeting with the partner's part in it.
+    app.goto(&format!("#/partnere/{alfa}")).await;
     app.wait_text(
         "#partner-links tr[data-event-id] td:first-child",
         "Netværksmøde om bevægelse",
@@ -156,10 +150,16 @@ async fn network_meeting_invite_attend_partner_page_and_newsletter() {
         "Deltog"
     );
     assert_eq!(
-        app.js("document.querySelector('#partner-links tr').parentElement.parentElement.querySelector('a').getAttribute('href')")
+        app.js("document.querySelector('#partner-links tr[data-event-id] a').getAttribute('href')")
             .await,
         format!("#/arrangementer/{event_id}")
     );
+    if let Ok(keep) = std::env::var("SUNDBY_SCREENSHOTS") {
+        app.js("(document.querySelector('#partner-links').scrollIntoView(), true)")
+            .await;
+        app.screenshot(&std::path::Path::new(&keep).join("partner-page.png"))
+            .await;
+    }
 
     // Newsletter for November–December 2026.
     app.goto("#/arrangementer/nyhedsbrev").await;
