@@ -760,7 +760,8 @@ mod tests {
         assert!(n.html.contains("Efterårsmøde"));
         assert!(!n.html.contains("Sommermøde"));
         assert_eq!(n.bcc, "c@x.dk; a@x.dk");
-        assert!(!n.grants_available);
+        // The grants area is there, with nothing granted in the period.
+        assert!(n.grants_available && n.grants.is_empty());
     }
 
     fn save_event(s: &mut Store, title: &str, date: &str) {
@@ -795,22 +796,27 @@ mod tests {
     }
 
     #[test]
-    fn granted_activities_come_from_the_grants_table_when_there() {
+    fn granted_activities_come_from_the_grants_area() {
         let s = Store::open_in_memory().unwrap();
         let a = partner(&s.conn, "Idrætsforeningen", "aktiv");
         let b = partner(&s.conn, "Anonym forening", "aktiv");
         join(&s.conn, &a, "2020-01-01", true, None);
+        // The grants area's tables (migration 004): a pool and applications.
         s.conn
-            .execute_batch(
-                "CREATE TABLE grant_applications (id TEXT PRIMARY KEY, partner_id TEXT, purpose TEXT,
-                    status TEXT, decided_on TEXT, granted_ore INTEGER, planned_on TEXT, deleted_at TEXT);",
+            .execute(
+                "INSERT INTO grant_pools (year, total_ore, max_per_application_ore, created_at, updated_at)
+                 VALUES (2026, 10000000, 500000, 'x', 'x')",
+                [],
             )
             .unwrap();
         let ins = |pid: &str, purpose: &str, status: &str, on: &str, ore: Option<i64>| {
+            let paid = (status == "udbetalt").then_some(on);
             s.conn
                 .execute(
-                    "INSERT INTO grant_applications VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, NULL)",
-                    params![new_id(), pid, purpose, status, on, ore],
+                    "INSERT INTO grant_applications (id, year, partner_id, received_on, purpose,
+                        requested_ore, status, decided_on, granted_ore, paid_on, created_at, updated_at)
+                     VALUES (?1, 2026, ?2, '2026-01-05', ?3, 500000, ?4, ?5, ?6, ?7, 'x', 'x')",
+                    params![new_id(), pid, purpose, status, on, ore, paid],
                 )
                 .unwrap();
         };
