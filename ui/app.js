@@ -10,14 +10,20 @@ import { confirmDialog } from './dialog.js';
 // Areas in navigation order. `view` loads the module lazily.
 const AREAS = [
   { route: 'partnere', label: 'nav.partners', view: () => import('./views/partners.js') },
-  { route: 'diplomer', label: 'nav.diplomas', view: () => import('./views/soon.js') },
-  { route: 'arrangementer', label: 'nav.events', view: () => import('./views/soon.js') },
-  { route: 'pulje', label: 'nav.grants', view: () => import('./views/soon.js') },
+  { route: 'diplomer', label: 'nav.diplomas', view: () => import('./views/diplomas.js') },
+  { route: 'arrangementer', label: 'nav.events', view: () => import('./views/events.js') },
+  { route: 'pulje', label: 'nav.grants', view: () => import('./views/grants.js') },
   { route: 'priser', label: 'nav.awards', view: () => import('./views/soon.js') },
   { route: 'rapporter', label: 'nav.reports', view: () => import('./views/soon.js') },
   { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings.js') },
 ];
 const DEFAULT_ROUTE = 'partnere';
+
+// Sub-pages with a module of their own: `#/area/sub` → view.
+const SUBROUTES = {
+  // ── partners (issue 3) ──
+  'partnere/import': () => import('./views/partner_import.js'),
+};
 
 let info = null;
 let current = null;        // { area, handle }
@@ -89,7 +95,8 @@ async function show(force = false) {
   drawChrome();
   const main = document.getElementById('main');
   clear(main);
-  const module = await area.view();
+  const sub = SUBROUTES[`${area.route}/${params[0]}`];
+  const module = await (sub || area.view)();
   const ctx = { params, notify, refreshHeader, changeLanguage, areaLabel: t(area.label), api };
   const handle = await module.render(main, ctx);
   current = { area, handle: handle || null };

@@ -18,6 +18,10 @@ pub mod collation;
 pub mod dedupe;
 pub mod demo;
 pub mod store;
+// import/export (issue 3, partner_io)
+pub mod dialect;
+pub mod export;
+pub mod import;
 
 use crate::i18n::{field_label, Lang, Localize};
 use crate::store::{new_id, now, StoreError};

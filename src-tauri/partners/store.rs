@@ -469,6 +469,29 @@ pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListResult> {
     })
 }
 
+/// Every partner id matching `q`'s search and filters, in the list's order,
+/// without paging: what the export writes. (Added for partner import/export;
+/// same filter and order as [`list`].)
+pub fn ids(conn: &Connection, q: &ListQuery) -> Result<Vec<String>> {
+    let (filter, args) = where_clause(q);
+    let dir = if q.desc { "DESC" } else { "ASC" };
+    let order = match q.sort {
+        Sort::Name => format!("p.sort_key {dir}, p.id {dir}"),
+        Sort::Joined => format!(
+            "p.joined_on IS NULL, p.joined_on {}, p.sort_key, p.id",
+            if q.desc { "ASC" } else { "DESC" }
+        ),
+        Sort::Status => format!("{STATUS_RANK} {dir}, p.sort_key, p.id"),
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT p.id FROM partners p WHERE {filter} ORDER BY {order}"
+    ))?;
+    let ids = stmt
+        .query_map(params_from_iter(args.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
 /// How many partners there are in the register (not counting the bin).
 pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row(

@@ -8,9 +8,13 @@ mod harness;
 mod shell;
 // ── partners (issue 3) ──
 mod partners;
+mod partner_io;
 
 // ── diplomas (issue 4) ──
+mod diplomas;
 
 // ── events (issue 5) ──
+mod events;
 
 // ── grants (issue 6) ──
+mod grants;
