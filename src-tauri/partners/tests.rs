@@ -531,10 +531,6 @@ fn erase_without_history_deletes_everything() {
 fn erase_with_diplomas_keeps_only_kind_goals_and_dates() {
     let mut s = db();
     seed(&mut s);
-    // Another area's table, as it will exist once diplomas land.
-    s.conn
-        .execute_batch("CREATE TABLE diplomas (id TEXT PRIMARY KEY, partner_id TEXT)")
-        .unwrap();
     let find = |s: &Store, q: &str| {
         list(
             &s.conn,
@@ -550,11 +546,13 @@ fn erase_with_diplomas_keeps_only_kind_goals_and_dates() {
     };
     let bente = find(&s, "bente");
     let anker = find(&s, "anker");
-    for id in [&bente, &anker] {
+    // Each has an issued diploma (the diplomas area's table, migration 003).
+    for (n, id) in [&bente, &anker].into_iter().enumerate() {
         s.conn
             .execute(
-                "INSERT INTO diplomas (id, partner_id) VALUES (?1, ?1)",
-                [id],
+                "INSERT INTO diplomas (id, partner_id, number, issued_on, snapshot, created_at, updated_at)
+                 VALUES (?1, ?1, ?2, '2024-05-01', '{}', '2024-05-01', '2024-05-01')",
+                rusqlite::params![id, n as i64 + 1],
             )
             .unwrap();
         delete(&s.conn, id).unwrap();

@@ -7,8 +7,8 @@
 mod harness;
 mod shell;
 // ── partners (issue 3) ──
-mod partners;
 mod partner_io;
+mod partners;
 
 // ── diplomas (issue 4) ──
 mod diplomas;

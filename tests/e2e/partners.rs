@@ -271,7 +271,9 @@ async fn keystroke_times(app: &App) -> Vec<f64> {
     app.goto("#/partnere").await;
     app.wait("#partner-rows tr").await;
     let mut out = Vec::new();
-    for word in ["s", "sø", "sør", "søre", "søren", "", "s", "sø", "sør", "søre", "søren"] {
+    for word in [
+        "s", "sø", "sør", "søre", "søren", "", "s", "sø", "sør", "søre", "søren",
+    ] {
         let script = r#"
             const [word, done] = arguments;
             const s = document.querySelector('#partner-search');
