@@ -12,7 +12,7 @@ import { renderPartnerEvents } from './events.js';
 function dl(pairs) {
   const items = pairs.filter(([, v]) => v !== null && v !== undefined && v !== '');
   if (!items.length) return null;
-  return h('dl', { class: 'facts' }, items.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', {}, v)]));
+  return h('dl', { class: 'pfacts' }, items.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', {}, v)]));
 }
 
 function textBlock(text) {

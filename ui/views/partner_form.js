@@ -67,7 +67,7 @@ export async function render(main, ctx, id) {
   const goals = h('fieldset', { class: 'card goals-fieldset', 'aria-describedby': 'pf-goals-hint pf-goals-err' },
     h('legend', { text: t('partners.goals') }),
     h('p', { class: 'hint', id: 'pf-goals-hint', text: t('partners.goals_hint') }),
-    h('ul', { class: 'check-list', id: 'pf-goals' }, goalBoxes),
+    h('ul', { class: 'goal-checks', id: 'pf-goals' }, goalBoxes),
     goalsErr);
 
   // ── initiative ──

@@ -25,7 +25,7 @@ export const STATUSES = ['interesseret', 'aktiv', 'i_dvale', 'afsluttet'];
 export const CHANNELS = ['some', 'arrangement', 'direkte', 'gatekeeper', 'lokalavis', 'andet'];
 
 export function statusPill(status) {
-  return h('span', { class: `status status-${status}`, text: t(`partners.status.${status}`) });
+  return h('span', { class: `pstatus pstatus-${status}`, text: t(`partners.status.${status}`) });
 }
 
 export function kindLabel(kind) {
