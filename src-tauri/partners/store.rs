@@ -596,6 +596,20 @@ fn erase_in(tx: &Transaction, id: &str, ts: &str) -> Result<Erased> {
     // Keep kind, status, goals, dates and status history. A private
     // person's name is personal data; an organisation's is not.
     let (name, key) = if kind == Kind::Borger {
+        // The diplomas area keeps a JSON snapshot of each printed diploma;
+        // a private person's name in it is personal data too. Replacing the
+        // JSON string by another keeps the snapshot valid JSON.
+        if table_exists(tx, "diplomas")? {
+            let old: String =
+                tx.query_row("SELECT name FROM partners WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            tx.execute(
+                "UPDATE diplomas SET snapshot = replace(snapshot, json_quote(?2), json_quote(?3))
+                 WHERE partner_id = ?1",
+                params![id, old, ERASED_NAME],
+            )?;
+        }
         (ERASED_NAME.to_string(), String::new())
     } else {
         let name: String = tx.query_row("SELECT name FROM partners WHERE id = ?1", [id], |r| {

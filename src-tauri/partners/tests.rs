@@ -551,8 +551,12 @@ fn erase_with_diplomas_keeps_only_kind_goals_and_dates() {
         s.conn
             .execute(
                 "INSERT INTO diplomas (id, partner_id, number, issued_on, snapshot, created_at, updated_at)
-                 VALUES (?1, ?1, ?2, '2024-05-01', '{}', '2024-05-01', '2024-05-01')",
-                rusqlite::params![id, n as i64 + 1],
+                 VALUES (?1, ?1, ?2, '2024-05-01', ?3, '2024-05-01', '2024-05-01')",
+                rusqlite::params![
+                    id,
+                    n as i64 + 1,
+                    r#"{"partner_name":"Bente Bæk","partner_kind":"borger","text":"anker fitness"}"#
+                ],
             )
             .unwrap();
         delete(&s.conn, id).unwrap();
@@ -571,6 +575,22 @@ fn erase_with_diplomas_keeps_only_kind_goals_and_dates() {
     assert!(b.erased_at.is_some());
     let a = get(&s.conn, &anker).unwrap();
     assert_eq!(a.name, "anker fitness", "an organisation's name is kept");
+    // The citizen's name is gone from her diploma's snapshot too (still
+    // valid JSON); the organisation's snapshot is untouched.
+    let snap = |id: &str| -> String {
+        s.conn
+            .query_row(
+                "SELECT snapshot FROM diplomas WHERE partner_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let b_snap = snap(&bente);
+    assert!(!b_snap.contains("Bente"), "{b_snap}");
+    let v: serde_json::Value = serde_json::from_str(&b_snap).unwrap();
+    assert_eq!(v["partner_name"], store::ERASED_NAME);
+    assert!(snap(&anker).contains("Bente Bæk"));
     assert!(a.contacts.is_empty() && a.initiative.is_empty());
     // Erased records are in neither the list nor the bin, and the old
     // text is not searchable.
