@@ -97,6 +97,10 @@ fn field_label_da(field: &str) -> &'static str {
         "contact_role" => "Kontaktpersonens rolle",
         "email" => "E-mailadressen",
         "phone" => "Telefonnummeret",
+        // ── partners (issue 3) ──
+        "status_changed_on" => "Datoen for status",
+        "consent_public_on" => "Datoen for samtykke til offentlig omtale",
+        "consent_email_on" => "Datoen for samtykke til e-mails",
         _ => "Feltet",
     }
 }
@@ -132,6 +136,10 @@ fn field_label_en(field: &str) -> &'static str {
         "contact_role" => "The contact's role",
         "email" => "The email address",
         "phone" => "The phone number",
+        // ── partners (issue 3) ──
+        "status_changed_on" => "The date of the status",
+        "consent_public_on" => "The date of consent to be named publicly",
+        "consent_email_on" => "The date of consent to emails",
         _ => "The field",
     }
 }

@@ -9,7 +9,7 @@ import { confirmDialog } from './dialog.js';
 
 // Areas in navigation order. `view` loads the module lazily.
 const AREAS = [
-  { route: 'partnere', label: 'nav.partners', view: () => import('./views/soon.js') },
+  { route: 'partnere', label: 'nav.partners', view: () => import('./views/partners.js') },
   { route: 'diplomer', label: 'nav.diplomas', view: () => import('./views/soon.js') },
   { route: 'arrangementer', label: 'nav.events', view: () => import('./views/soon.js') },
   { route: 'pulje', label: 'nav.grants', view: () => import('./views/soon.js') },

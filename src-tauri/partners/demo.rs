@@ -238,10 +238,18 @@ fn partners(goal_ids: &[String]) -> Vec<(ValidPartner, Vec<(Status, NaiveDate)>)
                         .collect()
                 };
             let (initiative, target_group, arena) = INITIATIVES[i % INITIATIVES.len()];
-            let domain = format!(
-                "{}.example.dk",
-                slug(name).chars().take(20).collect::<String>()
-            );
+            // Whole words of the name, up to about 20 letters.
+            let mut short = String::new();
+            for w in name
+                .split(' ')
+                .filter(|w| !matches!(*w, "ApS" | "A/S" | "&"))
+            {
+                if !short.is_empty() && short.len() + w.len() > 20 {
+                    break;
+                }
+                short.push_str(&slug(w));
+            }
+            let domain = format!("{short}.example.dk");
             let contacts: Vec<ValidContact> = if kind == Kind::Borger {
                 let first = name.split(' ').next().unwrap_or(name);
                 vec![ValidContact {

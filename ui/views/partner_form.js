@@ -1,0 +1,281 @@
+// The form to create or edit a partner. Every problem is shown at its field
+// (the core checks them all at once); likely duplicates (same name apart from
+// case, spacing, punctuation and ApS/A/S/forening, or a shared email) are
+// warned about with links; unsaved changes are guarded by canLeave().
+import { h, field, clearErrors, nextId } from '../dom.js';
+import { t, shortDate } from '../i18n/index.js';
+import { KINDS, STATUSES, CHANNELS, kindLabel } from './partners.js';
+
+const today = () => {
+  const d = new Date();
+  return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+};
+
+export async function render(main, ctx, id) {
+  const { api, notify } = ctx;
+  const settings = await api.settingsGet();
+  let p = null;
+  if (id) {
+    try {
+      p = await api.partnerGet(id);
+    } catch (err) {
+      main.append(h('p', { class: 'banner error', role: 'alert', text: err.message }),
+        h('a', { class: 'btn secondary', href: '#/partnere', text: t('partners.back_to_list') }));
+      return { canLeave: () => true };
+    }
+  }
+  let dirty = false;
+  const markDirty = () => { dirty = true; };
+
+  const cancelHref = p ? `#/partnere/${encodeURIComponent(p.id)}` : '#/partnere';
+  const form = h('form', { class: 'partner-form', novalidate: true, id: 'partner-form' });
+  const summary = h('div', { class: 'banner error', role: 'alert', id: 'partner-form-summary', hidden: true });
+  const dupBox = h('div', { class: 'banner warn', role: 'status', id: 'partner-duplicates', hidden: true });
+
+  // ── basics ──
+  const name = field({ label: t('partners.name'), name: 'name', value: p ? p.name : '', required: true, attrs: { maxlength: 200, autocomplete: 'off' } });
+  const kind = field({
+    label: t('partners.kind'), name: 'kind', value: p ? p.kind : '', required: true,
+    options: [{ value: '', label: t('partners.choose') }, ...KINDS.map((k) => ({ value: k, label: kindLabel(k) }))],
+  });
+  const status = field({
+    label: t('partners.status'), name: 'status', value: p ? p.status : 'interesseret',
+    options: STATUSES.map((s) => ({ value: s, label: t(`partners.status.${s}`) })),
+  });
+  const statusOn = field({ label: t('partners.status_changed_on'), name: 'status_changed_on', value: today(), hint: t('partners.status_changed_on_hint') });
+  const joined = field({ label: t('partners.joined_on'), name: 'joined_on', value: p ? shortDate(p.joined_on) : '', hint: t('common.date_hint') });
+  const statusOnWrap = statusOn.wrap;
+  const syncStatusDate = () => { statusOnWrap.hidden = Boolean(p) && status.input.value === p.status; };
+  status.input.addEventListener('change', syncStatusDate);
+  syncStatusDate();
+  const basics = h('section', { class: 'card', 'aria-labelledby': 'pf-basics' },
+    h('h3', { id: 'pf-basics', text: t('partners.basics') }),
+    dupBox,
+    h('div', { class: 'grid-2' }, name.wrap, kind.wrap, status.wrap, joined.wrap, statusOnWrap));
+
+  // ── goals ──
+  const have = new Set(p ? p.goals.map((g) => g.id) : []);
+  const offered = settings.goals.filter((g) => !g.retired || have.has(g.id));
+  const goalBoxes = offered.map((g) => {
+    const gid = nextId('goal');
+    const box = h('input', { type: 'checkbox', id: gid, value: g.id, name: 'goals', checked: have.has(g.id) });
+    return h('li', {}, box, h('label', { for: gid },
+      h('span', { class: 'chip-num', text: String(g.position) }), ' ', g.title,
+      g.retired ? h('span', { class: 'muted', text: ` (${t('partners.goal_retired')})` }) : null));
+  });
+  const goalsErr = h('p', { class: 'field-error', id: 'pf-goals-err', 'data-error-for': 'goals' });
+  const goals = h('fieldset', { class: 'card goals-fieldset', 'aria-describedby': 'pf-goals-hint pf-goals-err' },
+    h('legend', { text: t('partners.goals') }),
+    h('p', { class: 'hint', id: 'pf-goals-hint', text: t('partners.goals_hint') }),
+    h('ul', { class: 'check-list', id: 'pf-goals' }, goalBoxes),
+    goalsErr);
+
+  // ── initiative ──
+  const initiative = field({ label: t('partners.initiative'), name: 'initiative', value: p ? p.initiative : '', multiline: true, hint: t('partners.initiative_hint'), attrs: { maxlength: 4000 } });
+  const target = field({ label: t('partners.target_group'), name: 'target_group', value: p ? p.target_group : '', attrs: { maxlength: 200 } });
+  const arena = field({ label: t('partners.arena'), name: 'arena', value: p ? p.arena : '', attrs: { maxlength: 200 } });
+  const initiativeCard = h('section', { class: 'card', 'aria-labelledby': 'pf-initiative' },
+    h('h3', { id: 'pf-initiative', text: t('partners.initiative') }),
+    initiative.wrap, h('div', { class: 'grid-2' }, target.wrap, arena.wrap));
+
+  // ── contacts ──
+  const contactList = h('div', { class: 'contact-rows', id: 'pf-contacts' });
+  const primaryGroup = nextId('primary');
+  function contactRow(c = {}) {
+    const f = (label, key, type, max) => {
+      const x = field({ label, name: `contact_${key}`, value: c[key] || '', type, attrs: { maxlength: max, autocomplete: 'off', 'data-contact': key } });
+      x.error.setAttribute('data-error-for', key === 'email' || key === 'phone' ? key : `contact_${key}`);
+      return x;
+    };
+    const cname = f(t('partners.contact_name'), 'name', 'text', 200);
+    const role = f(t('partners.contact_role'), 'role', 'text', 100);
+    const email = f(t('partners.email'), 'email', 'email', 254);
+    const phone = f(t('partners.phone'), 'phone', 'tel', 30);
+    phone.wrap.append(h('span', { class: 'hint', text: t('partners.phone_hint') }));
+    const rid = nextId('prim');
+    const primary = h('input', { type: 'radio', name: primaryGroup, id: rid, checked: Boolean(c.is_primary), 'data-contact': 'primary' });
+    const remove = h('button', { type: 'button', class: 'btn small secondary', text: t('partners.contact_remove') });
+    const row = h('fieldset', { class: 'contact-row', 'data-contact-id': c.id || '' },
+      h('legend', { class: 'sr-only', text: t('partners.contact') }),
+      h('div', { class: 'grid-4' }, cname.wrap, role.wrap, email.wrap, phone.wrap),
+      h('div', { class: 'actions' },
+        h('span', { class: 'radio' }, primary, h('label', { for: rid, text: t('partners.primary_contact') })),
+        remove));
+    remove.addEventListener('click', () => { row.remove(); markDirty(); renumber(); });
+    email.input.addEventListener('change', checkDuplicates);
+    return row;
+  }
+  function renumber() {
+    contactList.querySelectorAll('.contact-row').forEach((row, i) => {
+      row.querySelector('legend').textContent = t('partners.contact_n', { n: i + 1 });
+    });
+  }
+  (p ? p.contacts : []).forEach((c) => contactList.append(contactRow(c)));
+  const addContact = h('button', { type: 'button', class: 'btn secondary small', id: 'pf-add-contact', text: t('partners.contact_add') });
+  addContact.addEventListener('click', () => {
+    const row = contactRow({ is_primary: contactList.children.length === 0 });
+    contactList.append(row);
+    renumber();
+    row.querySelector('input').focus();
+  });
+  renumber();
+  const contactsCard = h('section', { class: 'card', 'aria-labelledby': 'pf-contacts-h' },
+    h('h3', { id: 'pf-contacts-h', text: t('partners.contacts') }),
+    h('p', { class: 'hint', text: t('partners.contacts_hint') }),
+    contactList, h('div', { class: 'actions' }, addContact));
+
+  // ── recruitment, consents, address ──
+  const channel = field({
+    label: t('partners.recruitment_channel'), name: 'recruitment_channel', value: p && p.recruitment_channel ? p.recruitment_channel : '',
+    options: [{ value: '', label: t('partners.choose') }, ...CHANNELS.map((c) => ({ value: c, label: t(`partners.channel.${c}`) }))],
+  });
+  const recruitedBy = field({ label: t('partners.recruited_by'), name: 'recruited_by', value: p ? p.recruited_by : '', attrs: { maxlength: 200 } });
+  const recruitmentNotes = field({ label: t('partners.recruitment_notes'), name: 'recruitment_notes', value: p ? p.recruitment_notes : '', multiline: true, attrs: { maxlength: 4000 } });
+  const consent = (key, label, checked, date) => {
+    const cid = nextId(key);
+    const box = h('input', { type: 'checkbox', id: cid, name: key, checked });
+    const d = field({ label: t('partners.consent_date'), name: `${key}_on`, value: shortDate(date) || '', hint: t('common.date_hint') });
+    const sync = () => { d.wrap.hidden = !box.checked; if (box.checked && !d.input.value) d.input.value = today(); };
+    box.addEventListener('change', sync);
+    sync();
+    return { box, date: d, wrap: h('div', { class: 'consent' }, h('span', { class: 'check' }, box, h('label', { for: cid, text: label })), d.wrap) };
+  };
+  const cPublic = consent('consent_public', t('partners.consent_public'), p ? p.consent_public : false, p && p.consent_public_on);
+  const cEmail = consent('consent_email', t('partners.consent_email'), p ? p.consent_email : false, p && p.consent_email_on);
+  const someId = nextId('some');
+  const some = h('input', { type: 'checkbox', id: someId, name: 'some_commitment', checked: p ? p.some_commitment : false });
+  const recruitCard = h('section', { class: 'card', 'aria-labelledby': 'pf-recruit' },
+    h('h3', { id: 'pf-recruit', text: t('partners.recruitment') }),
+    h('div', { class: 'grid-2' }, channel.wrap, recruitedBy.wrap),
+    recruitmentNotes.wrap);
+  const consentCard = h('section', { class: 'card', 'aria-labelledby': 'pf-consents' },
+    h('h3', { id: 'pf-consents', text: t('partners.consents') }),
+    cPublic.wrap, cEmail.wrap,
+    h('span', { class: 'check' }, some, h('label', { for: someId, text: t('partners.some_commitment') })));
+  const address = field({ label: t('partners.address'), name: 'address', value: p ? p.address : '', multiline: true, attrs: { maxlength: 300, rows: 2 } });
+  const website = field({ label: t('partners.website'), name: 'website', value: p ? p.website : '', type: 'url', attrs: { maxlength: 300 } });
+  const notes = field({ label: t('partners.notes'), name: 'notes', value: p ? p.notes : '', multiline: true, attrs: { maxlength: 10000 } });
+  const moreCard = h('section', { class: 'card', 'aria-labelledby': 'pf-more' },
+    h('h3', { id: 'pf-more', text: t('partners.address_notes') }),
+    h('div', { class: 'grid-2' }, address.wrap, website.wrap), notes.wrap);
+
+  const save = h('button', { class: 'btn', type: 'submit', id: 'pf-save', text: p ? t('partners.save') : t('partners.create') });
+  const cancel = h('a', { class: 'btn secondary', href: cancelHref, text: t('common.cancel') });
+
+  form.append(summary, basics, goals, initiativeCard, contactsCard, recruitCard, consentCard, moreCard,
+    h('div', { class: 'actions form-actions' }, save, cancel));
+  main.append(
+    h('div', { class: 'page-head' },
+      h('a', { class: 'back-link', href: cancelHref, text: `← ${p ? p.name : t('partners.all')}` }),
+      h('h2', { text: p ? t('partners.edit_title') : t('partners.new_title') })),
+    form);
+
+  function input() {
+    return {
+      name: name.input.value,
+      kind: kind.input.value,
+      status: status.input.value,
+      status_changed_on: statusOnWrap.hidden ? '' : statusOn.input.value,
+      joined_on: joined.input.value,
+      goals: Array.from(goals.querySelectorAll('input[name="goals"]:checked')).map((b) => b.value),
+      initiative: initiative.input.value,
+      target_group: target.input.value,
+      arena: arena.input.value,
+      address: address.input.value,
+      website: website.input.value,
+      recruitment_channel: channel.input.value,
+      recruited_by: recruitedBy.input.value,
+      recruitment_notes: recruitmentNotes.input.value,
+      consent_public: cPublic.box.checked,
+      consent_public_on: cPublic.date.input.value,
+      consent_email: cEmail.box.checked,
+      consent_email_on: cEmail.date.input.value,
+      some_commitment: some.checked,
+      notes: notes.input.value,
+      contacts: Array.from(contactList.querySelectorAll('.contact-row')).map((row) => ({
+        id: row.dataset.contactId || '',
+        name: row.querySelector('[data-contact="name"]').value,
+        role: row.querySelector('[data-contact="role"]').value,
+        email: row.querySelector('[data-contact="email"]').value,
+        phone: row.querySelector('[data-contact="phone"]').value,
+        is_primary: row.querySelector('[data-contact="primary"]').checked,
+      })),
+    };
+  }
+
+  let dupSeq = 0;
+  async function checkDuplicates() {
+    const mine = ++dupSeq;
+    const i = input();
+    if (!i.name.trim() && !i.contacts.some((c) => c.email.trim())) { dupBox.hidden = true; return; }
+    let dups;
+    try {
+      dups = await api.partnerDuplicates(i.name, i.contacts.map((c) => c.email), p ? p.id : null);
+    } catch (_) { return; }
+    if (mine !== dupSeq) return;
+    if (!dups.length) { dupBox.hidden = true; dupBox.replaceChildren(); return; }
+    dupBox.replaceChildren(
+      h('p', { class: 'strong', text: t('partners.dup_title') }),
+      h('ul', {}, dups.map((d) => h('li', {},
+        h('a', { href: `#/partnere/${encodeURIComponent(d.id)}`, text: d.name }),
+        ' — ',
+        d.reason === 'email' ? t('partners.dup_email', { email: d.email }) : t('partners.dup_name'),
+        d.in_bin ? ` (${t('partners.dup_in_bin')})` : ''))),
+      h('p', { class: 'hint', text: t('partners.dup_help') }));
+    dupBox.hidden = false;
+  }
+  name.input.addEventListener('change', checkDuplicates);
+
+  function showProblems(problems) {
+    clearErrors(form);
+    summary.hidden = true;
+    let firstInput = null;
+    const unplaced = [];
+    for (const prob of problems) {
+      let scope = form;
+      if (prob.index !== null && prob.index !== undefined) {
+        scope = contactList.querySelectorAll('.contact-row')[prob.index] || form;
+      }
+      const slot = prob.field ? scope.querySelector(`[data-error-for="${CSS.escape(prob.field)}"]`) : null;
+      if (slot && !slot.textContent) {
+        slot.textContent = prob.message;
+        const ctl = slot.parentElement.querySelector('input, select, textarea');
+        if (ctl) ctl.setAttribute('aria-invalid', 'true');
+        if (!firstInput) firstInput = ctl || goals.querySelector('input');
+      } else {
+        unplaced.push(prob.message);
+      }
+    }
+    if (problems.length) {
+      summary.replaceChildren(h('p', { text: t('partners.form_problems', { n: problems.length }) }));
+      if (unplaced.length) summary.append(h('ul', {}, unplaced.map((m) => h('li', { text: m }))));
+      summary.hidden = false;
+    }
+    if (firstInput) firstInput.focus();
+    else if (problems.length) summary.scrollIntoView();
+  }
+
+  form.addEventListener('input', markDirty);
+  form.addEventListener('change', markDirty);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    save.disabled = true;
+    try {
+      const i = input();
+      const problems = await api.partnerCheck(p ? p.id : null, i);
+      if (problems.length) { showProblems(problems); return; }
+      const saved = p ? await api.partnerUpdate(p.id, i) : await api.partnerCreate(i);
+      dirty = false;
+      notify(p ? t('partners.saved') : t('partners.created', { name: saved.name }));
+      location.hash = `#/partnere/${encodeURIComponent(saved.id)}`;
+    } catch (err) {
+      showProblems([{ field: err.field, index: null, message: err.message }]);
+    } finally {
+      save.disabled = false;
+    }
+  });
+
+  if (p) checkDuplicates();
+  name.input.focus();
+  return { canLeave: () => !dirty };
+}
