@@ -178,7 +178,8 @@ pub struct PartnerInput {
     pub kind: String,
     /// One of [`Status`]'s values; empty means `interesseret`.
     pub status: String,
-    /// The date of the status (change); empty means today.
+    /// The date of the status (change). Empty means: for a new partner the
+    /// date joined (else today); for a change of status, today.
     pub status_changed_on: String,
     /// ISO or Danish date; may be empty.
     pub joined_on: String,
@@ -787,7 +788,8 @@ fn validate_inner(
         name,
         kind,
         status,
-        status_changed_on: status_changed_on.unwrap_or(today),
+        // A new partner's first status dates from when it joined, if known.
+        status_changed_on: status_changed_on.or(joined_on).unwrap_or(today),
         joined_on,
         goals,
         initiative,

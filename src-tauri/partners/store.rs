@@ -295,7 +295,12 @@ pub fn update(conn: &mut Connection, id: &str, input: &PartnerInput) -> Result<P
             new_id(),
             id,
             p.status,
-            date_text(Some(p.status_changed_on)),
+            // A change without a date is dated today (not the join date).
+            date_text(Some(if input.status_changed_on.trim().is_empty() {
+                chrono::Local::now().date_naive()
+            } else {
+                p.status_changed_on
+            })),
             ts
         ])?;
     }
@@ -375,7 +380,7 @@ fn where_clause(q: &ListQuery) -> (String, Vec<String>) {
     if let Some(g) = q.goal.as_deref().filter(|g| !g.is_empty()) {
         args.push(g.to_string());
         sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM partner_goals pg WHERE pg.partner_id = p.id AND pg.goal_id = ?{})",
+            " AND p.id IN (SELECT pg.partner_id FROM partner_goals pg WHERE pg.goal_id = ?{})",
             args.len()
         ));
     }
@@ -425,7 +430,7 @@ pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListResult> {
 
     let dir = if q.desc { "DESC" } else { "ASC" };
     let order = match q.sort {
-        Sort::Name => format!("p.sort_key {dir}, p.name {dir}, p.id"),
+        Sort::Name => format!("p.sort_key {dir}, p.id {dir}"),
         // Newest first by default; unknown dates always last.
         Sort::Joined => format!(
             "p.joined_on IS NULL, p.joined_on {}, p.sort_key, p.id",

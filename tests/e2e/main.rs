@@ -8,6 +8,7 @@ mod harness;
 mod shell;
 // ── partners (issue 3) ──
 mod partner_io;
+mod partners;
 
 // ── diplomas (issue 4) ──
 

@@ -188,7 +188,8 @@ async function renderList(main, ctx, inBin) {
     const filtered = state.search.trim() || state.kind || state.status || state.goal;
     if (inBin) counts.textContent = t('partners.bin_count', { n: r.overall });
     else if (filtered) counts.textContent = t('partners.count_filtered', { n: r.total, all: r.overall, active: r.active });
-    else counts.textContent = t(r.total === 1 ? 'partners.count_one' : 'partners.count', { n: r.total, active: r.active });
+    else if (r.total === 1) counts.textContent = t(r.active === 1 ? 'partners.count_one_active' : 'partners.count_one');
+    else counts.textContent = t('partners.count', { n: r.total, active: r.active });
   }
 
   function drawEmptyStart() {
@@ -216,7 +217,8 @@ async function renderList(main, ctx, inBin) {
         demo),
       h('p', { class: 'hint' },
         t('partners.empty_import_before'), ' ',
-        h('a', { href: '#/partnere/import', text: t('partners.empty_import_link') }))));
+        h('a', { href: '#/partnere/import', text: t('partners.empty_import_link') })),
+      h('p', { class: 'hint' }, h('a', { href: '#/partnere/papirkurv', id: 'partner-empty-bin-link', text: t('partners.bin_open') }))));
   }
 
   async function load({ keepFocus = false } = {}) {
