@@ -41,10 +41,81 @@ pub enum Command {
         file: std::path::PathBuf,
     },
     // ── diplomas (issue 4) ──
-
+    /// Diplom til én partner som PDF
+    Diploma {
+        /// Partnerens navn eller id
+        #[arg(long)]
+        partner: String,
+        /// PDF-filen der skal skrives
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Datoen på diplomet (dd.mm.åååå eller åååå-mm-dd); standard: i dag
+        #[arg(long)]
+        date: Option<String>,
+        /// Stedet på diplomet
+        #[arg(long, default_value = "")]
+        place: String,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
+    /// Diplomer til alle i køen (aktive partnere uden diplom), én side hver, i én PDF
+    Diplomas {
+        /// Alle partnere der venter på et diplom
+        #[arg(long)]
+        pending: bool,
+        /// PDF-filen der skal skrives
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Datoen på diplomerne; standard: i dag
+        #[arg(long)]
+        date: Option<String>,
+        /// Stedet på diplomerne
+        #[arg(long, default_value = "")]
+        place: String,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
     // ── events (issue 5) ──
-
+    /// Nyhedsbrevet for en periode som HTML (tekstudgaven og modtagerne ved siden af)
+    Newsletter {
+        /// Periodens første dag (2026-09-01 eller 01.09.2026)
+        #[arg(long)]
+        from: String,
+        /// Periodens sidste dag
+        #[arg(long)]
+        to: String,
+        /// HTML-filen der skrives; .txt og .csv med samme navn ved siden af
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Registrér nummeret som udsendt i dag (dato og antal modtagere)
+        #[arg(long)]
+        record: bool,
+    },
+    /// Et arrangement som kalenderfil (.ics) til Outlook og andre kalendere
+    EventIcs {
+        /// Arrangementets id
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Deltagerlisten til underskrift for et arrangement (PDF)
+    EventSignin {
+        /// Arrangementets id
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     // ── grants (issue 6) ──
+    /// Puljen for et år: beløb, bevilget, udbetalt og tilbage
+    Grants {
+        /// Året, fx 2026
+        #[arg(long)]
+        year: i32,
+    },
 }
 
 /// Parses `args` (including the program name) and runs the subcommand.
@@ -97,6 +168,37 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Demo => demo(),
         Command::Import { file, dubletter } => partner_import(&file, &dubletter),
         Command::Export { file } => partner_export(&file),
+        // ── diplomas (issue 4) ──
+        Command::Diploma {
+            partner,
+            out,
+            date,
+            place,
+            force,
+        } => diplomas(Some(&partner), &out, date, place, force),
+        Command::Diplomas {
+            pending,
+            out,
+            date,
+            place,
+            force,
+        } => {
+            if !pending {
+                return Err(Failure("angiv --pending (alle partnere i køen)".into()));
+            }
+            diplomas(None, &out, date, place, force)
+        }
+        // ── events (issue 5) ──
+        Command::Newsletter {
+            from,
+            to,
+            out,
+            record,
+        } => events_cli::newsletter(&from, &to, &out, record),
+        Command::EventIcs { event, out } => events_cli::event_ics(&event, &out),
+        Command::EventSignin { event, out } => events_cli::event_signin(&event, &out),
+        // ── grants (issue 6) ──
+        Command::Grants { year } => grants(year),
     }
 }
 
@@ -185,5 +287,126 @@ fn partner_export(file: &std::path::Path) -> Result<(), Failure> {
         Lang::Da,
     )?;
     println!("eksporteret: {n} partnere til {}", file.display());
+    Ok(())
+}
+
+// ── diplomas (issue 4) ──
+
+/// Writes the diploma of one partner (or of every partner in the queue) to
+/// `out`, printing warnings, the page count and the time taken.
+fn diplomas(
+    partner: Option<&str>,
+    out: &std::path::Path,
+    date: Option<String>,
+    place: String,
+    force: bool,
+) -> Result<(), Failure> {
+    use crate::diploma::{self, store as dstore};
+    let store = open()?;
+    let start = std::time::Instant::now();
+    let held_on = match date {
+        Some(d) => d,
+        None => chrono::Local::now().date_naive().to_string(),
+    };
+    let occasion = dstore::Occasion {
+        held_on,
+        place,
+        signatory_slots: None,
+    };
+    let ids: Vec<String> = match partner {
+        Some(p) => vec![dstore::find_partner(&store.conn, p)?.0],
+        None => dstore::queue(&store.conn)?
+            .into_iter()
+            .map(|e| e.partner_id)
+            .collect(),
+    };
+    if ids.is_empty() {
+        return Err(Failure("ingen partnere venter på et diplom".into()));
+    }
+    let inputs = ids
+        .iter()
+        .map(|id| dstore::input_for(&store.conn, id, &occasion))
+        .collect::<Result<Vec<_>, _>>()?;
+    let r = diploma::render_pdf(&inputs, "Diplomer")?;
+    for w in &r.warnings {
+        eprintln!("advarsel: {}", w.message(Lang::Da));
+    }
+    let path = diploma::files::save_at(out, &r.pdf, force)?;
+    println!(
+        "{} side(r), {} KB, {:.0} ms: {}",
+        r.pages,
+        r.pdf.len() / 1024,
+        start.elapsed().as_secs_f64() * 1000.0,
+        path.display()
+    );
+    Ok(())
+}
+// ── events (issue 5) ──
+mod events_cli {
+    use super::{open, Failure};
+    use crate::events::newsletter::{self, NewsletterInput};
+    use crate::events::{self, ics, signin, store, EventsError};
+    use std::path::Path;
+
+    fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+        std::fs::write(path, bytes).map_err(|source| {
+            Failure::from(EventsError::Write {
+                path: path.to_path_buf(),
+                source,
+            })
+        })
+    }
+
+    pub fn newsletter(from: &str, to: &str, out: &Path, record: bool) -> Result<(), Failure> {
+        let store = open()?;
+        let input = NewsletterInput {
+            from: from.into(),
+            to: to.into(),
+            stories: Vec::new(),
+        };
+        let n = newsletter::build(&store.conn, &input)?;
+        write(out, n.html.as_bytes())?;
+        write(&out.with_extension("txt"), n.text.as_bytes())?;
+        write(&out.with_extension("csv"), n.csv.as_bytes())?;
+        println!("nyhedsbrev:     {}", out.display());
+        println!("nye partnere:   {}", n.new_partners.len());
+        println!("arrangementer:  {}", n.upcoming.len());
+        println!("bevillinger:    {}", n.grants.len());
+        println!("modtagere:      {}", n.recipients.len());
+        if record {
+            let issue = newsletter::record(&store.conn, &input, events::today())?;
+            println!(
+                "registreret:    {} ({} modtagere)",
+                issue.issued_on, issue.recipient_count
+            );
+        }
+        Ok(())
+    }
+
+    pub fn event_ics(id: &str, out: &Path) -> Result<(), Failure> {
+        let store = open()?;
+        let detail = store::get(&store.conn, id)?;
+        let programme = crate::settings::programme(&store.conn)?;
+        let text = ics::event_ics(&detail.event, &programme.name, chrono::Utc::now())?;
+        write(out, text.as_bytes())?;
+        println!("{}", out.display());
+        Ok(())
+    }
+
+    pub fn event_signin(id: &str, out: &Path) -> Result<(), Failure> {
+        let store = open()?;
+        let detail = store::get(&store.conn, id)?;
+        let programme = crate::settings::programme(&store.conn)?;
+        let pdf = signin::sheet(&detail, &programme.name, events::today())?;
+        write(out, &pdf)?;
+        println!("{}", out.display());
+        Ok(())
+    }
+}
+// ── grants (issue 6) ──
+fn grants(year: i32) -> Result<(), Failure> {
+    let store = open()?;
+    let lang = crate::settings::language(&store.conn)?;
+    print!("{}", crate::grants::summary_text(&store.conn, year, lang)?);
     Ok(())
 }

@@ -4,6 +4,9 @@
 //! The core (store, domain modules, documents) knows nothing of Tauri; only
 //! [`app`] and [`commands`] do. See ARCHITECTURE.md for the code map.
 
+// User input must never panic the app: no unwrap/expect outside tests.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod i18n;
 pub mod images;
 pub mod settings;
@@ -13,10 +16,13 @@ pub mod validate;
 pub mod partners;
 
 // ── diplomas (issue 4) ──
+pub mod diploma;
 
 // ── events (issue 5) ──
+pub mod events;
 
 // ── grants (issue 6) ──
+pub mod grants;
 
 // ── shells: the only modules that know the outside world ──
 pub mod app;

@@ -19,6 +19,12 @@ pub enum Problem {
     ImageTooLarge { max_mb: usize },
     ImageDimensions { max_px: u32 },
     DuplicateInList,
+    // ── events (issue 5) ──
+    NotAWholeNumber,
+    Negative,
+    TooLarge { max: i64 },
+    InvalidTime,
+    TimeSkipped,
 }
 
 /// A field that failed validation. `field` is a stable key (`programme_name`)
@@ -51,6 +57,11 @@ impl Localize for ValidationError {
             Problem::ImageTooLarge { .. } => "validation.image_too_large",
             Problem::ImageDimensions { .. } => "validation.image_dimensions",
             Problem::DuplicateInList => "validation.duplicate",
+            Problem::NotAWholeNumber => "validation.not_a_whole_number",
+            Problem::Negative => "validation.negative",
+            Problem::TooLarge { .. } => "validation.too_large",
+            Problem::InvalidTime => "validation.invalid_time",
+            Problem::TimeSkipped => "validation.time_skipped",
         }
     }
 
@@ -84,6 +95,15 @@ impl Localize for ValidationError {
                     "{label} har urimelige mål; bredde og højde skal være mellem 1 og {max_px} punkter"
                 ),
                 Problem::DuplicateInList => format!("{label} findes allerede"),
+                Problem::NotAWholeNumber => format!("{label} skal være et helt tal"),
+                Problem::Negative => format!("{label} må ikke være negativt"),
+                Problem::TooLarge { max } => format!("{label} må højst være {max}"),
+                Problem::InvalidTime => {
+                    format!("{label} er ikke et gyldigt klokkeslæt (tt:mm, fx 16:00)")
+                }
+                Problem::TimeSkipped => format!(
+                    "{label} findes ikke den dag: uret springer fra 02:00 til 03:00, når sommertiden begynder"
+                ),
             },
             Lang::En => match &self.problem {
                 Problem::Required => format!("{label} is required"),
@@ -110,6 +130,15 @@ impl Localize for ValidationError {
                     "{label} has unreasonable dimensions; width and height must be between 1 and {max_px} pixels"
                 ),
                 Problem::DuplicateInList => format!("{label} already exists"),
+                Problem::NotAWholeNumber => format!("{label} must be a whole number"),
+                Problem::Negative => format!("{label} must not be negative"),
+                Problem::TooLarge { max } => format!("{label} must be at most {max}"),
+                Problem::InvalidTime => {
+                    format!("{label} is not a valid time (hh:mm, e.g. 16:00)")
+                }
+                Problem::TimeSkipped => format!(
+                    "{label} does not exist that day: clocks jump from 02:00 to 03:00 when summer time starts"
+                ),
             },
         }
     }

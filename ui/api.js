@@ -54,8 +54,57 @@ export const partnerImportBatches = () => call('partner_import_batches');
 export const partnerExport = (query, format) => call('partner_export', { query, format });
 
 // ── diplomas (issue 4) ──
+export const diplomaSettingsGet = () => call('diploma_settings_get');
+export const diplomaSettingsSave = (input) => call('diploma_settings_save', { input });
+export const diplomaQueue = () => call('diploma_queue');
+export const ceremonyList = () => call('ceremony_list');
+export const ceremonySave = (input) => call('ceremony_save', { input });
+export const diplomaPreview = (partnerId, occasion, settings) => call('diploma_preview', { partnerId, occasion, settings });
+export const diplomaGenerate = (ceremonyId, partnerIds) => call('diploma_generate', { ceremonyId, partnerIds });
+export const diplomaMarkIssued = (ceremonyId, partnerIds) => call('diploma_mark_issued', { ceremonyId, partnerIds });
+export const diplomasForPartner = (partnerId) => call('diplomas_for_partner', { partnerId });
+export const ceremonyDiplomas = (ceremonyId) => call('ceremony_diplomas', { ceremonyId });
+export const diplomaReprint = (diplomaId) => call('diploma_reprint', { diplomaId });
+export const diplomaOpen = (path) => call('diploma_open', { path });
+export const diplomaReveal = (path) => call('diploma_reveal', { path });
 
 // ── events (issue 5) ──
+export const eventsList = (filter) => call('events_list', { filter });
+export const eventGet = (id) => call('event_get', { id });
+export const eventSave = (input) => call('event_save', { input });
+export const eventDelete = (id) => call('event_delete', { id });
+export const eventPartnerOptions = () => call('event_partner_options');
+export const eventInviteAllActive = (eventId) => call('event_invite_all_active', { eventId });
+export const eventParticipantAdd = (eventId, partnerId) => call('event_participant_add', { eventId, partnerId });
+export const eventParticipantsSetStatus = (eventId, ids, status) => call('event_participants_set_status', { eventId, ids, status });
+export const eventParticipantUpdate = (id, input) => call('event_participant_update', { id, input });
+export const eventParticipantRemove = (id) => call('event_participant_remove', { id });
+export const eventIcsSave = (id) => call('event_ics_save', { id });
+export const eventSigninSave = (id) => call('event_signin_save', { id });
+export const partnerEvents = (partnerId) => call('partner_events', { partnerId });
+export const newsletterStart = () => call('newsletter_start');
+export const newsletterBuild = (input) => call('newsletter_build', { input });
+export const newsletterDraftSave = (input) => call('newsletter_draft_save', { input });
+export const newsletterSave = (input) => call('newsletter_save', { input });
+export const newsletterRecord = (input) => call('newsletter_record', { input });
 
 // ── grants (issue 6) ──
+export const grantsPools = () => call('grants_pools');
+export const grantsOverview = (year) => call('grants_overview', { year });
+export const grantsPoolCreate = (year) => call('grants_pool_create', { year });
+export const grantsPoolSave = (input) => call('grants_pool_save', { input });
+export const grantsList = (year, filter) => call('grants_list', { year, filter });
+export const grantsPartners = () => call('grants_partners');
+export const grantsGet = (id) => call('grants_get', { id });
+export const grantsCreate = (input) => call('grants_create', { input });
+export const grantsUpdate = (id, input) => call('grants_update', { id, input });
+export const grantsStartReview = (id) => call('grants_start_review', { id });
+export const grantsDecide = (id, input) => call('grants_decide', { id, input });
+export const grantsPay = (id, paidOn) => call('grants_pay', { id, paidOn });
+export const grantsReport = (id, input) => call('grants_report', { id, input });
+export const grantsAdjust = (id, input) => call('grants_adjust', { id, input });
+export const grantsDelete = (id) => call('grants_delete', { id });
+export const grantsSignerGet = () => call('grants_signer_get');
+export const grantsExport = (year, open) => call('grants_export', { year, open });
+export const grantsLetter = (id, signer, open) => call('grants_letter', { id, signer, open });
 

@@ -10,9 +10,9 @@ import { confirmDialog } from './dialog.js';
 // Areas in navigation order. `view` loads the module lazily.
 const AREAS = [
   { route: 'partnere', label: 'nav.partners', view: () => import('./views/partners.js') },
-  { route: 'diplomer', label: 'nav.diplomas', view: () => import('./views/soon.js') },
-  { route: 'arrangementer', label: 'nav.events', view: () => import('./views/soon.js') },
-  { route: 'pulje', label: 'nav.grants', view: () => import('./views/soon.js') },
+  { route: 'diplomer', label: 'nav.diplomas', view: () => import('./views/diplomas.js') },
+  { route: 'arrangementer', label: 'nav.events', view: () => import('./views/events.js') },
+  { route: 'pulje', label: 'nav.grants', view: () => import('./views/grants.js') },
   { route: 'priser', label: 'nav.awards', view: () => import('./views/soon.js') },
   { route: 'rapporter', label: 'nav.reports', view: () => import('./views/soon.js') },
   { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings.js') },

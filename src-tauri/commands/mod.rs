@@ -9,10 +9,13 @@ pub mod partner_io;
 pub mod partners;
 
 // ── diplomas (issue 4) ──
+pub mod diplomas;
 
 // ── events (issue 5) ──
+pub mod events;
 
 // ── grants (issue 6) ──
+pub mod grants;
 
 use crate::i18n::{Lang, Localize};
 use crate::store::{Store, StoreError};
@@ -71,20 +74,11 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Connection) -> Result<T, E>,
     ) -> CmdResult<T> {
-        let mutex = self
-            .store
-            .as_ref()
-            .map_err(|e| CommandError::from_error(e, Lang::Da))?;
-        // A panic in another command must not lock the user out of their data.
-        let mut store = mutex.lock().unwrap_or_else(|p| p.into_inner());
-        let conn = &mut store.conn;
-        f(conn).map_err(|e| {
-            let lang = crate::settings::language(conn).unwrap_or_default();
-            CommandError::from_error(&e, lang)
-        })
+        self.with_store(|store| f(&mut store.conn))
     }
 
-    /// Like [`AppState::with`], also passing the data directory.
+    /// Runs `f` with the whole store (connection and data directory), turning
+    /// its error into a `CommandError` in the language the user has chosen.
     pub fn with_store<T, E: Localize>(
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, E>,
@@ -93,6 +87,7 @@ impl AppState {
             .store
             .as_ref()
             .map_err(|e| CommandError::from_error(e, Lang::Da))?;
+        // A panic in another command must not lock the user out of their data.
         let mut store = mutex.lock().unwrap_or_else(|p| p.into_inner());
         f(&mut store).map_err(|e| {
             let lang = crate::settings::language(&store.conn).unwrap_or_default();

@@ -24,6 +24,12 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/001_programme.sql"),
     ),
     ("002_partners", include_str!("migrations/002_partners.sql")),
+    // ── diplomas (issue 4) ──
+    ("003_diplomas", include_str!("migrations/003_diplomas.sql")),
+    // ── grants (issue 6) ──
+    ("004_grants", include_str!("migrations/004_grants.sql")),
+    // ── events (issue 5) ──
+    ("005_events", include_str!("migrations/005_events.sql")),
 ];
 
 /// The schema version this build writes.

@@ -11,7 +11,9 @@ mod partner_io;
 mod partners;
 
 // ── diplomas (issue 4) ──
+mod diplomas;
 
 // ── events (issue 5) ──
 
 // ── grants (issue 6) ──
+mod grants;

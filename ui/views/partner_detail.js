@@ -6,6 +6,8 @@ import { h } from '../dom.js';
 import { t, shortDate, longDate } from '../i18n/index.js';
 import { confirmDialog } from '../dialog.js';
 import { statusPill, kindLabel } from './partners.js';
+import { renderPartnerDiplomas } from './diplomas.js';
+import { renderPartnerEvents } from './events.js';
 
 function dl(pairs) {
   const items = pairs.filter(([, v]) => v !== null && v !== undefined && v !== '');
@@ -140,6 +142,13 @@ export async function render(main, ctx, id) {
   // its own card inside this container (find it by id, read data-partner-id).
   // Empty until they do; the CSS hides it while empty.
   const links = h('div', { id: 'partner-links', class: 'partner-links', 'data-partner-id': p.id });
+  if (!erased) {
+    const diplomaList = h('div', { id: 'partner-diplomas' });
+    links.append(h('section', { class: 'card', 'aria-labelledby': 'pd-diplomas' },
+      h('h3', { id: 'pd-diplomas', text: t('nav.diplomas') }), diplomaList));
+    renderPartnerDiplomas(diplomaList, p.id, ctx).catch((err) => notify(err.message, 'error'));
+    renderPartnerEvents(links, p.id, api).catch((err) => notify(err.message, 'error'));
+  }
 
   const gdpr = erased ? null : h('section', { class: 'card subtle', 'aria-labelledby': 'pd-gdpr' },
     h('h3', { id: 'pd-gdpr', text: t('partners.personal_data') }),

@@ -1,0 +1,203 @@
+//! Commands of the Pulje view: thin wrappers around `crate::grants`.
+
+use super::{AppState, CmdResult, CommandError};
+use crate::grants::letter::{self, LetterFonts, Signer};
+use crate::grants::{
+    self, export, AdjustInput, Adjustment, Application, ApplicationFilter, ApplicationInput,
+    DecisionInput, GrantError, HistoryEntry, PartnerChoice, Pool, PoolInput, ReportInput,
+    YearOverview,
+};
+use crate::i18n::Lang;
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+
+fn lang(state: &State<'_, AppState>) -> Lang {
+    state
+        .with(|c| crate::settings::language(c))
+        .unwrap_or_default()
+}
+
+/// Every pool, newest year first (for the year picker).
+#[tauri::command]
+pub async fn grants_pools(state: State<'_, AppState>) -> CmdResult<Vec<Pool>> {
+    state.with(|c| grants::pools(c))
+}
+
+/// Pool, granted, paid and remaining, counts and totals of a year.
+#[tauri::command]
+pub async fn grants_overview(state: State<'_, AppState>, year: i32) -> CmdResult<YearOverview> {
+    let lang = lang(&state);
+    state.with(|c| grants::overview(c, year, lang))
+}
+
+/// Makes a year's pool with the defaults.
+#[tauri::command]
+pub async fn grants_pool_create(state: State<'_, AppState>, year: i32) -> CmdResult<Pool> {
+    state.with(|c| grants::ensure_pool(c, year))
+}
+
+#[tauri::command]
+pub async fn grants_pool_save(state: State<'_, AppState>, input: PoolInput) -> CmdResult<Pool> {
+    state.with(|c| grants::update_pool(c, &input))
+}
+
+#[tauri::command]
+pub async fn grants_list(
+    state: State<'_, AppState>,
+    year: i32,
+    filter: ApplicationFilter,
+) -> CmdResult<Vec<Application>> {
+    state.with(|c| grants::applications(c, year, &filter))
+}
+
+#[tauri::command]
+pub async fn grants_partners(state: State<'_, AppState>) -> CmdResult<Vec<PartnerChoice>> {
+    state.with(|c| grants::partner_choices(c))
+}
+
+/// One application with its history and adjustments.
+#[derive(Debug, Serialize)]
+pub struct ApplicationDetail {
+    pub application: Application,
+    pub history: Vec<HistoryEntry>,
+    pub adjustments: Vec<Adjustment>,
+}
+
+#[tauri::command]
+pub async fn grants_get(state: State<'_, AppState>, id: String) -> CmdResult<ApplicationDetail> {
+    state.with(|c| {
+        Ok::<_, GrantError>(ApplicationDetail {
+            application: grants::application(c, &id)?,
+            history: grants::history(c, &id)?,
+            adjustments: grants::adjustments(c, &id)?,
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn grants_create(
+    state: State<'_, AppState>,
+    input: ApplicationInput,
+) -> CmdResult<Application> {
+    state.with(|c| grants::create_application(c, &input))
+}
+
+#[tauri::command]
+pub async fn grants_update(
+    state: State<'_, AppState>,
+    id: String,
+    input: ApplicationInput,
+) -> CmdResult<Application> {
+    state.with(|c| grants::update_application(c, &id, &input))
+}
+
+#[tauri::command]
+pub async fn grants_start_review(state: State<'_, AppState>, id: String) -> CmdResult<Application> {
+    state.with(|c| grants::start_review(c, &id))
+}
+
+#[tauri::command]
+pub async fn grants_decide(
+    state: State<'_, AppState>,
+    id: String,
+    input: DecisionInput,
+) -> CmdResult<Application> {
+    state.with(|c| grants::decide(c, &id, &input))
+}
+
+#[tauri::command]
+pub async fn grants_pay(
+    state: State<'_, AppState>,
+    id: String,
+    paid_on: String,
+) -> CmdResult<Application> {
+    state.with(|c| grants::pay(c, &id, &paid_on))
+}
+
+#[tauri::command]
+pub async fn grants_report(
+    state: State<'_, AppState>,
+    id: String,
+    input: ReportInput,
+) -> CmdResult<Application> {
+    state.with(|c| grants::report(c, &id, &input))
+}
+
+#[tauri::command]
+pub async fn grants_adjust(
+    state: State<'_, AppState>,
+    id: String,
+    input: AdjustInput,
+) -> CmdResult<Application> {
+    state.with(|c| grants::adjust(c, &id, &input))
+}
+
+#[tauri::command]
+pub async fn grants_delete(state: State<'_, AppState>, id: String) -> CmdResult<()> {
+    state.with(|c| grants::delete(c, &id))
+}
+
+#[tauri::command]
+pub async fn grants_signer_get(state: State<'_, AppState>) -> CmdResult<Signer> {
+    state.with(|c| letter::signer(c))
+}
+
+fn open_failed(lang: Lang, e: impl std::fmt::Display) -> CommandError {
+    CommandError {
+        code: "grants.open_failed",
+        message: match lang {
+            Lang::Da => format!("Filen er gemt, men kunne ikke åbnes: {e}"),
+            Lang::En => format!("The file was saved but could not be opened: {e}"),
+        },
+        field: None,
+    }
+}
+
+/// Saves the XLSX of a year in the output folder and opens it. Returns the path.
+#[tauri::command]
+pub async fn grants_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    year: i32,
+    open: bool,
+) -> CmdResult<String> {
+    let lang = lang(&state);
+    let data_dir = state.data_dir.clone();
+    let path = state.with(|c| {
+        let dir = letter::output_dir(c, data_dir.as_deref())?;
+        export::export_year(c, year, lang, &dir.join(export::file_name(year, lang)))
+    })?;
+    if open {
+        app.opener()
+            .open_path(path.path.display().to_string(), None::<&str>)
+            .map_err(|e| open_failed(lang, e))?;
+    }
+    Ok(path.path.display().to_string())
+}
+
+/// Saves the signer, writes the decision letter in the output folder and
+/// opens it. Returns the path.
+#[tauri::command]
+pub async fn grants_letter<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+    signer: Signer,
+    open: bool,
+) -> CmdResult<String> {
+    let lang = lang(&state);
+    let data_dir = state.data_dir.clone();
+    let path = state.with(|c| {
+        letter::set_signer(c, &signer)?;
+        let dir = letter::output_dir(c, data_dir.as_deref())?;
+        let fonts = LetterFonts::bundled();
+        letter::write_letter(c, &id, &fonts, &dir)
+    })?;
+    if open {
+        app.opener()
+            .open_path(path.display().to_string(), None::<&str>)
+            .map_err(|e| open_failed(lang, e))?;
+    }
+    Ok(path.display().to_string())
+}

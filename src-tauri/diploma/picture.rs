@@ -1,0 +1,174 @@
+//! Images on a diploma (logo, signatures): decoded once per distinct image,
+//! scaled down to what print needs (a 10 MB photo is never embedded at full
+//! size), and shared by every page of a ceremony.
+
+use super::ImageBytes;
+use image::{DynamicImage, GenericImageView, ImageFormat, ImageReader, Limits};
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::sync::Arc;
+
+/// Longest side kept for print: 1,100 px is 300 dpi over 93 mm, more than a
+/// logo or a signature ever gets on a diploma.
+pub const PRINT_MAX_SIDE: u32 = 1_100;
+/// Longest side of the copy embedded in the SVG preview.
+pub const PREVIEW_MAX_SIDE: u32 = 500;
+
+/// A decoded, scaled image ready for the renderers.
+#[derive(Debug)]
+pub struct Picture {
+    pub digest: u64,
+    pub width: u32,
+    pub height: u32,
+    /// Photos (JPEG sources without transparency) are re-encoded as JPEG to
+    /// keep the PDF small; everything else is embedded as lossless pixels.
+    pub encoded: Encoded,
+    /// A small PNG for the SVG preview.
+    pub preview_png: Vec<u8>,
+}
+
+#[derive(Debug)]
+pub enum Encoded {
+    /// JPEG file bytes (RGB).
+    Jpeg(Vec<u8>),
+    /// 8-bit RGB pixels.
+    Rgb(Vec<u8>),
+    /// 8-bit RGBA pixels (transparency kept, e.g. a scanned signature).
+    Rgba(Vec<u8>),
+}
+
+/// A cache of decoded images, keyed by content digest.
+#[derive(Debug, Default)]
+pub struct Pictures {
+    map: HashMap<u64, Option<Arc<Picture>>>,
+}
+
+impl Pictures {
+    /// The decoded image, or `None` when the bytes are not a readable PNG or
+    /// JPEG (the caller warns). Each distinct image is decoded once.
+    pub fn get(&mut self, img: &ImageBytes) -> Option<Arc<Picture>> {
+        self.map
+            .entry(img.digest())
+            .or_insert_with(|| decode(img).map(Arc::new))
+            .clone()
+    }
+
+    /// An already decoded image by digest.
+    pub fn by_digest(&self, digest: u64) -> Option<&Arc<Picture>> {
+        self.map.get(&digest).and_then(|p| p.as_ref())
+    }
+}
+
+fn decode(img: &ImageBytes) -> Option<Picture> {
+    let bytes = img.bytes();
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()?;
+    let format = reader.format()?;
+    if !matches!(format, ImageFormat::Png | ImageFormat::Jpeg) {
+        return None;
+    }
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(512 * 1024 * 1024);
+    reader.limits(limits);
+    let full = reader.decode().ok()?;
+    let (w, h) = full.dimensions();
+    if w == 0 || h == 0 {
+        return None;
+    }
+    let scaled = fit(full, PRINT_MAX_SIDE);
+    let (width, height) = scaled.dimensions();
+    let has_alpha = scaled.color().has_alpha() && !fully_opaque(&scaled);
+    let encoded = if has_alpha {
+        Encoded::Rgba(scaled.to_rgba8().into_raw())
+    } else if format == ImageFormat::Jpeg {
+        let rgb = scaled.to_rgb8();
+        let mut out = Vec::new();
+        let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88);
+        match enc.encode_image(&rgb) {
+            Ok(()) => Encoded::Jpeg(out),
+            Err(_) => Encoded::Rgb(rgb.into_raw()),
+        }
+    } else {
+        Encoded::Rgb(scaled.to_rgb8().into_raw())
+    };
+    let preview = fit(scaled, PREVIEW_MAX_SIDE);
+    let mut preview_png = Vec::new();
+    preview
+        .write_to(&mut Cursor::new(&mut preview_png), ImageFormat::Png)
+        .ok()?;
+    Some(Picture {
+        digest: img.digest(),
+        width,
+        height,
+        encoded,
+        preview_png,
+    })
+}
+
+fn fit(img: DynamicImage, max_side: u32) -> DynamicImage {
+    let (w, h) = img.dimensions();
+    if w.max(h) <= max_side {
+        return img;
+    }
+    img.resize(max_side, max_side, image::imageops::FilterType::CatmullRom)
+}
+
+fn fully_opaque(img: &DynamicImage) -> bool {
+    match img {
+        DynamicImage::ImageRgba8(b) => b.pixels().all(|p| p.0[3] == 255),
+        DynamicImage::ImageLumaA8(b) => b.pixels().all(|p| p.0[1] == 255),
+        other => other.to_rgba8().pixels().all(|p| p.0[3] == 255),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::{Rgb, RgbImage, Rgba, RgbaImage};
+
+    fn png(img: DynamicImage) -> Vec<u8> {
+        let mut out = Vec::new();
+        let _ = img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png);
+        out
+    }
+
+    #[test]
+    fn big_photos_are_scaled_down_and_reencoded_as_jpeg() {
+        let photo = RgbImage::from_fn(4000, 3000, |x, y| {
+            Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+        });
+        let mut jpeg = Vec::new();
+        let _ =
+            DynamicImage::ImageRgb8(photo).write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg);
+        let mut pics = Pictures::default();
+        let p = pics.get(&ImageBytes::new(jpeg)).expect("decodes");
+        assert_eq!((p.width, p.height), (1100, 825));
+        assert!(matches!(p.encoded, Encoded::Jpeg(_)));
+    }
+
+    #[test]
+    fn transparent_signatures_keep_their_alpha() {
+        let sig = RgbaImage::from_fn(300, 100, |x, _| {
+            Rgba([0, 0, 0, if x % 7 == 0 { 255 } else { 0 }])
+        });
+        let mut pics = Pictures::default();
+        let p = pics
+            .get(&ImageBytes::new(png(DynamicImage::ImageRgba8(sig))))
+            .expect("decodes");
+        assert!(matches!(p.encoded, Encoded::Rgba(_)));
+        assert!(!p.preview_png.is_empty());
+    }
+
+    #[test]
+    fn corrupt_bytes_give_none_once() {
+        let mut pics = Pictures::default();
+        let mut bytes = png(DynamicImage::ImageRgb8(RgbImage::new(40, 40)));
+        bytes.truncate(bytes.len() / 2);
+        assert!(pics.get(&ImageBytes::new(bytes)).is_none());
+        assert!(pics
+            .get(&ImageBytes::new(b"not an image".to_vec()))
+            .is_none());
+    }
+}
