@@ -47,6 +47,7 @@ impl App {
 
     /// Starts the app on an existing data directory (for restart tests).
     pub async fn start_in(data_dir: &Path) -> App {
+        wait_for_app_exit().await;
         let port = free_port();
         let native_port = free_port();
         let mut cmd = Command::new("tauri-driver");
@@ -82,11 +83,21 @@ impl App {
         );
         caps.insert("browserName".into(), json!("wry"));
         let started = Instant::now();
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("WebDriver session with the app");
+        let url = format!("http://127.0.0.1:{port}");
+        let connect = || async {
+            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+        };
+        let client = match connect().await {
+            Ok(client) => client,
+            Err(first) => {
+                eprintln!("first WebDriver session failed ({first}); trying once more");
+                wait_for_app_exit().await;
+                connect().await.expect("WebDriver session with the app")
+            }
+        };
         let mut app = App {
             client,
             driver,
@@ -102,6 +113,7 @@ impl App {
     pub async fn quit(mut self) {
         let _ = self.client.clone().close().await;
         self.stop_driver();
+        wait_for_app_exit().await;
     }
 
     fn stop_driver(&mut self) {
@@ -221,6 +233,25 @@ impl App {
         if let Ok(png) = self.client.screenshot().await {
             let _ = std::fs::write(path, png);
         }
+    }
+}
+
+/// Waits until no app process is left. The single-instance plugin would
+/// otherwise hand a restarted app over to the one still shutting down.
+async fn wait_for_app_exit() {
+    let path = binary().display().to_string();
+    let deadline = Instant::now() + WAIT;
+    while Instant::now() < deadline {
+        let running = Command::new("pgrep")
+            .args(["-f", &format!("^{path}$")])
+            .stdout(Stdio::null())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        if !running {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
