@@ -19,12 +19,6 @@ const AREAS = [
 ];
 const DEFAULT_ROUTE = 'partnere';
 
-// Sub-pages with a module of their own: `#/area/sub` → view.
-const SUBROUTES = {
-  // ── partners (issue 3) ──
-  'partnere/import': () => import('./views/partner_import.js'),
-};
-
 let info = null;
 let current = null;        // { area, handle }
 let currentHash = '';
@@ -95,8 +89,7 @@ async function show(force = false) {
   drawChrome();
   const main = document.getElementById('main');
   clear(main);
-  const sub = SUBROUTES[`${area.route}/${params[0]}`];
-  const module = await (sub || area.view)();
+  const module = await area.view();
   const ctx = { params, notify, refreshHeader, changeLanguage, areaLabel: t(area.label), api };
   const handle = await module.render(main, ctx);
   current = { area, handle: handle || null };

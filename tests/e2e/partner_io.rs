@@ -34,7 +34,14 @@ async fn choose_file(app: &App, path: &Path) {
 #[tokio::test]
 async fn import_a_file_through_the_mapping_step_and_undo_the_batch() {
     let dir = tempfile::tempdir().unwrap();
+    // The app (started through tauri-driver) inherits this: exports go to
+    // the test's folder, not the Documents folder of the machine.
+    let export_dir = dir.path().join("eksport");
+    std::env::set_var("SUNDBY_EXPORT_DIR", &export_dir);
     let app = App::start(dir.path()).await;
+    // The empty list offers the import.
+    app.goto("#/partnere").await;
+    app.wait("#main a[href='#/partnere/import']").await;
     app.goto("#/partnere/import").await;
     app.wait_text("#main h2", "Importér partnere").await;
 
@@ -104,7 +111,7 @@ async fn import_a_file_through_the_mapping_step_and_undo_the_batch() {
         "{history:?}"
     );
 
-    // Undo the whole batch.
+    // Undo the whole batch from the result.
     app.click("#import-undo").await;
     app.click(".dialog .btn.danger").await;
     app.wait_text(
@@ -114,6 +121,41 @@ async fn import_a_file_through_the_mapping_step_and_undo_the_batch() {
     .await;
     assert_eq!(partner_count(&app.data_dir), 0);
     app.wait_text("#import-history .badge", "fortrudt").await;
+
+    // Import again (nothing is a duplicate now), then export the filtered
+    // list from the partner list: only what is shown.
+    choose_file(&app, &fixture("danish-excel-1252.csv")).await;
+    app.wait("#import-ok").await;
+    app.click("#import-go").await;
+    app.wait("#import-done").await;
+    assert_eq!(partner_count(&app.data_dir), 5);
+    app.goto("#/partnere").await;
+    app.wait_js("document.querySelectorAll('#partner-rows tr').length === 5")
+        .await;
+    app.fill("#partner-search", "ærøvej").await;
+    app.wait_js("document.querySelectorAll('#partner-rows tr').length === 1")
+        .await;
+    app.click("[data-export='xlsx']").await;
+    app.wait_js("document.querySelector('#notice').textContent.startsWith('Listen er gemt i ')")
+        .await;
+    let notice = app.text("#notice").await;
+    let path = PathBuf::from(notice.trim_start_matches("Listen er gemt i "));
+    assert!(path.starts_with(&export_dir), "{notice}");
+    let mut book = calamine::open_workbook_auto(&path).unwrap();
+    use calamine::Reader;
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    assert_eq!(range.height(), 2, "header and the one partner shown");
+    assert_eq!(range.get((1, 0)).unwrap().to_string(), "Ærøvej Løbeklub");
+
+    // Undo the second batch from the import page's history.
+    app.goto("#/partnere/import").await;
+    app.click("#import-history button[data-batch]").await;
+    app.click(".dialog .btn.danger").await;
+    app.wait_js("document.querySelector('#notice').textContent === 'Importen er fortrudt: 5 partnere er fjernet og 0 sat tilbage.'")
+        .await;
+    app.wait_js("document.querySelectorAll('#import-history .badge').length === 2")
+        .await;
+    assert_eq!(partner_count(&app.data_dir), 0);
     app.quit().await;
 }
 

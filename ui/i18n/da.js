@@ -228,7 +228,6 @@ export default {
 
 
   // partner import/export (issue 3)
-  'import.open': "Importér fra fil …",
   'import.back': "← Tilbage til partnerlisten",
   'import.title': "Importér partnere",
   'import.intro': "Hent partnere ind fra et regneark (CSV eller XLSX). Intet gemmes, før alle rækker er i orden, og hele importen kan fortrydes bagefter.",

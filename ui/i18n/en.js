@@ -228,7 +228,6 @@ export default {
 
 
   // partner import/export (issue 3)
-  'import.open': "Import from file …",
   'import.back': "← Back to the partner list",
   'import.title': "Import partners",
   'import.intro': "Bring in partners from a spreadsheet (CSV or XLSX). Nothing is saved until every row is in order, and the whole import can be undone afterwards.",

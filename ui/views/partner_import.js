@@ -227,7 +227,7 @@ export async function render(main, ctx) {
         resultSection.focus();
       } catch (err) { notify(err.message || String(err), 'error'); }
     });
-    for (const s of [mappingSection, previewSection, runSection]) s.hidden = true;
+    for (const s of [mappingSection, previewSection, runSection]) { s.hidden = true; s.replaceChildren(); }
     resultSection.replaceChildren(
       h('h3', { id: 'import-result-h', text: t('import.done_title') }),
       h('p', { class: 'banner ok', id: 'import-done', role: 'status',
@@ -300,6 +300,5 @@ export function exportButtons(api, notify, getQuery) {
     return btn;
   };
   return h('div', { class: 'actions export-actions', role: 'group', 'aria-label': t('export.label') },
-    make('csv'), make('xlsx'),
-    h('a', { class: 'btn secondary', href: '#/partnere/import', text: t('import.open') }));
+    make('csv'), make('xlsx'));
 }

@@ -6,10 +6,11 @@
 //
 // Routes: #/partnere (list), #/partnere/papirkurv (bin), #/partnere/ny (new),
 // #/partnere/<id> (detail), #/partnere/<id>/rediger (edit),
-// #/partnere/import (the import view, ./partners_import.js, owned by the import area).
+// #/partnere/import (the import view, ./partner_import.js, owned by the import area).
 import { h, clear } from '../dom.js';
 import { t, shortDate, language } from '../i18n/index.js';
 import { confirmDialog } from '../dialog.js';
+import { exportButtons } from './partner_import.js';
 
 const PAGE = 50;
 
@@ -36,7 +37,7 @@ export async function render(main, ctx) {
   const [first, second] = ctx.params;
   if (first === 'import') {
     try {
-      const mod = await import('./partners_import.js');
+      const mod = await import('./partner_import.js');
       return mod.render(main, ctx);
     } catch (_) {
       const soon = await import('./soon.js');
@@ -66,7 +67,12 @@ async function renderList(main, ctx, inBin) {
     : h('div', { class: 'actions' },
       h('a', { class: 'btn', href: '#/partnere/ny', id: 'partner-new', text: t('partners.new') }),
       h('a', { class: 'btn secondary', href: '#/partnere/import', text: t('partners.import') }),
-      h('a', { class: 'btn secondary', href: '#/partnere/papirkurv', id: 'partner-bin-link', text: t('partners.bin') }));
+      h('a', { class: 'btn secondary', href: '#/partnere/papirkurv', id: 'partner-bin-link', text: t('partners.bin') }),
+      // Export of the list as filtered and sorted now (partner import/export).
+      exportButtons(api, notify, () => ({
+        search: state.search, kind: state.kind || null, status: state.status || null,
+        goal: state.goal || null, sort: state.sort, desc: state.desc,
+      })));
   const head = h('div', { class: 'page-head list-head' },
     h('div', {},
       h('h2', { text: inBin ? t('partners.bin_title') : t('partners.title') }),

@@ -902,6 +902,44 @@ impl Snapshot {
     }
 }
 
+/// True when another area's record (a diploma, a grant application, an
+/// event participant, ...) points at a partner of the batch. Found through
+/// the schema's foreign keys, so areas added later are covered too: undo
+/// must never cascade into them or leave them dangling.
+fn batch_in_use(conn: &Connection, batch_id: &str) -> Result<bool> {
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for table in tables {
+        if PARTNER_TABLES.iter().any(|(t, _)| *t == table) {
+            continue;
+        }
+        let columns: Vec<String> = conn
+            .prepare(
+                "SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = 'partners'",
+            )?
+            .query_map([&table], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for column in columns {
+            let used: bool = conn.query_row(
+                &format!(
+                    "SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE \"{column}\" IN
+                        (SELECT id FROM partners WHERE import_batch_id = ?1))"
+                ),
+                [batch_id],
+                |r| r.get(0),
+            )?;
+            if used {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
 /// Undoes a whole import: removes every partner it created (with their
 /// contacts, goals and history, also those moved to the bin since) and puts
 /// back the partners it updated as they were before.
@@ -918,6 +956,9 @@ pub fn undo(conn: &mut Connection, batch_id: &str) -> Result<UndoReport> {
         None => return Err(ImportError::BatchNotFound(batch_id.to_string())),
         Some(Some(_)) => return Err(ImportError::AlreadyUndone),
         Some(None) => {}
+    }
+    if batch_in_use(&tx, batch_id)? {
+        return Err(ImportError::BatchInUse);
     }
     let removed = tx
         .execute(

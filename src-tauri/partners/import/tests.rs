@@ -295,3 +295,44 @@ fn file_errors_have_clear_messages_in_both_languages() {
         .contains("50 MB"));
     assert_eq!(ImportError::EmptyFile.code(), "import.empty_file");
 }
+
+#[test]
+fn undo_is_refused_while_a_partner_of_the_batch_has_a_diploma() {
+    let mut s = db();
+    let r = run(
+        &mut s.conn,
+        GOOD.as_bytes(),
+        "a.csv",
+        None,
+        OnDuplicate::Skip,
+        Lang::Da,
+    )
+    .unwrap();
+    let id: String = s
+        .conn
+        .query_row(
+            "SELECT id FROM partners WHERE name = 'Bageriet Å'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    s.conn
+        .execute(
+            "INSERT INTO diplomas (id, partner_id, number, issued_on, snapshot, created_at, updated_at)
+             VALUES ('d1', ?1, 1, '2026-01-01', '{}', 'x', 'x')",
+            [&id],
+        )
+        .unwrap();
+    assert!(matches!(
+        undo(&mut s.conn, &r.batch_id),
+        Err(ImportError::BatchInUse)
+    ));
+    // Nothing was removed, and the diploma is still there.
+    assert_eq!(count(&s.conn), 2);
+    let diplomas: i64 = s
+        .conn
+        .query_row("SELECT count(*) FROM diplomas", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(diplomas, 1);
+    assert!(batches(&s.conn).unwrap()[0].undone_at.is_none());
+}
