@@ -198,6 +198,13 @@ fn measure(
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::temp_dir().join(format!("sundby-bench-{}", std::process::id()));
     let (mut store, _) = Store::open_dir(&dir)?;
+    if let Ok(kib) = std::env::var("BENCH_CACHE_KIB") {
+        // Experiment: a larger page cache than SQLite's default 2 MB.
+        store
+            .conn
+            .pragma_update(None, "cache_size", format!("-{kib}"))?;
+        println!("cache_size = {kib} KiB");
+    }
     let fill_time = fill(&mut store)?;
     let contacts: i64 = store
         .conn

@@ -413,13 +413,6 @@ fn row(r: &Row) -> rusqlite::Result<PartnerRow> {
 /// [`MAX_PAGE`] rows.
 pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListResult> {
     let (filter, args) = where_clause(q);
-    let (total, active): (u32, u32) = conn
-        .prepare_cached(&format!(
-            "SELECT count(*), coalesce(sum(p.status = 'aktiv'), 0) FROM partners p WHERE {filter}"
-        ))?
-        .query_row(params_from_iter(args.iter()), |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
     let overall: u32 = conn
         .prepare_cached(if q.in_bin {
             "SELECT count(*) FROM partners WHERE deleted_at IS NOT NULL AND erased_at IS NULL"
@@ -457,9 +450,24 @@ pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListResult> {
         q.offset
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt
+    let rows: Vec<PartnerRow> = stmt
         .query_map(params_from_iter(args.iter()), row)?
         .collect::<rusqlite::Result<_>>()?;
+    // A first page that is not full holds every match: count it instead of
+    // scanning again (the narrow searches, which scan the whole index).
+    let (total, active): (u32, u32) = if q.offset == 0 && (rows.len() as u32) < limit {
+        (
+            rows.len() as u32,
+            rows.iter().filter(|r| r.status == Status::Aktiv).count() as u32,
+        )
+    } else {
+        conn.prepare_cached(&format!(
+            "SELECT count(*), coalesce(sum(p.status = 'aktiv'), 0) FROM partners p WHERE {filter}"
+        ))?
+        .query_row(params_from_iter(args.iter()), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+    };
     Ok(ListResult {
         rows,
         total,
