@@ -159,6 +159,9 @@ pub async fn diploma_open<R: Runtime>(
     path: String,
 ) -> CmdResult<()> {
     let p = checked_pdf(&state, &path)?;
+    if !super::may_open_files() {
+        return Ok(());
+    }
     app.opener()
         .open_path(p.display().to_string(), None::<&str>)
         .map_err(|e| opener_error(&state, e))
@@ -172,6 +175,9 @@ pub async fn diploma_reveal<R: Runtime>(
     path: String,
 ) -> CmdResult<()> {
     let p = checked_pdf(&state, &path)?;
+    if !super::may_open_files() {
+        return Ok(());
+    }
     app.opener()
         .reveal_item_in_dir(p)
         .map_err(|e| opener_error(&state, e))

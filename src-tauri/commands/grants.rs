@@ -168,7 +168,7 @@ pub async fn grants_export<R: Runtime>(
         let dir = letter::output_dir(c, data_dir.as_deref())?;
         export::export_year(c, year, lang, &dir.join(export::file_name(year, lang)))
     })?;
-    if open {
+    if open && super::may_open_files() {
         app.opener()
             .open_path(path.path.display().to_string(), None::<&str>)
             .map_err(|e| open_failed(lang, e))?;
@@ -194,7 +194,7 @@ pub async fn grants_letter<R: Runtime>(
         let fonts = LetterFonts::bundled();
         letter::write_letter(c, &id, &fonts, &dir)
     })?;
-    if open {
+    if open && super::may_open_files() {
         app.opener()
             .open_path(path.display().to_string(), None::<&str>)
             .map_err(|e| open_failed(lang, e))?;

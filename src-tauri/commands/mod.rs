@@ -49,6 +49,16 @@ impl CommandError {
     }
 }
 
+/// Environment variable that stops the app from handing files to other
+/// programs (the PDF viewer, the file manager): set by the end-to-end tests
+/// and useful on a kiosk or a build server. The file is still written.
+pub const NO_OPEN_ENV: &str = "SUNDBY_NO_OPEN";
+
+/// Whether saved files may be opened in the system's programs.
+pub fn may_open_files() -> bool {
+    std::env::var_os(NO_OPEN_ENV).is_none_or(|v| v.is_empty())
+}
+
 /// The result type of every command.
 pub type CmdResult<T> = Result<T, CommandError>;
 
