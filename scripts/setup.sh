@@ -9,7 +9,7 @@ packages=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev
   webkit2gtk-driver xvfb xauth dbus dbus-x11 at-spi2-core
-  poppler-utils qpdf imagemagick fonts-dejavu-core procps
+  poppler-utils qpdf imagemagick fonts-dejavu-core procps unzip
 )
 missing=()
 for p in "${packages[@]}"; do
