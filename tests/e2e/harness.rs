@@ -21,6 +21,7 @@ pub const WAIT: Duration = Duration::from_secs(15);
 pub struct App {
     pub client: Client,
     driver: Child,
+    native_port: u16,
     pub data_dir: PathBuf,
     /// Time from asking for the session to the first rendered view.
     pub cold_start: Duration,
@@ -85,10 +86,13 @@ impl App {
         let started = Instant::now();
         let url = format!("http://127.0.0.1:{port}");
         let connect = || async {
-            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(caps.clone())
-                .connect(&url)
-                .await
+            let mut builder =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+            builder.capabilities(caps.clone());
+            match tokio::time::timeout(Duration::from_secs(60), builder.connect(&url)).await {
+                Ok(result) => result.map_err(|e| e.to_string()),
+                Err(_) => Err("no answer within 60 s".to_string()),
+            }
         };
         let client = match connect().await {
             Ok(client) => client,
@@ -101,6 +105,7 @@ impl App {
         let mut app = App {
             client,
             driver,
+            native_port,
             data_dir: data_dir.to_path_buf(),
             cold_start: Duration::ZERO,
         };
@@ -123,6 +128,16 @@ impl App {
             .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        // WebKitWebDriver and the app it started may live outside the
+        // driver's process group: end them too, so the next test starts clean
+        // (the single-instance plugin would hand a new app to a leftover one).
+        let webdriver = format!("WebKitWebDriver --port={} ", self.native_port);
+        let app = format!("^{}$", binary().display());
+        for pattern in [webdriver.as_str(), app.as_str()] {
+            let _ = Command::new("pkill")
+                .args(["-TERM", "-f", pattern])
+                .status();
+        }
     }
 
     /// Waits for an element matching `css` and returns it.
