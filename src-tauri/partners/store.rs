@@ -248,8 +248,29 @@ pub fn update(conn: &mut Connection, id: &str, input: &PartnerInput) -> Result<P
     }
     let current = goal_ids(conn, id)?;
     let p = validate_with_goals(conn, input, &current)?;
-    let ts = now();
+    // A change without a date is dated today (not the join date).
+    let changed_on = if input.status_changed_on.trim().is_empty() {
+        chrono::Local::now().date_naive()
+    } else {
+        p.status_changed_on
+    };
     let tx = conn.transaction()?;
+    write_update(&tx, id, &p, old_status, changed_on)?;
+    tx.commit()?;
+    get(conn, id)
+}
+
+/// Writes a validated edit inside `tx`: the partner row, its goals and
+/// contacts, and a status-history entry dated `changed_on` when the status
+/// differs from `old_status`. Shared by [`update`] and the import's "update".
+pub(crate) fn write_update(
+    tx: &Transaction,
+    id: &str,
+    p: &super::ValidPartner,
+    old_status: Status,
+    changed_on: NaiveDate,
+) -> Result<()> {
+    let ts = now();
     tx.prepare_cached(
         "UPDATE partners SET name = ?2, name_key = ?3, sort_key = ?4, kind = ?5, status = ?6,
             joined_on = ?7, initiative = ?8, target_group = ?9, arena = ?10, address = ?11,
@@ -281,11 +302,11 @@ pub fn update(conn: &mut Connection, id: &str, input: &PartnerInput) -> Result<P
         date_text(p.consent_email_on),
         p.some_commitment,
         p.notes,
-        search_text(&p),
+        search_text(p),
         ts,
     ])?;
-    write_goals(&tx, id, &p.goals)?;
-    write_contacts(&tx, id, &p.contacts, &ts)?;
+    write_goals(tx, id, &p.goals)?;
+    write_contacts(tx, id, &p.contacts, &ts)?;
     if p.status != old_status {
         tx.prepare_cached(
             "INSERT INTO partner_status_history (id, partner_id, status, changed_on, created_at)
@@ -295,17 +316,11 @@ pub fn update(conn: &mut Connection, id: &str, input: &PartnerInput) -> Result<P
             new_id(),
             id,
             p.status,
-            // A change without a date is dated today (not the join date).
-            date_text(Some(if input.status_changed_on.trim().is_empty() {
-                chrono::Local::now().date_naive()
-            } else {
-                p.status_changed_on
-            })),
+            date_text(Some(changed_on)),
             ts
         ])?;
     }
-    tx.commit()?;
-    get(conn, id)
+    Ok(())
 }
 
 // ── list and search ──────────────────────────────────────────────────────

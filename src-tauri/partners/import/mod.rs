@@ -644,7 +644,13 @@ fn update_existing(
     }
     let current_goals: Vec<String> = current.goals.iter().map(|g| g.id.clone()).collect();
     match partners::validate_with_goals(tx, &input, &current_goals) {
-        Ok(valid) => update_valid(tx, id, &valid, current.status),
+        Ok(valid) => Ok(partners::store::write_update(
+            tx,
+            id,
+            &valid,
+            current.status,
+            valid.status_changed_on,
+        )?),
         // The merged record can fail where the row alone did not (e.g. the
         // existing partner is active and the row leaves it without goals).
         Err(e) => {
@@ -703,68 +709,6 @@ fn input_of(p: &partners::Partner) -> PartnerInput {
             })
             .collect(),
     }
-}
-
-/// Saves a validated edit inside the import's transaction: the same writes
-/// as [`partners::update`], which opens a transaction of its own.
-fn update_valid(
-    tx: &Transaction,
-    id: &str,
-    p: &partners::ValidPartner,
-    old_status: partners::Status,
-) -> Result<()> {
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
-    let ts = now();
-    tx.prepare_cached(
-        "UPDATE partners SET name = ?2, name_key = ?3, sort_key = ?4, kind = ?5, status = ?6,
-            joined_on = ?7, initiative = ?8, target_group = ?9, arena = ?10, address = ?11,
-            website = ?12, recruitment_channel = ?13, recruited_by = ?14,
-            recruitment_notes = ?15, consent_public = ?16, consent_public_on = ?17,
-            consent_email = ?18, consent_email_on = ?19, some_commitment = ?20, notes = ?21,
-            search_text = ?22, updated_at = ?23
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        p.name,
-        p.name_key(),
-        partners::collation::sort_key(&p.name),
-        p.kind,
-        p.status,
-        date(p.joined_on),
-        p.initiative,
-        p.target_group,
-        p.arena,
-        p.address,
-        p.website,
-        p.recruitment_channel,
-        p.recruited_by,
-        p.recruitment_notes,
-        p.consent_public,
-        date(p.consent_public_on),
-        p.consent_email,
-        date(p.consent_email_on),
-        p.some_commitment,
-        p.notes,
-        partners::search_text(p),
-        ts,
-    ])?;
-    partners::store::write_goals(tx, id, &p.goals)?;
-    partners::store::write_contacts(tx, id, &p.contacts, &ts)?;
-    if p.status != old_status {
-        tx.prepare_cached(
-            "INSERT INTO partner_status_history (id, partner_id, status, changed_on, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![
-            new_id(),
-            id,
-            p.status,
-            date(Some(p.status_changed_on)),
-            ts
-        ])?;
-    }
-    Ok(())
 }
 
 /// One stored row: column name → value.
