@@ -1,44 +1,15 @@
 //! The Tauri commands through the mock runtime, as the UI calls them: request
 //! URL `tauri://localhost`, JSON arguments, `{code, message, field}` errors.
 
-use serde_json::{json, Value};
+mod common;
+
+use common::{invoke, Harness};
+use serde_json::json;
 use sundby::commands::AppState;
 use sundby::store::Store;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
-
-struct Harness {
-    _app: tauri::App<tauri::test::MockRuntime>,
-    window: WebviewWindow<tauri::test::MockRuntime>,
-}
 
 fn harness() -> Harness {
-    let store = Store::open_in_memory().unwrap();
-    let app = sundby::app::register(mock_builder(), AppState::new(Ok(store), None))
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    Harness { _app: app, window }
-}
-
-fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
-    tauri::test::get_ipc_response(
-        &h.window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|b| b.deserialize::<Value>().unwrap())
+    Harness::new(Store::open_in_memory().unwrap())
 }
 
 #[test]
@@ -106,13 +77,7 @@ fn a_refused_database_is_reported_by_every_command() {
         )),
         None,
     );
-    let app = sundby::app::register(mock_builder(), state)
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    let h = Harness { _app: app, window };
+    let h = Harness::with_state(state);
     let info = invoke(&h, "app_info", json!({})).unwrap();
     assert_eq!(info["open_error"]["code"], "store.not_a_database");
     let err = invoke(&h, "settings_get", json!({})).unwrap_err();

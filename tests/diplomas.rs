@@ -5,6 +5,8 @@
 //!
 //! Set `DIPLOMA_PNG_DIR` to also render every design to PNG there.
 
+mod common;
+
 use chrono::NaiveDate;
 use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
 use std::io::Cursor;
@@ -350,32 +352,9 @@ fn render_pngs() {
 
 mod commands {
     //! The diploma commands through the Tauri mock runtime, as the UI calls them.
-    use serde_json::{json, Value};
-    use sundby::commands::AppState;
+    use crate::common::{invoke, Harness};
+    use serde_json::json;
     use sundby::store::{new_id, now, Store};
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{mock_builder, mock_context, noop_assets, INVOKE_KEY};
-    use tauri::webview::InvokeRequest;
-
-    fn invoke(
-        w: &tauri::WebviewWindow<tauri::test::MockRuntime>,
-        cmd: &str,
-        args: Value,
-    ) -> Result<Value, Value> {
-        tauri::test::get_ipc_response(
-            w,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().expect("json"))
-    }
 
     #[test]
     fn ceremony_queue_preview_generate_and_mark_through_commands() {
@@ -389,12 +368,7 @@ mod commands {
                 rusqlite::params![pid, now()],
             )
             .expect("partner");
-        let app = sundby::app::register(mock_builder(), AppState::new(Ok(store), None))
-            .build(mock_context(noop_assets()))
-            .expect("app");
-        let w = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("window");
+        let w = Harness::new(store);
         let out = tempfile::tempdir().expect("tmp");
 
         let view = invoke(&w, "diploma_settings_get", json!({})).expect("settings");

@@ -3,17 +3,16 @@
 //! sign-in sheet checked by qpdf/pdftotext/pdffonts, the newsletter and
 //! `.ics` through the CLI, and the commands through the mock runtime.
 
+mod common;
+
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
+use common::{invoke, Harness};
 use serde_json::{json, Value};
 use std::io::BufReader;
 use std::process::Command;
-use sundby::commands::AppState;
 use sundby::events::store::{self, EventDetail};
 use sundby::events::{ics, signin, EventInput, ParticipantStatus};
 use sundby::store::{new_id, Store};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
 
 // ── helpers ──
 
@@ -484,35 +483,8 @@ fn cli_writes_newsletter_and_ics() {
 
 // ── commands through the mock runtime ──
 
-struct Harness {
-    _app: tauri::App<tauri::test::MockRuntime>,
-    window: tauri::WebviewWindow<tauri::test::MockRuntime>,
-}
-
 fn harness(store: Store) -> Harness {
-    let app = sundby::app::register(mock_builder(), AppState::new(Ok(store), None))
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    Harness { _app: app, window }
-}
-
-fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
-    tauri::test::get_ipc_response(
-        &h.window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|b| b.deserialize::<Value>().unwrap())
+    Harness::new(store)
 }
 
 #[test]

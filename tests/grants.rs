@@ -2,6 +2,8 @@
 //! calamine, the decision letter PDF checked with `pdftotext` and
 //! `qpdf --check`, and the `sundby grants --year` command line.
 
+mod common;
+
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use rusqlite::{params, Connection};
 use std::io::Cursor;
@@ -428,41 +430,11 @@ mod commands {
     //! The Pulje commands through the Tauri mock runtime, as the UI calls
     //! them: JSON in, `{code, message, field}` out.
     use super::*;
-    use serde_json::{json, Value};
-    use sundby::commands::AppState;
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{mock_builder, mock_context, noop_assets, INVOKE_KEY};
-    use tauri::webview::InvokeRequest;
-
-    struct Harness {
-        _app: tauri::App<tauri::test::MockRuntime>,
-        window: tauri::WebviewWindow<tauri::test::MockRuntime>,
-    }
+    use crate::common::{invoke, Harness};
+    use serde_json::json;
 
     fn harness(store: Store) -> Harness {
-        let app = sundby::app::register(mock_builder(), AppState::new(Ok(store), None))
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
-        Harness { _app: app, window }
-    }
-
-    fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
-        tauri::test::get_ipc_response(
-            &h.window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().unwrap())
+        Harness::new(store)
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! back (CSV bytes, XLSX through calamine), the CLI, and the commands
 //! through the mock runtime.
 
+mod common;
+
 use calamine::{Data, Reader};
 use rusqlite::Connection;
 use serde_json::{json, Value};
@@ -448,31 +450,8 @@ fn cli_imports_all_or_nothing_and_exports() {
 
 mod commands {
     use super::*;
+    use crate::common::{invoke, Harness};
     use base64::Engine;
-    use sundby::commands::AppState;
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{mock_builder, mock_context, noop_assets, INVOKE_KEY};
-    use tauri::webview::InvokeRequest;
-
-    fn invoke(
-        w: &tauri::WebviewWindow<tauri::test::MockRuntime>,
-        cmd: &str,
-        args: Value,
-    ) -> Result<Value, Value> {
-        tauri::test::get_ipc_response(
-            w,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().unwrap())
-    }
 
     #[test]
     fn preview_import_undo_and_export_as_the_ui_calls_them() {
@@ -480,12 +459,7 @@ mod commands {
         // Only this test exports through the command.
         std::env::set_var(export::EXPORT_DIR_ENV, export_dir.path());
         let store = Store::open_in_memory().unwrap();
-        let app = sundby::app::register(mock_builder(), AppState::new(Ok(store), None))
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let w = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
+        let w = Harness::new(store);
         let data = base64::engine::general_purpose::STANDARD
             .encode(std::fs::read(fixture("danish-excel-1252.csv")).unwrap());
 

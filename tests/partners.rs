@@ -1,48 +1,18 @@
 //! The partner register (issue 3) from the outside: its Tauri commands through
 //! the mock runtime as the UI calls them, and `sundby demo` as a user runs it.
 
+mod common;
+
+use common::{invoke, Harness};
 use serde_json::{json, Value};
 use std::process::Command;
-use sundby::commands::AppState;
 use sundby::store::Store;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
 
 const GOAL1: &str = "5b0f6c1e-0001-4c6e-9a51-000000000001";
 const GOAL2: &str = "5b0f6c1e-0002-4c6e-9a51-000000000002";
 
-struct Harness {
-    _app: tauri::App<tauri::test::MockRuntime>,
-    window: WebviewWindow<tauri::test::MockRuntime>,
-}
-
 fn harness() -> Harness {
-    let store = Store::open_in_memory().unwrap();
-    let app = sundby::app::register(mock_builder(), AppState::new(Ok(store), None))
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    Harness { _app: app, window }
-}
-
-fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
-    tauri::test::get_ipc_response(
-        &h.window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|b| b.deserialize::<Value>().unwrap())
+    Harness::new(Store::open_in_memory().unwrap())
 }
 
 fn list(h: &Harness, query: Value) -> Value {
