@@ -133,6 +133,8 @@ pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
     };
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`sundby info | head`): nothing to report.
+        Err(Failure(msg)) if msg.is_empty() => ExitCode::SUCCESS,
         Err(msg) => {
             eprintln!("fejl: {msg}");
             ExitCode::FAILURE
@@ -140,8 +142,29 @@ pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
     }
 }
 
-/// A failure already rendered for the terminal (in Danish).
+/// A failure already rendered for the terminal (in Danish). An empty
+/// message means standard output was closed by its reader.
 pub struct Failure(String);
+
+impl Failure {
+    /// Standard output could not be written.
+    fn output(e: std::io::Error) -> Failure {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure(String::new())
+        } else {
+            Failure(format!("kunne ikke skrive til standard output: {e}"))
+        }
+    }
+}
+
+/// `println!` that returns a [`Failure`] instead of panicking when standard
+/// output is closed or full.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*).map_err(Failure::output)?;
+    }};
+}
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -209,14 +232,14 @@ fn info() -> Result<(), Failure> {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(store::StoreError::from)?;
     if let Some(dir) = &store.data_dir {
-        println!("datamappe:     {}", dir.display());
+        say!("datamappe:     {}", dir.display());
     }
     if let Some(path) = &store.db_path {
-        println!("database:      {}", path.display());
+        say!("database:      {}", path.display());
     }
-    println!("skemaversion:  {version}");
+    say!("skemaversion:  {version}");
     for (table, count) in store::table_counts(&store.conn)? {
-        println!("{table:<28} {count}");
+        say!("{table:<28} {count}");
     }
     Ok(())
 }
@@ -226,7 +249,7 @@ fn info() -> Result<(), Failure> {
 fn demo() -> Result<(), Failure> {
     let mut store = open()?;
     let n = crate::partners::demo::load(&mut store.conn)?;
-    println!("{n} demopartnere indlæst");
+    say!("{n} demopartnere indlæst");
     Ok(())
 }
 
@@ -257,11 +280,14 @@ fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Fail
         .unwrap_or_default();
     match import::run(&mut store.conn, &bytes, &name, None, on_duplicate, Lang::Da) {
         Ok(r) => {
-            println!(
+            say!(
                 "importeret: {} partnere fra {} ({} opdateret, {} sprunget over som dubletter)",
-                r.created, r.file_name, r.updated, r.skipped
+                r.created,
+                r.file_name,
+                r.updated,
+                r.skipped
             );
-            println!(
+            say!(
                 "import-id:  {} (kan fortrydes samlet i programmet)",
                 r.batch_id
             );
@@ -286,7 +312,7 @@ fn partner_export(file: &std::path::Path) -> Result<(), Failure> {
         file,
         Lang::Da,
     )?;
-    println!("eksporteret: {n} partnere til {}", file.display());
+    say!("eksporteret: {n} partnere til {}", file.display());
     Ok(())
 }
 
@@ -332,7 +358,7 @@ fn diplomas(
         eprintln!("advarsel: {}", w.message(Lang::Da));
     }
     let path = diploma::files::save_at(out, &r.pdf, force)?;
-    println!(
+    say!(
         "{} side(r), {} KB, {:.0} ms: {}",
         r.pages,
         r.pdf.len() / 1024,
@@ -368,16 +394,17 @@ mod events_cli {
         write(out, n.html.as_bytes())?;
         write(&out.with_extension("txt"), n.text.as_bytes())?;
         write(&out.with_extension("csv"), n.csv.as_bytes())?;
-        println!("nyhedsbrev:     {}", out.display());
-        println!("nye partnere:   {}", n.new_partners.len());
-        println!("arrangementer:  {}", n.upcoming.len());
-        println!("bevillinger:    {}", n.grants.len());
-        println!("modtagere:      {}", n.recipients.len());
+        say!("nyhedsbrev:     {}", out.display());
+        say!("nye partnere:   {}", n.new_partners.len());
+        say!("arrangementer:  {}", n.upcoming.len());
+        say!("bevillinger:    {}", n.grants.len());
+        say!("modtagere:      {}", n.recipients.len());
         if record {
             let issue = newsletter::record(&store.conn, &input, events::today())?;
-            println!(
+            say!(
                 "registreret:    {} ({} modtagere)",
-                issue.issued_on, issue.recipient_count
+                issue.issued_on,
+                issue.recipient_count
             );
         }
         Ok(())
@@ -389,7 +416,7 @@ mod events_cli {
         let programme = crate::settings::programme(&store.conn)?;
         let text = ics::event_ics(&detail.event, &programme.name, chrono::Utc::now())?;
         write(out, text.as_bytes())?;
-        println!("{}", out.display());
+        say!("{}", out.display());
         Ok(())
     }
 
@@ -399,7 +426,7 @@ mod events_cli {
         let programme = crate::settings::programme(&store.conn)?;
         let pdf = signin::sheet(&detail, &programme.name, events::today())?;
         write(out, &pdf)?;
-        println!("{}", out.display());
+        say!("{}", out.display());
         Ok(())
     }
 }
@@ -407,6 +434,7 @@ mod events_cli {
 fn grants(year: i32) -> Result<(), Failure> {
     let store = open()?;
     let lang = crate::settings::language(&store.conn)?;
-    print!("{}", crate::grants::summary_text(&store.conn, year, lang)?);
+    let text = crate::grants::summary_text(&store.conn, year, lang)?;
+    say!("{}", text.trim_end_matches('\n'));
     Ok(())
 }

@@ -47,6 +47,24 @@ fn info_reports_paths_schema_and_counts() {
 }
 
 #[test]
+fn a_reader_that_closes_the_pipe_early_ends_the_command_quietly() {
+    // `sundby info | head -0`: the reader is gone before the first line.
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sundby"))
+        .arg("info")
+        .env("SUNDBY_DATA_DIR", dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.success(), "{:?} {err}", out.status);
+}
+
+#[test]
 fn info_on_a_file_that_is_not_a_database_fails_with_a_danish_message() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("sundby.sqlite3"), b"hello").unwrap();

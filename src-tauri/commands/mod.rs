@@ -28,6 +28,9 @@ use std::sync::Mutex;
 /// (or why it could not be opened) and the data directory.
 pub struct AppState {
     store: Result<Mutex<Store>, StoreError>,
+    /// The partner list's search index, kept beside the one connection it
+    /// belongs to (locked only while the store is locked).
+    partner_index: Mutex<crate::partners::ListIndex>,
     pub data_dir: Option<PathBuf>,
 }
 
@@ -66,8 +69,20 @@ impl AppState {
     pub fn new(store: Result<Store, StoreError>, data_dir: Option<PathBuf>) -> Self {
         AppState {
             store: store.map(Mutex::new),
+            partner_index: Mutex::new(crate::partners::ListIndex::new()),
             data_dir,
         }
+    }
+
+    /// Runs `f` with the database and the partner list's index.
+    pub fn with_partner_index<T, E: Localize>(
+        &self,
+        f: impl FnOnce(&mut Connection, &mut crate::partners::ListIndex) -> Result<T, E>,
+    ) -> CmdResult<T> {
+        self.with(|conn| {
+            let mut index = self.partner_index.lock().unwrap_or_else(|p| p.into_inner());
+            f(conn, &mut index)
+        })
     }
 
     /// The error that kept the database from opening, if any.

@@ -22,7 +22,7 @@ pub struct FieldProblem {
 
 #[tauri::command]
 pub async fn partners_list(state: State<'_, AppState>, query: ListQuery) -> CmdResult<ListResult> {
-    state.with(|c| partners::list(c, &query))
+    state.with_partner_index(|c, index| index.list(c, &query))
 }
 
 #[tauri::command]

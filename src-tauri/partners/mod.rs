@@ -5,6 +5,7 @@
 //! a validated partner (shared with the import, which inserts many in one
 //! transaction). The rest lives in submodules:
 //! - [`store`]: get, update, list and search, bin and GDPR erasure;
+//! - [`index`]: the list's in-memory search index (search as you type);
 //! - [`collation`]: the Danish sort key (æ, ø, å after z);
 //! - [`dedupe`]: the name key and duplicate warnings;
 //! - [`demo`]: the fictional demo programme.
@@ -17,6 +18,7 @@
 pub mod collation;
 pub mod dedupe;
 pub mod demo;
+pub mod index;
 pub mod store;
 // import/export (issue 3, partner_io)
 pub mod dialect;
@@ -32,6 +34,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
+pub use index::ListIndex;
 pub use store::{
     bin, delete, empty_bin, erase, get, list, restore, update, ListQuery, ListResult, Sort,
 };

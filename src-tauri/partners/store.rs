@@ -405,7 +405,16 @@ fn where_clause(q: &ListQuery) -> (String, Vec<String>) {
 const STATUS_RANK: &str =
     "CASE p.status WHEN 'interesseret' THEN 0 WHEN 'aktiv' THEN 1 WHEN 'i_dvale' THEN 2 ELSE 3 END";
 
-fn row(r: &Row) -> rusqlite::Result<PartnerRow> {
+/// The columns of a list row (`p` is the partner), read by [`row`].
+pub(super) const ROW_COLUMNS: &str = "p.id, p.name, p.kind, p.status, p.joined_on,
+    (SELECT group_concat(g.position, ',') FROM
+        (SELECT g.position FROM partner_goals pg JOIN goals g ON g.id = pg.goal_id
+         WHERE pg.partner_id = p.id ORDER BY g.position) g),
+    (SELECT c.name FROM contacts c WHERE c.partner_id = p.id AND c.is_primary = 1 LIMIT 1),
+    (SELECT c.email FROM contacts c WHERE c.partner_id = p.id AND c.is_primary = 1 LIMIT 1),
+    p.deleted_at";
+
+pub(super) fn row(r: &Row) -> rusqlite::Result<PartnerRow> {
     let goals: Option<String> = r.get(5)?;
     Ok(PartnerRow {
         id: r.get(0)?,
@@ -451,13 +460,7 @@ pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListResult> {
         n => n.min(MAX_PAGE),
     };
     let sql = format!(
-        "SELECT p.id, p.name, p.kind, p.status, p.joined_on,
-                (SELECT group_concat(g.position, ',') FROM
-                    (SELECT g.position FROM partner_goals pg JOIN goals g ON g.id = pg.goal_id
-                     WHERE pg.partner_id = p.id ORDER BY g.position) g),
-                (SELECT c.name FROM contacts c WHERE c.partner_id = p.id AND c.is_primary = 1 LIMIT 1),
-                (SELECT c.email FROM contacts c WHERE c.partner_id = p.id AND c.is_primary = 1 LIMIT 1),
-                p.deleted_at
+        "SELECT {ROW_COLUMNS}
          FROM partners p
          WHERE {filter}
          ORDER BY {order}
@@ -612,6 +615,11 @@ fn erase_in(tx: &Transaction, id: &str, ts: &str) -> Result<Erased> {
         .optional()?
         .ok_or_else(|| PartnerError::NotFound(id.to_string()))?;
     tx.execute("DELETE FROM contacts WHERE partner_id = ?1", [id])?;
+    // An import's undo snapshot is a copy of the partner's personal data.
+    tx.execute(
+        "DELETE FROM import_undo_snapshots WHERE partner_id = ?1",
+        [id],
+    )?;
     if !has_history(tx, id)? {
         tx.execute("DELETE FROM partners WHERE id = ?1", [id])?;
         return Ok(Erased::Deleted);

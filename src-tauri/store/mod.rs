@@ -30,6 +30,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("004_grants", include_str!("migrations/004_grants.sql")),
     // ── events (issue 5) ──
     ("005_events", include_str!("migrations/005_events.sql")),
+    // ── import undo snapshots out of app_settings (issue 3, GDPR) ──
+    (
+        "006_import_undo",
+        include_str!("migrations/006_import_undo.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -351,6 +356,54 @@ mod tests {
             migrate(&mut conn),
             Err(StoreError::NewerSchema { .. })
         ));
+    }
+
+    #[test]
+    fn migration_006_moves_legacy_import_snapshots_out_of_app_settings() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        configure(&conn).unwrap();
+        let tx = conn.transaction().unwrap();
+        for (name, sql) in MIGRATIONS {
+            if *name == "006_import_undo" {
+                break;
+            }
+            tx.execute_batch(sql).unwrap();
+        }
+        tx.pragma_update(None, "user_version", 5).unwrap();
+        tx.commit().unwrap();
+        conn.execute_batch(
+            "INSERT INTO import_batches (id, file_name, created_at) VALUES ('b1', 'a.csv', 'x');
+             INSERT INTO partners (id, name, name_key, sort_key, kind, status, created_at, updated_at)
+                 VALUES ('p1', 'A', 'a', 'a', 'forening', 'aktiv', 'x', 'x');
+             INSERT INTO app_settings (key, value) VALUES
+                 ('import_undo:b1', '[{\"partner_id\":\"p1\",\"tables\":[]},{\"partner_id\":\"gone\",\"tables\":[]}]'),
+                 ('import_undo:gone', '[{\"partner_id\":\"p1\",\"tables\":[]}]');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let moved: Vec<(String, String, String)> = conn
+            .prepare("SELECT batch_id, partner_id, snapshot FROM import_undo_snapshots")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            moved,
+            [(
+                "b1".to_string(),
+                "p1".to_string(),
+                r#"{"partner_id":"p1","tables":[]}"#.to_string()
+            )]
+        );
+        let left: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM app_settings WHERE key LIKE 'import%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 0);
     }
 
     #[test]

@@ -34,8 +34,13 @@ fn free_port() -> u16 {
         .expect("a free local port")
 }
 
+/// The app under test: this build's binary, or `SUNDBY_E2E_BIN` (the
+/// benchmark script points it at a release build to measure what users get).
 fn binary() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_sundby"))
+    std::env::var_os("SUNDBY_E2E_BIN")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_sundby")))
 }
 
 impl App {

@@ -9,8 +9,8 @@
 //!
 //! Invariants: a failed import changes nothing; every partner an import
 //! creates carries its batch id; an update keeps a snapshot of the rows it
-//! changed (in `app_settings` under `import_undo:<batch id>`) until the
-//! batch is undone.
+//! changed (in `import_undo_snapshots`, one row per partner) until the
+//! batch is undone; erasing a partner erases its snapshots too.
 
 pub mod convert;
 pub mod mapping;
@@ -570,20 +570,16 @@ pub fn run(
         "UPDATE import_batches SET row_count = ?2 WHERE id = ?1",
         params![batch_id, report.created + report.updated],
     )?;
-    if !snapshots.is_empty() {
-        let json = serde_json::to_string(&snapshots)
+    for s in &snapshots {
+        let json = serde_json::to_string(s)
             .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
         tx.execute(
-            "INSERT INTO app_settings (key, value) VALUES (?1, ?2)",
-            params![undo_key(&batch_id), json],
+            "INSERT INTO import_undo_snapshots (batch_id, partner_id, snapshot) VALUES (?1, ?2, ?3)",
+            params![batch_id, s.partner_id, json],
         )?;
     }
     tx.commit()?;
     Ok(report)
-}
-
-fn undo_key(batch_id: &str) -> String {
-    format!("import_undo:{batch_id}")
 }
 
 /// Fills an existing partner with the row: every mapped, non-empty cell
@@ -917,26 +913,25 @@ pub fn undo(conn: &mut Connection, batch_id: &str) -> Result<UndoReport> {
             }
             e => e.into(),
         })?;
-    let key = undo_key(batch_id);
-    let saved: Option<String> = tx
-        .query_row(
-            "SELECT value FROM app_settings WHERE key = ?1",
-            [&key],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let saved: Vec<String> = {
+        let mut stmt =
+            tx.prepare("SELECT snapshot FROM import_undo_snapshots WHERE batch_id = ?1")?;
+        let rows = stmt.query_map([batch_id], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
     let mut restored = 0;
-    if let Some(json) = saved {
-        let snapshots: Vec<Snapshot> = serde_json::from_str(&json).map_err(|e| {
+    for json in &saved {
+        let snapshot: Snapshot = serde_json::from_str(json).map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
         })?;
-        for s in &snapshots {
-            if s.restore(&tx)? {
-                restored += 1;
-            }
+        if snapshot.restore(&tx)? {
+            restored += 1;
         }
-        tx.execute("DELETE FROM app_settings WHERE key = ?1", [&key])?;
     }
+    tx.execute(
+        "DELETE FROM import_undo_snapshots WHERE batch_id = ?1",
+        [batch_id],
+    )?;
     tx.execute(
         "UPDATE import_batches SET undone_at = ?2 WHERE id = ?1",
         params![batch_id, now()],

@@ -336,3 +336,73 @@ fn undo_is_refused_while_a_partner_of_the_batch_has_a_diploma() {
     assert_eq!(diplomas, 1);
     assert!(batches(&s.conn).unwrap()[0].undone_at.is_none());
 }
+
+#[test]
+fn an_update_keeps_its_undo_snapshot_only_until_the_partner_is_erased() {
+    let mut s = db();
+    let first = run(
+        &mut s.conn,
+        GOOD.as_bytes(),
+        "a.csv",
+        None,
+        OnDuplicate::Skip,
+        Lang::Da,
+    )
+    .unwrap();
+    let again = "Navn;Type;Indsats\nLøbeklubben Ø;Forening;Løb hver tirsdag\n";
+    let r = run(
+        &mut s.conn,
+        again.as_bytes(),
+        "b.csv",
+        None,
+        OnDuplicate::Update,
+        Lang::Da,
+    )
+    .unwrap();
+    assert_eq!(r.updated, 1);
+    let snapshots = |conn: &Connection| -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM import_undo_snapshots WHERE batch_id = ?1",
+            [&r.batch_id],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(snapshots(&s.conn), 1);
+    // The snapshot holds the contact's email: personal data.
+    let json: String = s
+        .conn
+        .query_row("SELECT snapshot FROM import_undo_snapshots", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(json.contains("loeb@eks.dk"), "{json}");
+    // Nothing is kept in app_settings any more.
+    let legacy: i64 = s
+        .conn
+        .query_row(
+            "SELECT count(*) FROM app_settings WHERE key LIKE 'import%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(legacy, 0);
+
+    let id: String = s
+        .conn
+        .query_row(
+            "SELECT id FROM partners WHERE name = 'Løbeklubben Ø'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    partners::erase(&mut s.conn, &id).unwrap();
+    assert_eq!(snapshots(&s.conn), 0, "erasure removes the copy too");
+    // Undoing the update batch now restores nothing: erased stays erased.
+    let u = undo(&mut s.conn, &r.batch_id).unwrap();
+    assert_eq!((u.removed, u.restored), (0, 0));
+    assert!(partners::get(&s.conn, &id).is_err());
+    // The first batch's other partner is untouched.
+    assert_eq!(count(&s.conn), 1);
+    let _ = first;
+}
