@@ -24,7 +24,6 @@ use std::collections::HashMap;
 #[derive(Debug)]
 struct Entry {
     id: String,
-    sort_key: String,
     status: Status,
     kind: Kind,
     joined_on: Option<String>,
@@ -37,7 +36,8 @@ struct Entry {
 
 #[derive(Debug)]
 struct Loaded {
-    /// In the name order: `sort_key`, then `id`.
+    /// In the name order (`sort_key`, then `id`, as SQLite compares them:
+    /// bytewise), which every order uses to break ties.
     entries: Vec<Entry>,
     goal_ids: HashMap<String, u16>,
     /// `(total_changes, data_version)` when loaded.
@@ -201,7 +201,7 @@ fn load(conn: &Connection, stamp: (u64, i64)) -> Result<Loaded> {
         }
     }
     let mut stmt = conn.prepare(
-        "SELECT id, sort_key, status, kind, joined_on, search_text,
+        "SELECT id, status, kind, joined_on, search_text,
                 deleted_at IS NOT NULL, erased_at IS NOT NULL
          FROM partners ORDER BY sort_key, id",
     )?;
@@ -209,13 +209,12 @@ fn load(conn: &Connection, stamp: (u64, i64)) -> Result<Loaded> {
         .query_map([], |r| {
             let id: String = r.get(0)?;
             Ok(Entry {
-                sort_key: r.get(1)?,
-                status: r.get(2)?,
-                kind: r.get(3)?,
-                joined_on: r.get(4)?,
-                search_text: r.get(5)?,
-                deleted: r.get(6)?,
-                erased: r.get(7)?,
+                status: r.get(1)?,
+                kind: r.get(2)?,
+                joined_on: r.get(3)?,
+                search_text: r.get(4)?,
+                deleted: r.get(5)?,
+                erased: r.get(6)?,
                 goals: Vec::new(),
                 id,
             })

@@ -273,12 +273,16 @@ async function renderList(main, ctx, inBin) {
     }
     drawRows(r);
     drawPager(r);
-    const pieces = [h('div', { class: 'table-wrap' }, table), pager];
-    if (inBin) {
-      pieces.push(h('div', { class: 'card bin-note' },
-        h('p', { text: t('partners.bin_note') }), h('div', { class: 'actions' }, emptyBinBtn)));
+    // Typing only changes the rows: the table stays in place (re-inserting
+    // it would make the web view lay out the whole list area again).
+    if (!listArea.contains(table)) {
+      const pieces = [h('div', { class: 'table-wrap' }, table), pager];
+      if (inBin) {
+        pieces.push(h('div', { class: 'card bin-note' },
+          h('p', { text: t('partners.bin_note') }), h('div', { class: 'actions' }, emptyBinBtn)));
+      }
+      listArea.replaceChildren(...pieces);
     }
-    listArea.replaceChildren(...pieces);
     selectRow(Math.min(state.selected, r.rows.length - 1), false);
     listArea.dataset.rendered = String(Date.now());
   }
