@@ -7,6 +7,27 @@ fn db() -> Store {
     Store::open_in_memory().unwrap()
 }
 
+/// Imports `file` (CSV text) and expects it to succeed.
+fn import(s: &mut Store, file: &str, name: &str, on_duplicate: OnDuplicate) -> ImportReport {
+    run(
+        &mut s.conn,
+        file.as_bytes(),
+        name,
+        None,
+        on_duplicate,
+        Lang::Da,
+    )
+    .unwrap()
+}
+
+/// The id of the partner named `name`.
+fn id_of(conn: &Connection, name: &str) -> String {
+    conn.query_row("SELECT id FROM partners WHERE name = ?1", [name], |r| {
+        r.get(0)
+    })
+    .unwrap()
+}
+
 fn count(conn: &Connection) -> i64 {
     conn.query_row("SELECT count(*) FROM partners", [], |r| r.get(0))
         .unwrap()
@@ -98,15 +119,7 @@ fn import_is_recorded_as_a_batch_and_undone_as_a_whole() {
         },
     )
     .unwrap();
-    let r = run(
-        &mut s.conn,
-        GOOD.as_bytes(),
-        "liste.csv",
-        None,
-        OnDuplicate::Skip,
-        Lang::Da,
-    )
-    .unwrap();
+    let r = import(&mut s, GOOD, "liste.csv", OnDuplicate::Skip);
     assert_eq!((r.created, r.updated, r.skipped), (2, 0, 0));
     assert_eq!(count(&s.conn), 3);
     let b = batches(&s.conn).unwrap();
@@ -114,14 +127,7 @@ fn import_is_recorded_as_a_batch_and_undone_as_a_whole() {
     assert_eq!(b[0].file_name, "liste.csv");
     assert_eq!(b[0].partners, 2);
     // The imported partner has its goals and its contact.
-    let id: String = s
-        .conn
-        .query_row(
-            "SELECT id FROM partners WHERE name = 'Løbeklubben Ø'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let id = id_of(&s.conn, "Løbeklubben Ø");
     let p = partners::get(&s.conn, &id).unwrap();
     assert_eq!(p.goals.len(), 2);
     assert_eq!(p.contacts[0].email, "loeb@eks.dk");
@@ -147,15 +153,7 @@ fn import_is_recorded_as_a_batch_and_undone_as_a_whole() {
 #[test]
 fn duplicates_are_skipped_updated_or_imported_anyway() {
     let mut s = db();
-    run(
-        &mut s.conn,
-        GOOD.as_bytes(),
-        "a.csv",
-        None,
-        OnDuplicate::Skip,
-        Lang::Da,
-    )
-    .unwrap();
+    import(&mut s, GOOD, "a.csv", OnDuplicate::Skip);
     // Same names with other spelling and an "ApS" suffix; one new.
     let again = "Navn;Type;Indsats\n\
         LØBEKLUBBEN  Ø;Forening;Løb hver tirsdag\n\
@@ -165,50 +163,19 @@ fn duplicates_are_skipped_updated_or_imported_anyway() {
     assert_eq!(p.duplicates.len(), 2);
     assert_eq!(p.duplicates[0].existing_name, "Løbeklubben Ø");
 
-    let r = run(
-        &mut s.conn,
-        again.as_bytes(),
-        "b.csv",
-        None,
-        OnDuplicate::Skip,
-        Lang::Da,
-    )
-    .unwrap();
+    let r = import(&mut s, again, "b.csv", OnDuplicate::Skip);
     assert_eq!((r.created, r.updated, r.skipped), (1, 0, 2));
     undo(&mut s.conn, &r.batch_id).unwrap();
 
-    let r = run(
-        &mut s.conn,
-        again.as_bytes(),
-        "c.csv",
-        None,
-        OnDuplicate::Import,
-        Lang::Da,
-    )
-    .unwrap();
+    let r = import(&mut s, again, "c.csv", OnDuplicate::Import);
     assert_eq!((r.created, r.updated, r.skipped), (3, 0, 0));
     assert_eq!(count(&s.conn), 5);
     undo(&mut s.conn, &r.batch_id).unwrap();
     assert_eq!(count(&s.conn), 2);
 
-    let id: String = s
-        .conn
-        .query_row(
-            "SELECT id FROM partners WHERE name = 'Løbeklubben Ø'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let id = id_of(&s.conn, "Løbeklubben Ø");
     let before = partners::get(&s.conn, &id).unwrap();
-    let r = run(
-        &mut s.conn,
-        again.as_bytes(),
-        "d.csv",
-        None,
-        OnDuplicate::Update,
-        Lang::Da,
-    )
-    .unwrap();
+    let r = import(&mut s, again, "d.csv", OnDuplicate::Update);
     assert_eq!((r.created, r.updated, r.skipped), (1, 2, 0));
     let after = partners::get(&s.conn, &id).unwrap();
     assert_eq!(after.initiative, "Løb hver tirsdag");
@@ -264,15 +231,7 @@ fn html_and_sql_looking_text_is_stored_verbatim() {
     let mut s = db();
     let file = "Navn;Type;Noter\n\
         <script>alert(1)</script>;Forening;\"Robert'); DROP TABLE partners;--\"\n";
-    run(
-        &mut s.conn,
-        file.as_bytes(),
-        "x",
-        None,
-        OnDuplicate::Skip,
-        Lang::Da,
-    )
-    .unwrap();
+    import(&mut s, file, "x", OnDuplicate::Skip);
     let (name, notes): (String, String) = s
         .conn
         .query_row("SELECT name, notes FROM partners", [], |r| {
@@ -299,23 +258,8 @@ fn file_errors_have_clear_messages_in_both_languages() {
 #[test]
 fn undo_is_refused_while_a_partner_of_the_batch_has_a_diploma() {
     let mut s = db();
-    let r = run(
-        &mut s.conn,
-        GOOD.as_bytes(),
-        "a.csv",
-        None,
-        OnDuplicate::Skip,
-        Lang::Da,
-    )
-    .unwrap();
-    let id: String = s
-        .conn
-        .query_row(
-            "SELECT id FROM partners WHERE name = 'Bageriet Å'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let r = import(&mut s, GOOD, "a.csv", OnDuplicate::Skip);
+    let id = id_of(&s.conn, "Bageriet Å");
     s.conn
         .execute(
             "INSERT INTO diplomas (id, partner_id, number, issued_on, snapshot, created_at, updated_at)
@@ -340,25 +284,9 @@ fn undo_is_refused_while_a_partner_of_the_batch_has_a_diploma() {
 #[test]
 fn an_update_keeps_its_undo_snapshot_only_until_the_partner_is_erased() {
     let mut s = db();
-    let first = run(
-        &mut s.conn,
-        GOOD.as_bytes(),
-        "a.csv",
-        None,
-        OnDuplicate::Skip,
-        Lang::Da,
-    )
-    .unwrap();
+    import(&mut s, GOOD, "a.csv", OnDuplicate::Skip);
     let again = "Navn;Type;Indsats\nLøbeklubben Ø;Forening;Løb hver tirsdag\n";
-    let r = run(
-        &mut s.conn,
-        again.as_bytes(),
-        "b.csv",
-        None,
-        OnDuplicate::Update,
-        Lang::Da,
-    )
-    .unwrap();
+    let r = import(&mut s, again, "b.csv", OnDuplicate::Update);
     assert_eq!(r.updated, 1);
     let snapshots = |conn: &Connection| -> i64 {
         conn.query_row(
@@ -388,14 +316,7 @@ fn an_update_keeps_its_undo_snapshot_only_until_the_partner_is_erased() {
         .unwrap();
     assert_eq!(legacy, 0);
 
-    let id: String = s
-        .conn
-        .query_row(
-            "SELECT id FROM partners WHERE name = 'Løbeklubben Ø'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let id = id_of(&s.conn, "Løbeklubben Ø");
     partners::erase(&mut s.conn, &id).unwrap();
     assert_eq!(snapshots(&s.conn), 0, "erasure removes the copy too");
     // Undoing the update batch now restores nothing: erased stays erased.
@@ -404,5 +325,4 @@ fn an_update_keeps_its_undo_snapshot_only_until_the_partner_is_erased() {
     assert!(partners::get(&s.conn, &id).is_err());
     // The first batch's other partner is untouched.
     assert_eq!(count(&s.conn), 1);
-    let _ = first;
 }
