@@ -26,6 +26,8 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::settings::signature_set,
             commands::settings::image_data_url,
             commands::settings::language_set,
+            commands::settings::backups_list,
+            commands::settings::backups_delete,
             // ── partners (issue 3) ──
             commands::partners::partners_list,
             commands::partners::partner_get,

@@ -18,6 +18,8 @@ const COMMANDS: &[&str] = &[
     "signature_set",
     "image_data_url",
     "language_set",
+    "backups_list",
+    "backups_delete",
     // ── partners (issue 3) ──
     "partners_list",
     "partner_get",

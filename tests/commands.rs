@@ -83,3 +83,30 @@ fn a_refused_database_is_reported_by_every_command() {
     let err = invoke(&h, "settings_get", json!({})).unwrap_err();
     assert_eq!(err["code"], "store.not_a_database");
 }
+
+#[test]
+fn backups_taken_before_an_update_are_listed_and_deleted_through_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    // A database of the first schema version, as an old install left it.
+    {
+        let conn = rusqlite::Connection::open(dir.path().join(sundby::store::DB_FILE)).unwrap();
+        conn.execute_batch(sundby::store::MIGRATIONS[0].1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+    }
+    let (store, report) = Store::open_dir(dir.path()).unwrap();
+    assert!(report.backup.is_some(), "opening the old file took a copy");
+    let h = Harness::with_state(AppState::new(Ok(store), Some(dir.path().to_path_buf())));
+
+    let list = invoke(&h, "backups_list", json!({})).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["version"], 1);
+    assert!(list[0]["bytes"].as_u64().unwrap() > 0);
+
+    assert_eq!(invoke(&h, "backups_delete", json!({})).unwrap(), 1);
+    assert_eq!(invoke(&h, "backups_list", json!({})).unwrap(), json!([]));
+    // The database itself is untouched and still answers.
+    let s = invoke(&h, "settings_get", json!({})).unwrap();
+    assert_eq!(s["goals"].as_array().unwrap().len(), 7);
+    assert!(dir.path().join(sundby::store::DB_FILE).exists());
+}

@@ -31,6 +31,8 @@ export const signatoryRemove = (slot) => call('signatory_remove', { slot });
 export const signatureSet = (slot, data) => call('signature_set', { slot, data });
 export const imageDataUrl = (id) => call('image_data_url', { id });
 export const languageSet = (language) => call('language_set', { language });
+export const backupsList = () => call('backups_list');
+export const backupsDelete = () => call('backups_delete');
 
 // ── partners (issue 3) ──
 export const partnersList = (query) => call('partners_list', { query });

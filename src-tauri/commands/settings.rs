@@ -150,3 +150,21 @@ pub async fn image_data_url(state: State<'_, AppState>, id: String) -> CmdResult
 pub async fn language_set(state: State<'_, AppState>, language: String) -> CmdResult<Lang> {
     state.with(|c| settings::set_language(c, &language))
 }
+
+/// The copies of the database taken before migrations, newest first.
+#[tauri::command]
+pub async fn backups_list(state: State<'_, AppState>) -> CmdResult<Vec<crate::store::Backup>> {
+    state.with_store(|store| match &store.data_dir {
+        Some(dir) => crate::store::backups(dir),
+        None => Ok(Vec::new()),
+    })
+}
+
+/// Deletes those copies; returns how many.
+#[tauri::command]
+pub async fn backups_delete(state: State<'_, AppState>) -> CmdResult<u32> {
+    state.with_store(|store| match &store.data_dir {
+        Some(dir) => crate::store::delete_backups(dir),
+        None => Ok(0),
+    })
+}

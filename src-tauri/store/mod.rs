@@ -64,6 +64,11 @@ pub enum StoreError {
     },
     #[error("backup before migration failed: {0}")]
     Backup(rusqlite::Error),
+    #[error("the backups in {path} cannot be read or deleted: {source}")]
+    Backups {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -75,6 +80,7 @@ impl Localize for StoreError {
             StoreError::NewerSchema { .. } => "store.newer_schema",
             StoreError::NoDataDir | StoreError::DataDir { .. } => "store.data_dir",
             StoreError::Backup(_) => "store.backup",
+            StoreError::Backups { .. } => "store.backups",
             StoreError::Sqlite(_) => "store.sqlite",
         }
     }
@@ -115,6 +121,14 @@ impl Localize for StoreError {
             (Lang::En, StoreError::Backup(e)) => {
                 format!("The backup before updating the database failed: {e}")
             }
+            (Lang::Da, StoreError::Backups { path, source }) => format!(
+                "Sikkerhedskopierne i {} kan ikke læses eller slettes: {source}",
+                path.display()
+            ),
+            (Lang::En, StoreError::Backups { path, source }) => format!(
+                "The backups in {} cannot be read or deleted: {source}",
+                path.display()
+            ),
             (Lang::Da, StoreError::Sqlite(e)) => format!("Databasefejl: {e}"),
             (Lang::En, StoreError::Sqlite(e)) => format!("Database error: {e}"),
         }
@@ -159,7 +173,7 @@ impl Store {
         let mut conn = Connection::open(&path)?;
         configure(&conn)?;
         let backup = if from_version > 0 && from_version < schema_version() {
-            Some(backup_into(&conn, &dir.join("backups"), from_version)?)
+            Some(backup_into(&conn, &dir.join(BACKUP_DIR), from_version)?)
         } else {
             None
         };
@@ -250,6 +264,89 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
+}
+
+/// The folder inside the data directory that holds the copies taken before
+/// a migration.
+pub const BACKUP_DIR: &str = "backups";
+
+/// One copy of the database taken before a migration.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Backup {
+    pub file_name: String,
+    /// The schema version the copy has.
+    pub version: u32,
+    /// When it was taken (UTC, RFC 3339), read from the file name.
+    pub taken_at: String,
+    pub bytes: u64,
+}
+
+/// Parses `sundby-v{version}-{%Y%m%dT%H%M%S%.3fZ}.sqlite3`; anything else is
+/// not ours.
+fn parse_backup_name(name: &str) -> Option<(u32, String)> {
+    let rest = name.strip_prefix("sundby-v")?.strip_suffix(".sqlite3")?;
+    let (version, stamp) = rest.split_once('-')?;
+    let version: u32 = version.parse().ok()?;
+    let at = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%S%.3fZ").ok()?;
+    Some((
+        version,
+        at.and_utc()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    ))
+}
+
+/// The copies taken before migrations in `data_dir`, newest first. Other
+/// files in the folder are not listed (and never deleted).
+pub fn backups(data_dir: &Path) -> Result<Vec<Backup>, StoreError> {
+    let dir = data_dir.join(BACKUP_DIR);
+    let io = |source| StoreError::Backups {
+        path: dir.clone(),
+        source,
+    };
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io(e)),
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(io)?;
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some((version, taken_at)) = parse_backup_name(&file_name) else {
+            continue;
+        };
+        let meta = entry.metadata().map_err(io)?;
+        if !meta.is_file() {
+            continue;
+        }
+        out.push(Backup {
+            file_name,
+            version,
+            taken_at,
+            bytes: meta.len(),
+        });
+    }
+    out.sort_by(|a, b| {
+        b.taken_at
+            .cmp(&a.taken_at)
+            .then(b.file_name.cmp(&a.file_name))
+    });
+    Ok(out)
+}
+
+/// Deletes every copy [`backups`] lists (they may hold personal data that
+/// has since been erased). Returns how many were deleted.
+pub fn delete_backups(data_dir: &Path) -> Result<u32, StoreError> {
+    let dir = data_dir.join(BACKUP_DIR);
+    let mut n = 0;
+    for b in backups(data_dir)? {
+        std::fs::remove_file(dir.join(&b.file_name)).map_err(|source| StoreError::Backups {
+            path: dir.clone(),
+            source,
+        })?;
+        n += 1;
+    }
+    Ok(n)
 }
 
 /// Copies the live database into `dir` with the online backup API.
@@ -404,6 +501,63 @@ mod tests {
             )
             .unwrap();
         assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn backups_are_listed_newest_first_and_only_ours_are_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(backups(dir.path()).unwrap().is_empty(), "no folder yet");
+        let b = dir.path().join(BACKUP_DIR);
+        std::fs::create_dir_all(&b).unwrap();
+        std::fs::write(b.join("sundby-v2-20260101T100000.000Z.sqlite3"), b"old").unwrap();
+        std::fs::write(b.join("sundby-v5-20261130T223015.123Z.sqlite3"), b"newer").unwrap();
+        std::fs::write(b.join("notes.txt"), b"mine").unwrap();
+        std::fs::write(b.join("sundby-vX-nope.sqlite3"), b"?").unwrap();
+        let list = backups(dir.path()).unwrap();
+        assert_eq!(
+            list,
+            [
+                Backup {
+                    file_name: "sundby-v5-20261130T223015.123Z.sqlite3".into(),
+                    version: 5,
+                    taken_at: "2026-11-30T22:30:15Z".into(),
+                    bytes: 5,
+                },
+                Backup {
+                    file_name: "sundby-v2-20260101T100000.000Z.sqlite3".into(),
+                    version: 2,
+                    taken_at: "2026-01-01T10:00:00Z".into(),
+                    bytes: 3,
+                },
+            ]
+        );
+        assert_eq!(delete_backups(dir.path()).unwrap(), 2);
+        assert!(backups(dir.path()).unwrap().is_empty());
+        let mut left: Vec<String> = std::fs::read_dir(&b)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["notes.txt", "sundby-vX-nope.sqlite3"]);
+    }
+
+    #[test]
+    fn a_backup_taken_before_migrating_is_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+            conn.execute_batch(MIGRATIONS[0].1).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+        }
+        let (_store, report) = Store::open_dir(dir.path()).unwrap();
+        let taken = report.backup.unwrap();
+        let list = backups(dir.path()).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].version, 1);
+        assert_eq!(
+            Some(list[0].file_name.as_str()),
+            taken.file_name().and_then(|n| n.to_str())
+        );
     }
 
     #[test]

@@ -139,3 +139,40 @@ async fn english_can_be_chosen_is_remembered_and_danish_comes_back() {
         .await;
     app.quit().await;
 }
+
+#[tokio::test]
+async fn backups_from_an_update_are_shown_and_can_be_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    // A database of the first schema version: opening it takes a copy.
+    {
+        let conn = rusqlite::Connection::open(data.join(sundby::store::DB_FILE)).unwrap();
+        conn.execute_batch(sundby::store::MIGRATIONS[0].1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+    }
+    let app = App::start_in(&data).await;
+    app.goto("#/indstillinger").await;
+    app.wait("#settings-backups li").await;
+    let item: String = serde_json::from_value(
+        app.js("document.querySelector('#settings-backups li').textContent")
+            .await,
+    )
+    .unwrap();
+    assert!(item.contains("skemaversion 1"), "{item}");
+    assert_eq!(
+        app.js("document.getElementById('settings-data-dir').textContent")
+            .await,
+        data.display().to_string()
+    );
+    app.click("#settings-backups-delete").await;
+    app.wait(".dialog .btn.danger").await;
+    app.click(".dialog .btn.danger").await;
+    app.wait_text("#settings-backups-none", "Der er ingen sikkerhedskopier.")
+        .await;
+    let left = std::fs::read_dir(data.join(sundby::store::BACKUP_DIR))
+        .unwrap()
+        .count();
+    assert_eq!(left, 0);
+    app.quit().await;
+}

@@ -83,6 +83,14 @@ export default {
   'settings.language': 'Sprog',
   'settings.language_label': 'Sprog i programmet',
   'settings.language_saved': 'Sproget er skiftet.',
+  'settings.data': 'Data og sikkerhedskopier',
+  'settings.data_dir': 'Alle data ligger i mappen',
+  'settings.backups_intro': 'Før en ny version af programmet ændrer databasen, gemmes en kopi af den. «Slet persondata» når ikke ind i kopierne: slet dem, når den nye version har kørt godt.',
+  'settings.backups_none': 'Der er ingen sikkerhedskopier.',
+  'settings.backup_item': 'Kopi fra {date} kl. {time}, skemaversion {version}, {size}',
+  'settings.backups_delete': 'Slet sikkerhedskopier',
+  'settings.backups_confirm': 'Slet {n} sikkerhedskopi(er) for altid? Databasen, du arbejder i, røres ikke.',
+  'settings.backups_deleted': '{n} sikkerhedskopi(er) er slettet.',
 
   // ── partners (issue 3) ──
   'partners.title': "Partnere",

@@ -83,6 +83,14 @@ export default {
   'settings.language': 'Language',
   'settings.language_label': 'Language of the app',
   'settings.language_saved': 'The language has been changed.',
+  'settings.data': 'Data and backups',
+  'settings.data_dir': 'All data is kept in the folder',
+  'settings.backups_intro': 'Before a new version of the app changes the database, it saves a copy. "Erase personal data" does not reach these copies: delete them once the new version has run well.',
+  'settings.backups_none': 'There are no backups.',
+  'settings.backup_item': 'Copy from {date} at {time}, schema version {version}, {size}',
+  'settings.backups_delete': 'Delete backups',
+  'settings.backups_confirm': 'Delete {n} backup(s) for good? The database you work in is not touched.',
+  'settings.backups_deleted': '{n} backup(s) deleted.',
 
   // ── partners (issue 3) ──
   'partners.title': "Partners",

@@ -1,7 +1,9 @@
-// Indstillinger: the programme, its goals, the logo, the signatories and the
-// UI language. Each section saves on its own; errors appear at their field.
+// Indstillinger: the programme, its goals, the logo, the signatories, the
+// UI language and the data (where it lives, the copies taken before updates).
+// Each section saves on its own; errors appear at their field.
 import { h, field, showFieldError, clearErrors, fileToBase64, nextId } from '../dom.js';
 import { t, shortDate, language } from '../i18n/index.js';
+import { confirmDialog } from '../dialog.js';
 
 export async function render(main, ctx) {
   const { api, notify } = ctx;
@@ -254,7 +256,58 @@ export async function render(main, ctx) {
     return card;
   }
 
+  // ── data and backups ──
+  const backupsCard = h('section', { class: 'card', 'aria-labelledby': 'settings-data-h', id: 'settings-data' });
+  async function drawBackups() {
+    let info = null;
+    let list = [];
+    try {
+      [info, list] = await Promise.all([api.appInfo(), api.backupsList()]);
+    } catch (err) {
+      notify(err.message, 'error');
+    }
+    const pad = (n) => String(n).padStart(2, '0');
+    const locale = language() === 'da' ? 'da-DK' : 'en-GB';
+    const items = list.map((b) => {
+      const at = new Date(b.taken_at); // shown in local time
+      const size = b.bytes < 1048576
+        ? `${Math.max(1, Math.round(b.bytes / 1024)).toLocaleString(locale)} kB`
+        : `${(b.bytes / 1048576).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+      return h('li', {}, t('settings.backup_item', {
+        date: `${pad(at.getDate())}.${pad(at.getMonth() + 1)}.${at.getFullYear()}`,
+        time: `${pad(at.getHours())}:${pad(at.getMinutes())}`,
+        version: b.version,
+        size,
+      }));
+    });
+    const del = h('button', { class: 'btn danger', type: 'button', id: 'settings-backups-delete', text: t('settings.backups_delete') });
+    del.addEventListener('click', async () => {
+      const yes = await confirmDialog(t('settings.backups_confirm', { n: list.length }), { ok: t('settings.backups_delete'), danger: true });
+      if (!yes) return;
+      try {
+        const n = await api.backupsDelete();
+        notify(t('settings.backups_deleted', { n }));
+        await drawBackups();
+        const again = document.getElementById('settings-data-h');
+        if (again) again.focus();
+      } catch (err) {
+        notify(err.message, 'error');
+      }
+    });
+    backupsCard.replaceChildren(
+      h('h3', { id: 'settings-data-h', tabindex: -1, text: t('settings.data') }),
+      info && info.data_dir
+        ? h('p', {}, t('settings.data_dir'), ' ', h('code', { id: 'settings-data-dir', text: info.data_dir }))
+        : null,
+      h('p', { class: 'hint', text: t('settings.backups_intro') }),
+      list.length
+        ? h('ul', { id: 'settings-backups' }, items)
+        : h('p', { id: 'settings-backups-none', text: t('settings.backups_none') }),
+      list.length ? h('div', { class: 'actions' }, del) : null);
+  }
+
   drawGoals();
+  drawBackups();
   page.append(
     programmeCard(),
     goalsCard,
@@ -263,7 +316,8 @@ export async function render(main, ctx) {
       h('h3', { id: 'settings-sig-h', text: t('settings.signatories') }),
       h('p', { class: 'lead', text: t('settings.signatories_intro') }),
       h('div', { class: 'grid-2' }, signatoryCard(1), signatoryCard(2))),
-    languageCard());
+    languageCard(),
+    backupsCard);
 
   return { canLeave: () => dirty.size === 0 };
 }
