@@ -134,7 +134,7 @@ pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`sundby info | head`): nothing to report.
-        Err(Failure(msg)) if msg.is_empty() => ExitCode::SUCCESS,
+        Err(Failure::OutputClosed) => ExitCode::SUCCESS,
         Err(msg) => {
             eprintln!("fejl: {msg}");
             ExitCode::FAILURE
@@ -142,17 +142,21 @@ pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
     }
 }
 
-/// A failure already rendered for the terminal (in Danish). An empty
-/// message means standard output was closed by its reader.
-pub struct Failure(String);
+/// Why a subcommand stopped.
+pub enum Failure {
+    /// Already rendered for the terminal (in Danish).
+    Message(String),
+    /// Standard output was closed by its reader: not an error to report.
+    OutputClosed,
+}
 
 impl Failure {
     /// Standard output could not be written.
     fn output(e: std::io::Error) -> Failure {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
-            Failure(String::new())
+            Failure::OutputClosed
         } else {
-            Failure(format!("kunne ikke skrive til standard output: {e}"))
+            Failure::Message(format!("kunne ikke skrive til standard output: {e}"))
         }
     }
 }
@@ -168,13 +172,16 @@ macro_rules! say {
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            Failure::Message(m) => f.write_str(m),
+            Failure::OutputClosed => f.write_str("standard output er lukket"),
+        }
     }
 }
 
 impl<E: Localize> From<E> for Failure {
     fn from(e: E) -> Self {
-        Failure(e.message(Lang::Da))
+        Failure::Message(e.message(Lang::Da))
     }
 }
 
@@ -207,7 +214,9 @@ fn run(command: Command) -> Result<(), Failure> {
             force,
         } => {
             if !pending {
-                return Err(Failure("angiv --pending (alle partnere i køen)".into()));
+                return Err(Failure::Message(
+                    "angiv --pending (alle partnere i køen)".into(),
+                ));
             }
             diplomas(None, &out, date, place, force)
         }
@@ -258,12 +267,12 @@ fn demo() -> Result<(), Failure> {
 fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Failure> {
     use crate::partners::import::{self, read::MAX_FILE_BYTES, ImportError, OnDuplicate};
     let on_duplicate: OnDuplicate = on_duplicate.parse().map_err(|_| {
-        Failure(format!(
+        Failure::Message(format!(
             "--dubletter skal være skip, update eller import (ikke «{on_duplicate}»)"
         ))
     })?;
     let size = std::fs::metadata(file)
-        .map_err(|e| Failure(format!("filen {} kan ikke læses: {e}", file.display())))?
+        .map_err(|e| Failure::Message(format!("filen {} kan ikke læses: {e}", file.display())))?
         .len();
     if size > MAX_FILE_BYTES as u64 {
         return Err(ImportError::TooLarge {
@@ -272,7 +281,7 @@ fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Fail
         .into());
     }
     let bytes = std::fs::read(file)
-        .map_err(|e| Failure(format!("filen {} kan ikke læses: {e}", file.display())))?;
+        .map_err(|e| Failure::Message(format!("filen {} kan ikke læses: {e}", file.display())))?;
     let mut store = open()?;
     let name = file
         .file_name()
@@ -347,7 +356,9 @@ fn diplomas(
             .collect(),
     };
     if ids.is_empty() {
-        return Err(Failure("ingen partnere venter på et diplom".into()));
+        return Err(Failure::Message(
+            "ingen partnere venter på et diplom".into(),
+        ));
     }
     let inputs = ids
         .iter()

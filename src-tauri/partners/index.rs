@@ -14,7 +14,7 @@
 //! exists.
 
 use super::collation;
-use super::store::{self, ListQuery, ListResult, Sort, MAX_PAGE};
+use super::store::{self, ListQuery, ListResult, Sort};
 use super::{Kind, PartnerRow, Result, Status};
 use rusqlite::{params_from_iter, Connection};
 use std::cmp::Ordering;
@@ -105,10 +105,7 @@ impl ListIndex {
             .iter()
             .filter(|&&i| loaded.entries[i].status == Status::Aktiv)
             .count() as u32;
-        let limit = match q.limit {
-            0 => 50,
-            n => n.min(MAX_PAGE),
-        } as usize;
+        let limit = q.page_size() as usize;
         let page: Vec<&str> = matches
             .iter()
             .skip(q.offset as usize)

@@ -359,6 +359,17 @@ pub struct ListQuery {
     pub limit: u32,
 }
 
+impl ListQuery {
+    /// How many rows one page holds: `limit`, 50 when unset, never more
+    /// than [`MAX_PAGE`].
+    pub fn page_size(&self) -> u32 {
+        match self.limit {
+            0 => 50,
+            n => n.min(MAX_PAGE),
+        }
+    }
+}
+
 /// One page of the list with its counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ListResult {
@@ -455,10 +466,7 @@ pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListResult> {
         ),
         Sort::Status => format!("{STATUS_RANK} {dir}, p.sort_key, p.id"),
     };
-    let limit = match q.limit {
-        0 => 50,
-        n => n.min(MAX_PAGE),
-    };
+    let limit = q.page_size();
     let sql = format!(
         "SELECT {ROW_COLUMNS}
          FROM partners p
