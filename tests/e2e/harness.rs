@@ -25,6 +25,28 @@ pub struct App {
     pub data_dir: PathBuf,
     /// Time from asking for the session to the first rendered view.
     pub cold_start: Duration,
+    /// Whether the driver has been stopped already.
+    stopped: bool,
+}
+
+/// Sends SIGTERM to the process group led by `pgid` (the driver was started
+/// as a group leader, so this reaches WebKitWebDriver and the app too).
+///
+/// Calls `kill(2)` directly: the `kill` command of Debian 12's procps reads
+/// `kill -TERM -11819` as `kill(-1, SIGTERM)` (only the first digit), which
+/// ends every process on the machine. Ids that are not a real group (0, 1, or
+/// too large for `pid_t`) are refused, never passed on as a negative "all".
+fn signal_group(pgid: u32) {
+    let Ok(pgid) = i32::try_from(pgid) else {
+        return;
+    };
+    if pgid > 1 {
+        // SAFETY: kill(2) has no memory effects; a negative id > 1 names one
+        // process group.
+        unsafe {
+            libc::kill(-pgid, libc::SIGTERM);
+        }
+    }
 }
 
 fn free_port() -> u16 {
@@ -113,6 +135,7 @@ impl App {
             native_port,
             data_dir: data_dir.to_path_buf(),
             cold_start: Duration::ZERO,
+            stopped: false,
         };
         app.wait("body[data-ready='true']").await;
         app.cold_start = started.elapsed();
@@ -127,10 +150,12 @@ impl App {
     }
 
     fn stop_driver(&mut self) {
-        let pid = self.driver.id();
-        let _ = Command::new("kill")
-            .args(["-TERM", &format!("-{pid}")])
-            .status();
+        // Once only: `quit` stops the driver and `Drop` runs afterwards; a
+        // second signal could reach a new process group that reused the id.
+        if std::mem::replace(&mut self.stopped, true) {
+            return;
+        }
+        signal_group(self.driver.id());
         let _ = self.driver.kill();
         let _ = self.driver.wait();
         // WebKitWebDriver and the app it started may live outside the
