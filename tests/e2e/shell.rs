@@ -167,6 +167,16 @@ async fn backups_from_an_update_are_shown_and_can_be_deleted() {
     );
     app.click("#settings-backups-delete").await;
     app.wait(".dialog .btn.danger").await;
+    // One copy: the question is in the singular, not "sikkerhedskopi(er)".
+    let question = app
+        .js("document.querySelector('.dialog').textContent")
+        .await;
+    assert!(
+        question
+            .as_str()
+            .is_some_and(|q| q.contains("Slet 1 sikkerhedskopi for altid?")),
+        "{question}"
+    );
     app.click(".dialog .btn.danger").await;
     app.wait_text("#settings-backups-none", "Der er ingen sikkerhedskopier.")
         .await;

@@ -89,8 +89,10 @@ export default {
   'settings.backups_none': 'Der er ingen sikkerhedskopier.',
   'settings.backup_item': 'Kopi fra {date} kl. {time}, skemaversion {version}, {size}',
   'settings.backups_delete': 'Slet sikkerhedskopier',
-  'settings.backups_confirm': 'Slet {n} sikkerhedskopi(er) for altid? Databasen, du arbejder i, røres ikke.',
-  'settings.backups_deleted': '{n} sikkerhedskopi(er) er slettet.',
+  'settings.backups_confirm_one': 'Slet 1 sikkerhedskopi for altid? Databasen, du arbejder i, røres ikke.',
+  'settings.backups_confirm': 'Slet {n} sikkerhedskopier for altid? Databasen, du arbejder i, røres ikke.',
+  'settings.backups_deleted_one': '1 sikkerhedskopi er slettet.',
+  'settings.backups_deleted': '{n} sikkerhedskopier er slettet.',
 
   // ── partners (issue 3) ──
   'partners.title': "Partnere",
@@ -370,7 +372,8 @@ export default {
   'diplomas.partner_row': 'Diplom nr. {number}, overrakt {date} {place}',
   'diplomas.reprint': 'Genudskriv',
   'diplomas.reprinted': 'Kopien er gemt som {file}.',
-  'diplomas.copies': '{n} kopi(er)',
+  'diplomas.copies_one': '1 kopi',
+  'diplomas.copies': '{n} kopier',
   'diplomas.done': 'Overrakt ved denne overrækkelse ({n})',
   'diplomas.number': 'Nr. {number}',
   'diplomas.reprint_label': 'Genudskriv diplomet til {name}',

@@ -89,8 +89,10 @@ export default {
   'settings.backups_none': 'There are no backups.',
   'settings.backup_item': 'Copy from {date} at {time}, schema version {version}, {size}',
   'settings.backups_delete': 'Delete backups',
-  'settings.backups_confirm': 'Delete {n} backup(s) for good? The database you work in is not touched.',
-  'settings.backups_deleted': '{n} backup(s) deleted.',
+  'settings.backups_confirm_one': 'Delete 1 backup for good? The database you work in is not touched.',
+  'settings.backups_confirm': 'Delete {n} backups for good? The database you work in is not touched.',
+  'settings.backups_deleted_one': '1 backup deleted.',
+  'settings.backups_deleted': '{n} backups deleted.',
 
   // ── partners (issue 3) ──
   'partners.title': "Partners",
@@ -370,6 +372,7 @@ export default {
   'diplomas.partner_row': 'Diploma no. {number}, handed out {date} {place}',
   'diplomas.reprint': 'Reprint',
   'diplomas.reprinted': 'The copy is saved as {file}.',
+  'diplomas.copies_one': '1 copy',
   'diplomas.copies': '{n} copies',
   'diplomas.done': 'Handed out at this ceremony ({n})',
   'diplomas.number': 'No. {number}',

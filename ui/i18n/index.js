@@ -23,6 +23,15 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
 }
 
+// tn('settings.backups_deleted', n): the `_one` variant of the key when n is 1
+// and the language has one, else the key itself; `{n}` is filled in.
+export function tn(key, n, params = {}) {
+  const table = tables[current];
+  const one = `${key}_one`;
+  const chosen = n === 1 && (one in table || one in da) ? one : key;
+  return t(chosen, { ...params, n });
+}
+
 // Danish formats (the UI shows them in both languages, as the documents are Danish).
 const MONTHS = {
   da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],

@@ -3,7 +3,7 @@
 // as the PDF, the combined PDF, "Markér som overrakt", and the diploma
 // wording/design settings with a live preview of unsaved changes.
 import { h, field, showFieldError, clearErrors } from '../dom.js';
-import { t, shortDate } from '../i18n/index.js';
+import { t, tn, shortDate } from '../i18n/index.js';
 import { confirmDialog } from '../dialog.js';
 
 // Gives a field a stable id (used by the tests) and keeps its label attached.
@@ -396,7 +396,7 @@ export async function renderPartnerDiplomas(el, partnerId, ctx) {
       });
       return h('li', { class: 'picked-row', 'data-diploma': String(d.number) },
         h('span', { text: t('diplomas.partner_row', { number: d.number, date: shortDate(d.issued_on), place: d.ceremony_place || '' }) }),
-        copies ? h('span', { class: 'badge', text: t('diplomas.copies', { n: copies }) }) : null,
+        copies ? h('span', { class: 'badge', text: tn('diplomas.copies', copies) }) : null,
         again);
     });
     el.replaceChildren(h('ul', { class: 'picked-list' }, rows));

@@ -2,7 +2,7 @@
 // UI language and the data (where it lives, the copies taken before updates).
 // Each section saves on its own; errors appear at their field.
 import { h, field, showFieldError, clearErrors, fileToBase64, nextId } from '../dom.js';
-import { t, shortDate, language } from '../i18n/index.js';
+import { t, tn, shortDate, language } from '../i18n/index.js';
 import { confirmDialog } from '../dialog.js';
 
 export async function render(main, ctx) {
@@ -282,11 +282,11 @@ export async function render(main, ctx) {
     });
     const del = h('button', { class: 'btn danger', type: 'button', id: 'settings-backups-delete', text: t('settings.backups_delete') });
     del.addEventListener('click', async () => {
-      const yes = await confirmDialog(t('settings.backups_confirm', { n: list.length }), { ok: t('settings.backups_delete'), danger: true });
+      const yes = await confirmDialog(tn('settings.backups_confirm', list.length), { ok: t('settings.backups_delete'), danger: true });
       if (!yes) return;
       try {
         const n = await api.backupsDelete();
-        notify(t('settings.backups_deleted', { n }));
+        notify(tn('settings.backups_deleted', n));
         await drawBackups();
         const again = document.getElementById('settings-data-h');
         if (again) again.focus();
