@@ -281,13 +281,19 @@ pub struct Backup {
     pub bytes: u64,
 }
 
-/// Parses `sundby-v{version}-{%Y%m%dT%H%M%S%.3fZ}.sqlite3`; anything else is
-/// not ours.
+/// A copy is named `{BACKUP_PREFIX}{version}-{time in BACKUP_STAMP}{BACKUP_EXT}`:
+/// [`backup_into`] writes that name and [`parse_backup_name`] reads it back.
+const BACKUP_PREFIX: &str = "sundby-v";
+const BACKUP_STAMP: &str = "%Y%m%dT%H%M%S%.3fZ";
+const BACKUP_EXT: &str = ".sqlite3";
+
+/// The version and time (RFC 3339) in a copy's file name; `None` for any file
+/// not named as [`backup_into`] names its copies.
 fn parse_backup_name(name: &str) -> Option<(u32, String)> {
-    let rest = name.strip_prefix("sundby-v")?.strip_suffix(".sqlite3")?;
+    let rest = name.strip_prefix(BACKUP_PREFIX)?.strip_suffix(BACKUP_EXT)?;
     let (version, stamp) = rest.split_once('-')?;
     let version: u32 = version.parse().ok()?;
-    let at = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%S%.3fZ").ok()?;
+    let at = chrono::NaiveDateTime::parse_from_str(stamp, BACKUP_STAMP).ok()?;
     Some((
         version,
         at.and_utc()
@@ -355,8 +361,8 @@ fn backup_into(conn: &Connection, dir: &Path, version: u32) -> Result<PathBuf, S
         path: dir.to_path_buf(),
         source,
     })?;
-    let stamp = Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-    let target = dir.join(format!("sundby-v{version}-{stamp}.sqlite3"));
+    let stamp = Utc::now().format(BACKUP_STAMP);
+    let target = dir.join(format!("{BACKUP_PREFIX}{version}-{stamp}{BACKUP_EXT}"));
     conn.backup(rusqlite::MAIN_DB, &target, None)
         .map_err(StoreError::Backup)?;
     Ok(target)
