@@ -27,6 +27,13 @@ export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
 
+// Replaces el's children, skipping null/undefined/false as h() does (the
+// DOM's own replaceChildren would show a null as the text "null").
+export function fill(el, ...children) {
+  clear(el);
+  append(el, children);
+}
+
 let uid = 0;
 export function nextId(prefix = 'f') {
   uid += 1;

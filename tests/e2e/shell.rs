@@ -180,6 +180,13 @@ async fn backups_from_an_update_are_shown_and_can_be_deleted() {
     app.click(".dialog .btn.danger").await;
     app.wait_text("#settings-backups-none", "Der er ingen sikkerhedskopier.")
         .await;
+    let card = app
+        .js("document.getElementById('settings-data').textContent")
+        .await;
+    assert!(
+        !card.as_str().unwrap_or_default().contains("null"),
+        "{card}"
+    );
     let left = std::fs::read_dir(data.join(sundby::store::BACKUP_DIR))
         .unwrap()
         .count();

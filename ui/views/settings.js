@@ -1,7 +1,7 @@
 // Indstillinger: the programme, its goals, the logo, the signatories, the
 // UI language and the data (where it lives, the copies taken before updates).
 // Each section saves on its own; errors appear at their field.
-import { h, field, showFieldError, clearErrors, fileToBase64, nextId } from '../dom.js';
+import { h, fill, field, showFieldError, clearErrors, fileToBase64, nextId } from '../dom.js';
 import { t, tn, shortDate, language } from '../i18n/index.js';
 import { confirmDialog } from '../dialog.js';
 
@@ -294,7 +294,7 @@ export async function render(main, ctx) {
         notify(err.message, 'error');
       }
     });
-    backupsCard.replaceChildren(
+    fill(backupsCard,
       h('h3', { id: 'settings-data-h', tabindex: -1, text: t('settings.data') }),
       info && info.data_dir
         ? h('p', {}, t('settings.data_dir'), ' ', h('code', { id: 'settings-data-dir', text: info.data_dir }))
