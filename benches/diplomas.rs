@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
 use std::io::Cursor;
 use std::time::Instant;
-use sundby::diploma::{
+use sundby_core::diploma::{
     self, Design, DiplomaInput, ImageBytes, Orientation, Rgb as Colour, Signer, Wording,
 };
 

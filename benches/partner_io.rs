@@ -4,11 +4,11 @@
 //! figures; it does not fail on them (a benchmark, not a timed test).
 
 use std::time::Instant;
-use sundby::i18n::Lang;
-use sundby::partners::export::{self, ExportFormat};
-use sundby::partners::import::{self, OnDuplicate};
-use sundby::partners::ListQuery;
-use sundby::store::Store;
+use sundby_core::i18n::Lang;
+use sundby_core::partners::export::{self, ExportFormat};
+use sundby_core::partners::import::{self, OnDuplicate};
+use sundby_core::partners::ListQuery;
+use sundby_core::store::Store;
 
 const ROWS: usize = 10_000;
 

@@ -12,10 +12,10 @@
 //! Not a timed test: it prints figures and fails only when a query errs.
 
 use std::time::{Duration, Instant};
-use sundby::partners::{
+use sundby_core::partners::{
     self, ContactInput, Kind, ListIndex, ListQuery, ListResult, PartnerInput, Sort, Status,
 };
-use sundby::store::Store;
+use sundby_core::store::Store;
 
 const PARTNERS: usize = 10_000;
 const ITERATIONS: usize = 200;
@@ -111,7 +111,7 @@ impl Lcg {
 }
 
 fn fill(store: &mut Store) -> Result<Duration, Box<dyn std::error::Error>> {
-    let goals: Vec<String> = sundby::settings::goals(&store.conn, false)?
+    let goals: Vec<String> = sundby_core::settings::goals(&store.conn, false)?
         .into_iter()
         .map(|g| g.id)
         .collect();
@@ -220,7 +220,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         fill_time.as_secs_f64() * 1000.0
     );
     println!("each query {ITERATIONS} times; first page of 50 rows plus counts:");
-    let goal = sundby::settings::goals(&store.conn, false)?
+    let goal = sundby_core::settings::goals(&store.conn, false)?
         .into_iter()
         .nth(1)
         .map(|g| g.id);

@@ -7,10 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export CARGO_TERM_COLOR=never
-cargo bench --bench partners_search --bench partner_io --bench diplomas
+cargo bench -p sundby-core --bench partners_search --bench partner_io --bench diplomas
 cargo build --release
 echo "== keystroke to rendered list (release app, 10,000 partners)"
 SUNDBY_E2E_BIN="$PWD/target/release/sundby" \
   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-  cargo test --features e2e --test e2e -- --test-threads=1 --nocapture keystroke 2>&1 |
+  cargo test -p sundby --features e2e --test e2e -- --test-threads=1 --nocapture keystroke 2>&1 |
   grep -E "keystroke to rendered list|test result"

@@ -8,9 +8,16 @@ cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
 echo "== cargo fmt --check"
 cargo fmt --all --check
+echo "== the core has no Tauri in its dependency tree"
+if cargo tree -p sundby-core -e normal,build,dev --prefix none | grep -E '^(tauri|wry)'; then
+  echo "sundby-core depends on Tauri (see the lines above)" >&2
+  exit 1
+fi
 echo "== cargo clippy --all-targets -D warnings"
-cargo clippy --all-targets --features e2e -- -D warnings
-echo "== cargo test: unit, integration and end-to-end"
+cargo clippy --workspace --all-targets --features sundby/e2e -- -D warnings
+echo "== cargo test -p sundby-core: the core's unit and integration tests (no WebKit)"
+cargo test -p sundby-core --no-fail-fast
+echo "== cargo test -p sundby: commands, CLI and end-to-end"
 # One window at a time: end-to-end tests share the display.
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-  cargo test --features e2e --no-fail-fast -- --test-threads=1
+  cargo test -p sundby --features e2e --no-fail-fast -- --test-threads=1

@@ -3,7 +3,7 @@
 //! command. [`register`] is shared with the tests, which use the mock runtime.
 
 use crate::commands::{self, AppState};
-use crate::store::{self, Store};
+use sundby_core::store::{self, Store};
 use tauri::{Manager, Runtime};
 
 /// Registers state and every command on a builder (real or mock runtime).

@@ -2,10 +2,10 @@
 //! reuses the same core as the window, for scripting and benchmarks. New
 //! subcommands go in [`Command`] and [`run`], one arm each.
 
-use crate::i18n::{Lang, Localize};
-use crate::store::{self, Store};
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
+use sundby_core::i18n::{Lang, Localize};
+use sundby_core::store::{self, Store};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -257,7 +257,7 @@ fn info() -> Result<(), Failure> {
 
 fn demo() -> Result<(), Failure> {
     let mut store = open()?;
-    let n = crate::partners::demo::load(&mut store.conn)?;
+    let n = sundby_core::partners::demo::load(&mut store.conn)?;
     say!("{n} demopartnere indlæst");
     Ok(())
 }
@@ -265,7 +265,7 @@ fn demo() -> Result<(), Failure> {
 // ── partners (issue 3): import and export ──
 
 fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Failure> {
-    use crate::partners::import::{self, read::MAX_FILE_BYTES, ImportError, OnDuplicate};
+    use sundby_core::partners::import::{self, read::MAX_FILE_BYTES, ImportError, OnDuplicate};
     let on_duplicate: OnDuplicate = on_duplicate.parse().map_err(|_| {
         Failure::Message(format!(
             "--dubletter skal være skip, update eller import (ikke «{on_duplicate}»)"
@@ -313,11 +313,11 @@ fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Fail
 }
 
 fn partner_export(file: &std::path::Path) -> Result<(), Failure> {
-    use crate::partners::export;
+    use sundby_core::partners::export;
     let store = open()?;
     let n = export::export_to(
         &store.conn,
-        &crate::partners::ListQuery::default(),
+        &sundby_core::partners::ListQuery::default(),
         file,
         Lang::Da,
     )?;
@@ -336,7 +336,7 @@ fn diplomas(
     place: String,
     force: bool,
 ) -> Result<(), Failure> {
-    use crate::diploma::{self, store as dstore};
+    use sundby_core::diploma::{self, store as dstore};
     let store = open()?;
     let start = std::time::Instant::now();
     let held_on = match date {
@@ -381,9 +381,9 @@ fn diplomas(
 // ── events (issue 5) ──
 mod events_cli {
     use super::{open, Failure};
-    use crate::events::newsletter::{self, NewsletterInput};
-    use crate::events::{self, ics, signin, store, EventsError};
     use std::path::Path;
+    use sundby_core::events::newsletter::{self, NewsletterInput};
+    use sundby_core::events::{self, ics, signin, store, EventsError};
 
     fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         std::fs::write(path, bytes).map_err(|source| {
@@ -424,7 +424,7 @@ mod events_cli {
     pub fn event_ics(id: &str, out: &Path) -> Result<(), Failure> {
         let store = open()?;
         let detail = store::get(&store.conn, id)?;
-        let programme = crate::settings::programme(&store.conn)?;
+        let programme = sundby_core::settings::programme(&store.conn)?;
         let text = ics::event_ics(&detail.event, &programme.name, chrono::Utc::now())?;
         write(out, text.as_bytes())?;
         say!("{}", out.display());
@@ -434,7 +434,7 @@ mod events_cli {
     pub fn event_signin(id: &str, out: &Path) -> Result<(), Failure> {
         let store = open()?;
         let detail = store::get(&store.conn, id)?;
-        let programme = crate::settings::programme(&store.conn)?;
+        let programme = sundby_core::settings::programme(&store.conn)?;
         let pdf = signin::sheet(&detail, &programme.name, events::today())?;
         write(out, &pdf)?;
         say!("{}", out.display());
@@ -444,8 +444,8 @@ mod events_cli {
 // ── grants (issue 6) ──
 fn grants(year: i32) -> Result<(), Failure> {
     let store = open()?;
-    let lang = crate::settings::language(&store.conn)?;
-    let text = crate::grants::summary_text(&store.conn, year, lang)?;
+    let lang = sundby_core::settings::language(&store.conn)?;
+    let text = sundby_core::grants::summary_text(&store.conn, year, lang)?;
     say!("{}", text.trim_end_matches('\n'));
     Ok(())
 }

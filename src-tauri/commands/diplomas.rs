@@ -3,14 +3,14 @@
 //! opening a saved PDF or its folder.
 
 use super::{AppState, CmdResult, CommandError};
-use crate::diploma::store::{
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use sundby_core::diploma::store::{
     self, Ceremony, CeremonyInput, DiplomaSettings, Generated, Issued, Occasion, Preview,
     QueueEntry,
 };
-use crate::diploma::DiplomaError;
-use crate::i18n::Lang;
-use serde::Serialize;
-use std::path::{Path, PathBuf};
+use sundby_core::diploma::DiplomaError;
+use sundby_core::i18n::Lang;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -120,7 +120,7 @@ fn checked_pdf(state: &State<'_, AppState>, path: &str) -> CmdResult<PathBuf> {
     let refuse = || CommandError {
         code: "diploma.open_refused",
         message: match state
-            .with(|c| crate::settings::language(c))
+            .with(|c| sundby_core::settings::language(c))
             .unwrap_or_default()
         {
             Lang::Da => "Kun diplomer i diplommappen kan åbnes herfra.".into(),
@@ -141,7 +141,7 @@ fn opener_error(state: &State<'_, AppState>, e: impl std::fmt::Display) -> Comma
     CommandError {
         code: "diploma.open_failed",
         message: match state
-            .with(|c| crate::settings::language(c))
+            .with(|c| sundby_core::settings::language(c))
             .unwrap_or_default()
         {
             Lang::Da => format!("PDF'en kunne ikke åbnes: {e}"),

@@ -2,12 +2,12 @@
 //! sheet, newsletter) and the events list on a partner's page.
 
 use super::{AppState, CmdResult};
-use crate::events::newsletter::{self, Newsletter, NewsletterInput, NewsletterIssue, Period};
-use crate::events::store::{
+use serde::Serialize;
+use sundby_core::events::newsletter::{self, Newsletter, NewsletterInput, NewsletterIssue, Period};
+use sundby_core::events::store::{
     self, EventDetail, EventSummary, ListFilter, ParticipantInput, PartnerEvent, PartnerOption,
 };
-use crate::events::{self, ics, signin, EventInput, EventsError, ParticipantStatus};
-use serde::Serialize;
+use sundby_core::events::{self, ics, signin, EventInput, EventsError, ParticipantStatus};
 use tauri::State;
 
 /// Files written for the user, by full path.
@@ -118,7 +118,7 @@ pub async fn event_ics_save(state: State<'_, AppState>, id: String) -> CmdResult
     let data_dir = state.data_dir.clone();
     state.with(|c| {
         let detail = store::get(c, &id)?;
-        let programme = crate::settings::programme(c)?;
+        let programme = sundby_core::settings::programme(c)?;
         let text = ics::event_ics(&detail.event, &programme.name, chrono::Utc::now())?;
         let dir = events::output_dir(c, data_dir.as_deref())?;
         let path = events::save_new(&dir, &ics::file_name(&detail.event), text.as_bytes())?;
@@ -134,7 +134,7 @@ pub async fn event_signin_save(state: State<'_, AppState>, id: String) -> CmdRes
     let data_dir = state.data_dir.clone();
     state.with(|c| {
         let detail = store::get(c, &id)?;
-        let programme = crate::settings::programme(c)?;
+        let programme = sundby_core::settings::programme(c)?;
         let pdf = signin::sheet(&detail, &programme.name, events::today())?;
         let dir = events::output_dir(c, data_dir.as_deref())?;
         let path = events::save_new(&dir, &signin::file_name(&detail), &pdf)?;

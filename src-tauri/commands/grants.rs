@@ -1,20 +1,20 @@
-//! Commands of the Pulje view: thin wrappers around `crate::grants`.
+//! Commands of the Pulje view: thin wrappers around `sundby_core::grants`.
 
 use super::{AppState, CmdResult, CommandError};
-use crate::grants::letter::{self, LetterFonts, Signer};
-use crate::grants::{
+use serde::Serialize;
+use sundby_core::grants::letter::{self, LetterFonts, Signer};
+use sundby_core::grants::{
     self, export, AdjustInput, Adjustment, Application, ApplicationFilter, ApplicationInput,
     DecisionInput, GrantError, HistoryEntry, PartnerChoice, Pool, PoolInput, ReportInput,
     YearOverview,
 };
-use crate::i18n::Lang;
-use serde::Serialize;
+use sundby_core::i18n::Lang;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
 fn lang(state: &State<'_, AppState>) -> Lang {
     state
-        .with(|c| crate::settings::language(c))
+        .with(|c| sundby_core::settings::language(c))
         .unwrap_or_default()
 }
 

@@ -17,12 +17,12 @@ pub mod events;
 // ── grants (issue 6) ──
 pub mod grants;
 
-use crate::i18n::{Lang, Localize};
-use crate::store::{Store, StoreError};
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Mutex;
+use sundby_core::i18n::{Lang, Localize};
+use sundby_core::store::{Store, StoreError};
 
 /// What every command receives through Tauri state: the one open database
 /// (or why it could not be opened) and the data directory.
@@ -30,7 +30,7 @@ pub struct AppState {
     store: Result<Mutex<Store>, StoreError>,
     /// The partner list's search index, kept beside the one connection it
     /// belongs to (locked only while the store is locked).
-    partner_index: Mutex<crate::partners::ListIndex>,
+    partner_index: Mutex<sundby_core::partners::ListIndex>,
     pub data_dir: Option<PathBuf>,
 }
 
@@ -69,7 +69,7 @@ impl AppState {
     pub fn new(store: Result<Store, StoreError>, data_dir: Option<PathBuf>) -> Self {
         AppState {
             store: store.map(Mutex::new),
-            partner_index: Mutex::new(crate::partners::ListIndex::new()),
+            partner_index: Mutex::new(sundby_core::partners::ListIndex::new()),
             data_dir,
         }
     }
@@ -77,7 +77,7 @@ impl AppState {
     /// Runs `f` with the database and the partner list's index.
     pub fn with_partner_index<T, E: Localize>(
         &self,
-        f: impl FnOnce(&mut Connection, &mut crate::partners::ListIndex) -> Result<T, E>,
+        f: impl FnOnce(&mut Connection, &mut sundby_core::partners::ListIndex) -> Result<T, E>,
     ) -> CmdResult<T> {
         self.with(|conn| {
             let mut index = self.partner_index.lock().unwrap_or_else(|p| p.into_inner());
@@ -115,7 +115,7 @@ impl AppState {
         // A panic in another command must not lock the user out of their data.
         let mut store = mutex.lock().unwrap_or_else(|p| p.into_inner());
         f(&mut store).map_err(|e| {
-            let lang = crate::settings::language(&store.conn).unwrap_or_default();
+            let lang = sundby_core::settings::language(&store.conn).unwrap_or_default();
             CommandError::from_error(&e, lang)
         })
     }

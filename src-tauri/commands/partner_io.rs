@@ -10,13 +10,13 @@
 //! 14.05.xlsx`, never overwriting a file) and returns the path to show.
 
 use super::{AppState, CmdResult};
-use crate::partners::export::{self, ExportFormat};
-use crate::partners::import::{
+use base64::Engine;
+use sundby_core::partners::export::{self, ExportFormat};
+use sundby_core::partners::import::{
     self, mapping::Mapping, Batch, ImportError, ImportReport, OnDuplicate, Preview, UndoReport,
 };
-use crate::partners::ListQuery;
-use crate::settings;
-use base64::Engine;
+use sundby_core::partners::ListQuery;
+use sundby_core::settings;
 use tauri::State;
 
 fn decode(data: &str) -> Result<Vec<u8>, ImportError> {

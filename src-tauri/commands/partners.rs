@@ -3,11 +3,11 @@
 //! warnings, bin, GDPR erasure and demo data. Each calls one core function.
 
 use super::{AppState, CmdResult};
-use crate::i18n::Localize;
-use crate::partners::{
+use serde::Serialize;
+use sundby_core::i18n::Localize;
+use sundby_core::partners::{
     self, dedupe, demo, store::Erased, ListQuery, ListResult, Partner, PartnerInput,
 };
-use serde::Serialize;
 use tauri::State;
 
 /// One problem with the form, placed at its field (and contact row).
@@ -52,7 +52,7 @@ pub async fn partner_check(
     input: PartnerInput,
 ) -> CmdResult<Vec<FieldProblem>> {
     state.with(|c| {
-        let lang = crate::settings::language(c).unwrap_or_default();
+        let lang = sundby_core::settings::language(c).unwrap_or_default();
         let problems = partners::store::problems_for(c, id.as_deref(), &input)?;
         Ok::<_, partners::PartnerError>(
             problems

@@ -1,13 +1,13 @@
 //! Commands of the app shell and the Indstillinger view.
 
 use super::{AppState, CmdResult, CommandError};
-use crate::i18n::Lang;
-use crate::settings::{
-    self, ImageRef, Programme, ProgrammeInput, Settings, Signatory, SignatoryInput,
-};
-use crate::validate::{Problem, ValidationError};
 use base64::Engine;
 use serde::Serialize;
+use sundby_core::i18n::Lang;
+use sundby_core::settings::{
+    self, ImageRef, Programme, ProgrammeInput, Settings, Signatory, SignatoryInput,
+};
+use sundby_core::validate::{Problem, ValidationError};
 use tauri::State;
 
 /// What the UI needs at start-up.
@@ -29,7 +29,7 @@ pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     if let Some(err) = state.open_error() {
         return Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION"),
-            schema_version: crate::store::schema_version(),
+            schema_version: sundby_core::store::schema_version(),
             data_dir,
             language: Lang::Da,
             programme_name: String::new(),
@@ -41,7 +41,7 @@ pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
         let p = settings::programme(conn)?;
         Ok::<_, settings::SettingsError>(AppInfo {
             version: env!("CARGO_PKG_VERSION"),
-            schema_version: crate::store::schema_version(),
+            schema_version: sundby_core::store::schema_version(),
             data_dir,
             language: settings::language(conn)?,
             programme_name: p.name,
@@ -153,9 +153,11 @@ pub async fn language_set(state: State<'_, AppState>, language: String) -> CmdRe
 
 /// The copies of the database taken before migrations, newest first.
 #[tauri::command]
-pub async fn backups_list(state: State<'_, AppState>) -> CmdResult<Vec<crate::store::Backup>> {
+pub async fn backups_list(
+    state: State<'_, AppState>,
+) -> CmdResult<Vec<sundby_core::store::Backup>> {
     state.with_store(|store| match &store.data_dir {
-        Some(dir) => crate::store::backups(dir),
+        Some(dir) => sundby_core::store::backups(dir),
         None => Ok(Vec::new()),
     })
 }
@@ -164,7 +166,7 @@ pub async fn backups_list(state: State<'_, AppState>) -> CmdResult<Vec<crate::st
 #[tauri::command]
 pub async fn backups_delete(state: State<'_, AppState>) -> CmdResult<u32> {
     state.with_store(|store| match &store.data_dir {
-        Some(dir) => crate::store::delete_backups(dir),
+        Some(dir) => sundby_core::store::delete_backups(dir),
         None => Ok(0),
     })
 }

@@ -4,7 +4,7 @@
 
 use crate::harness::App;
 use std::process::Command;
-use sundby::store::{new_id, now, Store};
+use sundby_core::store::{new_id, now, Store};
 
 fn seed(data_dir: &std::path::Path) -> Vec<String> {
     let (store, _) = Store::open_dir(data_dir).expect("create database");
@@ -122,13 +122,13 @@ async fn a_ceremony_from_queue_to_handed_out() {
 
     // Both are recorded with numbers and the ceremony; the snapshot names them.
     let (store, _) = Store::open_dir(&data_dir).unwrap();
-    let issued = sundby::diploma::store::for_partner(&store.conn, &ids[1]).unwrap();
+    let issued = sundby_core::diploma::store::for_partner(&store.conn, &ids[1]).unwrap();
     assert_eq!(issued.len(), 1);
     assert_eq!(issued[0].issued_on, "2026-11-22");
     assert_eq!(issued[0].ceremony_place.as_deref(), Some("Rådhuset"));
     let numbers: Vec<i64> = [&ids[0], &ids[1]]
         .iter()
-        .map(|id| sundby::diploma::store::for_partner(&store.conn, id).unwrap()[0].number)
+        .map(|id| sundby_core::diploma::store::for_partner(&store.conn, id).unwrap()[0].number)
         .collect();
     assert_eq!(numbers.len(), 2);
     assert_ne!(numbers[0], numbers[1]);

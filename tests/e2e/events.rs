@@ -3,7 +3,7 @@
 //! partner's page shows it, and a newsletter is built and recorded.
 
 use crate::harness::App;
-use sundby::store::{new_id, Store};
+use sundby_core::store::{new_id, Store};
 
 /// Partners straight into the register's tables before the app starts, so
 /// this test does not depend on the partner form.

@@ -5,8 +5,8 @@
 use crate::harness::App;
 use rusqlite::params;
 use std::path::{Path, PathBuf};
-use sundby::grants::{self, PoolInput};
-use sundby::store::{new_id, now, Store};
+use sundby_core::grants::{self, PoolInput};
+use sundby_core::store::{new_id, now, Store};
 
 /// A data directory with the 2026 pool (8.000 kr., at most 5.000 kr. each)
 /// and one partner, made through the core before the app starts.
@@ -142,7 +142,7 @@ async fn apply_grant_pay_and_a_refused_decision_changes_nothing() {
 
     // And the database agrees.
     let (store, _) = Store::open_dir(&data).unwrap();
-    let o = grants::overview(&store.conn, 2026, sundby::i18n::Lang::Da).unwrap();
+    let o = grants::overview(&store.conn, 2026, sundby_core::i18n::Lang::Da).unwrap();
     assert_eq!(
         (o.granted_ore, o.paid_ore, o.pending_ore),
         (500_000, 500_000, 400_000)

@@ -330,12 +330,12 @@ async fn keystroke_times(app: &App) -> Vec<f64> {
 
 #[tokio::test]
 async fn keystroke_to_rendered_list_with_10000_partners() {
-    use sundby::partners::{self, ContactInput, PartnerInput};
+    use sundby_core::partners::{self, ContactInput, PartnerInput};
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     {
-        let (mut store, _) = sundby::store::Store::open_dir(&data).unwrap();
-        let goal = sundby::settings::goals(&store.conn, false).unwrap()[0]
+        let (mut store, _) = sundby_core::store::Store::open_dir(&data).unwrap();
+        let goal = sundby_core::settings::goals(&store.conn, false).unwrap()[0]
             .id
             .clone();
         let names = [

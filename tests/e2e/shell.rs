@@ -147,8 +147,9 @@ async fn backups_from_an_update_are_shown_and_can_be_deleted() {
     std::fs::create_dir_all(&data).unwrap();
     // A database of the first schema version: opening it takes a copy.
     {
-        let conn = rusqlite::Connection::open(data.join(sundby::store::DB_FILE)).unwrap();
-        conn.execute_batch(sundby::store::MIGRATIONS[0].1).unwrap();
+        let conn = rusqlite::Connection::open(data.join(sundby_core::store::DB_FILE)).unwrap();
+        conn.execute_batch(sundby_core::store::MIGRATIONS[0].1)
+            .unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
     }
     let app = App::start_in(&data).await;
@@ -187,7 +188,7 @@ async fn backups_from_an_update_are_shown_and_can_be_deleted() {
         !card.as_str().unwrap_or_default().contains("null"),
         "{card}"
     );
-    let left = std::fs::read_dir(data.join(sundby::store::BACKUP_DIR))
+    let left = std::fs::read_dir(data.join(sundby_core::store::BACKUP_DIR))
         .unwrap()
         .count();
     assert_eq!(left, 0);

@@ -1736,7 +1736,7 @@ pub(crate) mod tests {
             }),
             ("modern-long-name", long),
         ];
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/snapshots");
         let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
         for (name, input) in cases {
             let (l, _) = lay(&input);

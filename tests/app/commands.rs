@@ -1,12 +1,10 @@
 //! The Tauri commands through the mock runtime, as the UI calls them: request
 //! URL `tauri://localhost`, JSON arguments, `{code, message, field}` errors.
 
-mod common;
-
-use common::{invoke, Harness};
+use crate::common::{invoke, Harness};
 use serde_json::json;
 use sundby::commands::AppState;
-use sundby::store::Store;
+use sundby_core::store::Store;
 
 fn harness() -> Harness {
     Harness::new(Store::open_in_memory().unwrap())
@@ -72,7 +70,7 @@ fn a_logo_that_is_not_an_image_is_refused_and_the_old_one_kept() {
 #[test]
 fn a_refused_database_is_reported_by_every_command() {
     let state = AppState::new(
-        Err(sundby::store::StoreError::NotADatabase(
+        Err(sundby_core::store::StoreError::NotADatabase(
             "/x/sundby.sqlite3".into(),
         )),
         None,
@@ -89,8 +87,10 @@ fn backups_taken_before_an_update_are_listed_and_deleted_through_commands() {
     let dir = tempfile::tempdir().unwrap();
     // A database of the first schema version, as an old install left it.
     {
-        let conn = rusqlite::Connection::open(dir.path().join(sundby::store::DB_FILE)).unwrap();
-        conn.execute_batch(sundby::store::MIGRATIONS[0].1).unwrap();
+        let conn =
+            rusqlite::Connection::open(dir.path().join(sundby_core::store::DB_FILE)).unwrap();
+        conn.execute_batch(sundby_core::store::MIGRATIONS[0].1)
+            .unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
     }
     let (store, report) = Store::open_dir(dir.path()).unwrap();
@@ -108,5 +108,5 @@ fn backups_taken_before_an_update_are_listed_and_deleted_through_commands() {
     // The database itself is untouched and still answers.
     let s = invoke(&h, "settings_get", json!({})).unwrap();
     assert_eq!(s["goals"].as_array().unwrap().len(), 7);
-    assert!(dir.path().join(sundby::store::DB_FILE).exists());
+    assert!(dir.path().join(sundby_core::store::DB_FILE).exists());
 }

@@ -1,54 +1,25 @@
 //! Events, read back from outside: the `.ics` parsed by a real iCalendar
 //! parser (times in Europe/Copenhagen across the summer-time change), the
 //! sign-in sheet checked by qpdf/pdftotext/pdffonts, the newsletter and
-//! `.ics` through the CLI, and the commands through the mock runtime.
+//! `.ics` (the CLI and the commands are tested in `tests/app/`).
 
-mod common;
+#[path = "../common/fixtures.rs"]
+mod fixtures;
+#[path = "../common/tools.rs"]
+mod tools;
+
+use fixtures::{event, prop};
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
-use common::{invoke, Harness};
-use serde_json::{json, Value};
 use std::io::BufReader;
-use std::process::Command;
-use sundby::events::store::{self, EventDetail};
-use sundby::events::{ics, signin, EventInput, ParticipantStatus};
-use sundby::store::{new_id, Store};
+use sundby_core::events::store::{self, EventDetail};
+use sundby_core::events::{ics, signin, ParticipantStatus};
+use sundby_core::store::Store;
 
 // ── helpers ──
 
-/// A partner straight into the register's table (not through the partners
-/// area's code, so these tests stand on their own).
 fn partner(conn: &rusqlite::Connection, name: &str, status: &str) -> String {
-    let id = new_id();
-    conn.execute(
-        "INSERT INTO partners (id, name, name_key, sort_key, kind, status, created_at, updated_at)
-         VALUES (?1, ?2, lower(?2), lower(?2), 'virksomhed', ?3, 'x', 'x')",
-        rusqlite::params![id, name, status],
-    )
-    .unwrap();
-    id
-}
-
-fn event(title: &str, start: (&str, &str), end: (&str, &str)) -> EventInput {
-    EventInput {
-        title: title.into(),
-        kind: "netvaerksmoede".into(),
-        start_date: start.0.into(),
-        start_time: start.1.into(),
-        end_date: end.0.into(),
-        end_time: end.1.into(),
-        place: "Rådhuset, Gothersgade 20; mødelokale 1".into(),
-        description: "Kaffe, kage\nog netværk".into(),
-        by_municipality: true,
-        ..Default::default()
-    }
-}
-
-fn prop<'a>(props: &'a [ical::property::Property], name: &str) -> &'a ical::property::Property {
-    props
-        .iter()
-        .find(|p| p.name == name)
-        .unwrap_or_else(|| panic!("no {name}"))
+    fixtures::partner(conn, name, "virksomhed", status)
 }
 
 fn unescape(s: &str) -> String {
@@ -281,20 +252,6 @@ fn detail_with(n: usize) -> (Store, EventDetail) {
     (s, detail)
 }
 
-fn tool(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd}: {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[test]
 fn sign_in_sheet_passes_qpdf_and_lists_everyone_but_cancellations() {
     let (_s, detail) = detail_with(30);
@@ -308,8 +265,8 @@ fn sign_in_sheet_passes_qpdf_and_lists_everyone_but_cancellations() {
     let path = dir.path().join("sheet.pdf");
     std::fs::write(&path, &pdf).unwrap();
     let p = path.to_str().unwrap();
-    tool("qpdf", &["--check", p]);
-    let text = tool("pdftotext", &["-layout", p, "-"]);
+    tools::run_ok("qpdf", &["--check", p]);
+    let text = tools::run_ok("pdftotext", &["-layout", p, "-"]);
     assert!(text.contains("Netværksmøde om røgfri arbejdspladser"));
     assert!(text.contains("22. november 2026 kl. 16.00–18.00"), "{text}");
     for i in 0..30 {
@@ -321,14 +278,14 @@ fn sign_in_sheet_passes_qpdf_and_lists_everyone_but_cancellations() {
     assert!(!text.contains("Afbud ApS"));
     assert!(text.contains("Underskrift"));
     // 30 people + 6 blank rows at 17 rows a page: three pages.
-    let info = tool("pdfinfo", &[p]);
+    let info = tools::run_ok("pdfinfo", &[p]);
     assert!(
         info.lines()
             .any(|l| l.starts_with("Pages:") && l.trim_end().ends_with('3')),
         "{info}"
     );
     assert!(text.contains("Side 3 af 3"));
-    let fonts = tool("pdffonts", &[p]);
+    let fonts = tools::run_ok("pdffonts", &[p]);
     assert!(
         fonts.contains("Lato-Regular") && fonts.contains("Lato-Bold"),
         "{fonts}"
@@ -346,196 +303,7 @@ fn an_empty_list_still_gives_a_sheet_of_blank_rows() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("empty.pdf");
     std::fs::write(&path, &pdf).unwrap();
-    tool("qpdf", &["--check", path.to_str().unwrap()]);
-    let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]);
+    tools::run_ok("qpdf", &["--check", path.to_str().unwrap()]);
+    let text = tools::run_ok("pdftotext", &[path.to_str().unwrap(), "-"]);
     assert!(text.contains("Side 1 af 1"));
-}
-
-// ── CLI ──
-
-fn sundby(data_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sundby"))
-        .args(args)
-        .env("SUNDBY_DATA_DIR", data_dir)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .unwrap()
-}
-
-#[test]
-fn cli_writes_newsletter_and_ics() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let event_id = {
-        let (mut s, _) = Store::open_dir(&data).unwrap();
-        let a = partner(&s.conn, "Café <Sund> & Glad", "aktiv");
-        s.conn
-            .execute(
-                "UPDATE partners SET joined_on = '2026-09-15', consent_public = 1, consent_email = 1 WHERE id = ?1",
-                [&a],
-            )
-            .unwrap();
-        s.conn
-            .execute(
-                "INSERT INTO contacts (id, partner_id, name, email, is_primary, created_at, updated_at)
-                 VALUES ('c1', ?1, 'Kim', 'kim@cafe.dk', 1, 'x', 'x')",
-                [&a],
-            )
-            .unwrap();
-        store::save(
-            &mut s.conn,
-            &event("Julemøde", ("03.12.2026", "15:00"), ("", "17:00")),
-        )
-        .unwrap()
-        .event
-        .id
-    };
-    let out_html = dir.path().join("nyhedsbrev.html");
-    let out = sundby(
-        &data,
-        &[
-            "newsletter",
-            "--from",
-            "01.09.2026",
-            "--to",
-            "2026-10-31",
-            "--out",
-            out_html.to_str().unwrap(),
-            "--record",
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let html = std::fs::read_to_string(&out_html).unwrap();
-    assert!(html.contains("Café &lt;Sund&gt; &amp; Glad"));
-    assert!(html.contains("Julemøde"));
-    let csv = std::fs::read_to_string(dir.path().join("nyhedsbrev.csv")).unwrap();
-    assert!(csv.contains("kim@cafe.dk"));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("modtagere:      1"), "{stdout}");
-    {
-        let (s, _) = Store::open_dir(&data).unwrap();
-        let issues = sundby::events::newsletter::issues(&s.conn).unwrap();
-        assert_eq!(issues.len(), 1);
-        assert_eq!(issues[0].recipient_count, 1);
-        assert_eq!(issues[0].period_to, "2026-10-31");
-    }
-
-    let out_ics = dir.path().join("julemøde.ics");
-    let out = sundby(
-        &data,
-        &[
-            "event-ics",
-            "--event",
-            &event_id,
-            "--out",
-            out_ics.to_str().unwrap(),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = std::fs::read_to_string(&out_ics).unwrap();
-    let cal = ical::IcalParser::new(BufReader::new(text.as_bytes()))
-        .next()
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        prop(&cal.events[0].properties, "DTSTART").value.as_deref(),
-        Some("20261203T150000")
-    );
-
-    // A bad period and an unknown event fail with a Danish message.
-    let out = sundby(
-        &data,
-        &[
-            "newsletter",
-            "--from",
-            "01.11.2026",
-            "--to",
-            "31.10.2026",
-            "--out",
-            out_html.to_str().unwrap(),
-        ],
-    );
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("Periodens slutning må ikke ligge før starten"));
-    let out = sundby(
-        &data,
-        &[
-            "event-ics",
-            "--event",
-            "nope",
-            "--out",
-            out_ics.to_str().unwrap(),
-        ],
-    );
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("Arrangementet findes ikke"));
-}
-
-// ── commands through the mock runtime ──
-
-fn harness(store: Store) -> Harness {
-    Harness::new(store)
-}
-
-#[test]
-fn commands_create_invite_mark_and_show_on_the_partner() {
-    let store = Store::open_in_memory().unwrap();
-    let a = partner(&store.conn, "Aktiv Alfa", "aktiv");
-    let b = partner(&store.conn, "Aktiv Beta", "aktiv");
-    let _c = partner(&store.conn, "Interesseret Gamma", "interesseret");
-    let h = harness(store);
-
-    // Bad input comes back with the field it concerns.
-    let err = invoke(&h, "event_save", json!({ "input": { "title": "Møde", "kind": "netvaerksmoede", "start_date": "", "start_time": "16:00", "end_time": "18:00", "by_municipality": true } })).unwrap_err();
-    assert_eq!(err["field"], "start_date");
-    assert_eq!(err["message"], "Startdatoen skal udfyldes");
-    let err = invoke(&h, "event_save", json!({ "input": { "title": "Møde", "kind": "messe", "start_date": "22.11.2026", "start_time": "16:00", "end_time": "18:00", "by_municipality": true, "visitors": "-600" } })).unwrap_err();
-    assert_eq!(err["field"], "visitors");
-    assert_eq!(err["message"], "Antal besøgende må ikke være negativt");
-
-    let d = invoke(&h, "event_save", json!({ "input": { "title": "Netværksmøde", "kind": "netvaerksmoede", "start_date": "22.11.2026", "start_time": "16:00", "end_time": "18:00", "by_municipality": true } })).unwrap();
-    let id = d["event"]["id"].as_str().unwrap().to_string();
-    let inv = invoke(&h, "event_invite_all_active", json!({ "eventId": id })).unwrap();
-    assert_eq!(inv["added"], 2);
-    let ids: Vec<Value> = inv["detail"]["participants"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].clone())
-        .collect();
-    let d = invoke(
-        &h,
-        "event_participants_set_status",
-        json!({ "eventId": id, "ids": ids, "status": "deltog" }),
-    )
-    .unwrap();
-    assert_eq!(d["counts"]["attended"], 2);
-
-    for p in [&a, &b] {
-        let list = invoke(&h, "partner_events", json!({ "partnerId": p })).unwrap();
-        assert_eq!(list.as_array().unwrap().len(), 1);
-        assert_eq!(list[0]["title"], "Netværksmøde");
-        assert_eq!(list[0]["status"], "deltog");
-        assert_eq!(list[0]["role"], "participant");
-    }
-    let all = invoke(&h, "events_list", json!({ "filter": { "when": "all" } })).unwrap();
-    assert_eq!(all.as_array().unwrap().len(), 1);
-    let n = invoke(&h, "newsletter_build", json!({ "input": { "from": "01.09.2026", "to": "31.10.2026", "stories": [{ "title": "<i>Hej</i>", "body": "Tekst" }] } })).unwrap();
-    assert!(n["html"]
-        .as_str()
-        .unwrap()
-        .contains("&lt;i&gt;Hej&lt;/i&gt;"));
-    // The draft is kept for next time.
-    let start = invoke(&h, "newsletter_start", json!({})).unwrap();
-    assert_eq!(start["draft"]["stories"][0]["title"], "<i>Hej</i>");
 }

@@ -40,7 +40,7 @@ fn info_reports_paths_schema_and_counts() {
     assert!(text.contains(&dir.path().join("sundby.sqlite3").display().to_string()));
     assert!(text.contains(&format!(
         "skemaversion:  {}",
-        sundby::store::schema_version()
+        sundby_core::store::schema_version()
     )));
     let goals_line = text.lines().find(|l| l.starts_with("goals ")).unwrap();
     assert!(goals_line.trim_end().ends_with(" 7"), "{goals_line}");

@@ -1,12 +1,10 @@
 //! The partner register (issue 3) from the outside: its Tauri commands through
 //! the mock runtime as the UI calls them, and `sundby demo` as a user runs it.
 
-mod common;
-
-use common::{invoke, Harness};
+use crate::common::{invoke, Harness};
 use serde_json::{json, Value};
 use std::process::Command;
-use sundby::store::Store;
+use sundby_core::store::Store;
 
 const GOAL1: &str = "5b0f6c1e-0001-4c6e-9a51-000000000001";
 const GOAL2: &str = "5b0f6c1e-0002-4c6e-9a51-000000000002";

@@ -2,12 +2,15 @@
 //! the backup taken before it, and refusing files that are not ours or come
 //! from a newer version without changing a byte of them.
 
+#[path = "../common/fixtures.rs"]
+mod fixtures;
+
 use std::path::Path;
-use sundby::store::{schema_version, Store, StoreError, DB_FILE};
+use sundby_core::store::{schema_version, Store, StoreError, DB_FILE};
 
 fn copy_fixture(dir: &Path, name: &str) -> std::path::PathBuf {
     let target = dir.join(DB_FILE);
-    std::fs::copy(Path::new("tests/fixtures").join(name), &target).unwrap();
+    std::fs::copy(fixtures::fixture(name), &target).unwrap();
     target
 }
 
@@ -18,7 +21,7 @@ fn a_first_schema_database_is_migrated_and_keeps_its_data() {
     let (store, report) = Store::open_dir(dir.path()).unwrap();
     assert_eq!(report.from_version, 1);
     assert_eq!(report.to_version, schema_version());
-    let settings = sundby::settings::get(&store.conn).unwrap();
+    let settings = sundby_core::settings::get(&store.conn).unwrap();
     assert_eq!(settings.programme.name, "Sund By mikro-partnerskaber");
     assert_eq!(settings.goals[0].title, "At Fredericia bliver helt røgfri");
     // The tables of later migrations exist and work.
@@ -72,7 +75,7 @@ fn a_newer_schema_is_refused_and_left_byte_for_byte_untouched() {
     let before = std::fs::read(&path).unwrap();
     let err = Store::open_dir(dir.path()).err().expect("refused");
     assert!(matches!(err, StoreError::NewerSchema { .. }), "{err:?}");
-    use sundby::i18n::{Lang, Localize};
+    use sundby_core::i18n::{Lang, Localize};
     assert!(err.message(Lang::Da).contains("nyere version"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(!dir.path().join("backups").exists());

@@ -5,23 +5,20 @@
 //!
 //! Set `DIPLOMA_PNG_DIR` to also render every design to PNG there.
 
-mod common;
+#[path = "../common/fixtures.rs"]
+mod fixtures;
+#[path = "../common/tools.rs"]
+mod tools;
+
+use fixtures::{logo_png, signature_png, NAMES};
 
 use chrono::NaiveDate;
-use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
+use image::{DynamicImage, ImageFormat};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use sundby::diploma::{
+use sundby_core::diploma::{
     self, files, Design, DiplomaInput, ImageBytes, Orientation, Rgb, Signer, Warning, Wording,
 };
-
-const NAMES: [&str; 4] = [
-    "Røde Kors Hovedstaden",
-    "Børnehaven Evigglad",
-    "Ærø Åben Skole & Fællesskab",
-    "Café Zoë Müller-Łukasiewicz & Søn",
-];
 
 fn input(partner: &str, design: Design, orientation: Orientation) -> DiplomaInput {
     DiplomaInput {
@@ -56,69 +53,6 @@ fn input(partner: &str, design: Design, orientation: Orientation) -> DiplomaInpu
     }
 }
 
-/// A simple logo: a green leaf-like disc with a white stripe, transparent
-/// around it.
-fn logo_png() -> Vec<u8> {
-    let img = RgbaImage::from_fn(600, 240, |x, y| {
-        let (cx, cy) = (120.0, 120.0);
-        let d = ((x as f32 - cx).powi(2) + (y as f32 - cy).powi(2)).sqrt();
-        if d < 100.0 {
-            if (y as f32 - (x as f32) * 0.6 - 30.0).abs() < 7.0 {
-                Rgba([255, 255, 255, 255])
-            } else {
-                Rgba([31, 95, 74, 255])
-            }
-        } else if x > 250
-            && x < 580
-            && (y == 100 || y == 140 || (100..140).contains(&y) && x % 60 < 8)
-        {
-            Rgba([31, 95, 74, 255])
-        } else {
-            Rgba([0, 0, 0, 0])
-        }
-    });
-    png(DynamicImage::ImageRgba8(img))
-}
-
-/// A scribble that looks a little like a handwritten signature.
-fn signature_png(phase: f32) -> Vec<u8> {
-    let mut img = RgbaImage::from_pixel(900, 280, Rgba([0, 0, 0, 0]));
-    for i in 0..4000 {
-        let t = i as f32 / 4000.0;
-        let x = 40.0 + t * 820.0;
-        let y = 150.0 + (t * 23.0 + phase).sin() * 70.0 * (1.0 - t * 0.6) + (t * 5.0).cos() * 20.0;
-        for dx in -2..=2 {
-            for dy in -2..=2 {
-                let (px, py) = ((x as i32 + dx) as u32, (y as i32 + dy) as u32);
-                if px < 900 && py < 280 {
-                    img.put_pixel(px, py, Rgba([20, 30, 80, 255]));
-                }
-            }
-        }
-    }
-    png(DynamicImage::ImageRgba8(img))
-}
-
-fn png(img: DynamicImage) -> Vec<u8> {
-    let mut out = Vec::new();
-    let _ = img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png);
-    out
-}
-
-fn tool(cmd: &str, args: &[&str]) -> (bool, String) {
-    match Command::new(cmd).args(args).output() {
-        Ok(o) => (
-            o.status.success(),
-            format!(
-                "{}{}",
-                String::from_utf8_lossy(&o.stdout),
-                String::from_utf8_lossy(&o.stderr)
-            ),
-        ),
-        Err(e) => panic!("{cmd} is not installed: {e}"),
-    }
-}
-
 fn write_pdf(dir: &Path, name: &str, inputs: &[DiplomaInput]) -> (PathBuf, Vec<Warning>) {
     let r = diploma::render_pdf(inputs, "Diplomer").expect("render");
     assert_eq!(r.pages, inputs.len());
@@ -143,7 +77,8 @@ fn names_come_back_exactly_from_pdftotext_in_every_design() {
             assert!(warnings.is_empty(), "{warnings:?}");
             for (i, name) in NAMES.iter().enumerate() {
                 let page = (i + 1).to_string();
-                let (ok, text) = tool("pdftotext", &["-f", &page, "-l", &page, p(&path), "-"]);
+                let (ok, text) =
+                    tools::run("pdftotext", &["-f", &page, "-l", &page, p(&path), "-"]);
                 assert!(ok, "{text}");
                 let lines: Vec<&str> = text.lines().map(str::trim).collect();
                 assert!(
@@ -178,7 +113,7 @@ fn fonts_are_embedded_subset_and_unicode_mapped() {
         .map(|d| input("Ærø Åben Skole & Fællesskab", *d, Orientation::Landscape))
         .collect();
     let (path, _) = write_pdf(dir.path(), "fonts.pdf", &inputs);
-    let (ok, out) = tool("pdffonts", &[p(&path)]);
+    let (ok, out) = tools::run("pdffonts", &[p(&path)]);
     assert!(ok, "{out}");
     let rows: Vec<&str> = out
         .lines()
@@ -208,10 +143,10 @@ fn qpdf_finds_no_errors_and_pdfinfo_gives_pages_and_a4() {
             .map(|i| input(NAMES[i % NAMES.len()], Design::ALL[i % 2], orientation))
             .collect();
         let (path, _) = write_pdf(dir.path(), "five.pdf", &inputs);
-        let (ok, out) = tool("qpdf", &["--check", p(&path)]);
+        let (ok, out) = tools::run("qpdf", &["--check", p(&path)]);
         assert!(ok, "qpdf --check failed:\n{out}");
         assert!(out.contains("No syntax or stream encoding errors"), "{out}");
-        let (ok, info) = tool("pdfinfo", &[p(&path)]);
+        let (ok, info) = tools::run("pdfinfo", &[p(&path)]);
         assert!(ok, "{info}");
         assert!(
             info.lines()
@@ -251,7 +186,7 @@ fn images_are_embedded_once_for_the_whole_ceremony() {
         })
         .collect();
     let (path, _) = write_pdf(dir.path(), "twelve.pdf", &inputs);
-    let (ok, out) = tool("pdfimages", &["-list", p(&path)]);
+    let (ok, out) = tools::run("pdfimages", &["-list", p(&path)]);
     assert!(ok, "{out}");
     // Every page shows 3 images (logo, 2 signatures) and each row names its
     // object: only 3 distinct image objects (plus their soft masks).
@@ -296,7 +231,7 @@ fn a_ten_megabyte_photo_signature_is_scaled_down() {
 
 #[test]
 fn bad_input_gives_clear_messages() {
-    use sundby::i18n::{Lang, Localize};
+    use sundby_core::i18n::{Lang, Localize};
     let e = diploma::render_pdf(&[], "x").expect_err("no partners");
     assert!(e.message(Lang::Da).contains("Vælg mindst én partner"));
     let mut i = input("", Design::Classic, Orientation::Landscape);
@@ -341,184 +276,11 @@ fn render_pngs() {
             // The preview of the same page, to compare with the print.
             let (svg, _) = diploma::render_svg(&page).expect("svg");
             std::fs::write(stem.with_extension("svg"), svg).expect("write svg");
-            let (ok, msg) = tool(
+            let (ok, msg) = tools::run(
                 "pdftoppm",
                 &["-png", "-r", "72", "-singlefile", p(&path), p(&stem)],
             );
             assert!(ok, "{msg}");
         }
     }
-}
-
-mod commands {
-    //! The diploma commands through the Tauri mock runtime, as the UI calls them.
-    use crate::common::{invoke, Harness};
-    use serde_json::json;
-    use sundby::store::{new_id, now, Store};
-
-    #[test]
-    fn ceremony_queue_preview_generate_and_mark_through_commands() {
-        let store = Store::open_in_memory().expect("store");
-        let pid = new_id();
-        store
-            .conn
-            .execute(
-                "INSERT INTO partners (id, name, name_key, sort_key, kind, status, joined_on, created_at, updated_at)
-                 VALUES (?1, 'Børnehaven Evigglad', 'b', 'b', 'institution', 'aktiv', '2026-01-05', ?2, ?2)",
-                rusqlite::params![pid, now()],
-            )
-            .expect("partner");
-        let w = Harness::new(store);
-        let out = tempfile::tempdir().expect("tmp");
-
-        let view = invoke(&w, "diploma_settings_get", json!({})).expect("settings");
-        assert_eq!(view["settings"]["design"], "classic");
-        let mut s = view["settings"].clone();
-        s["folder"] = json!(out.path().display().to_string());
-        s["colour"] = json!("not a colour");
-        let err = invoke(&w, "diploma_settings_save", json!({ "input": s.clone() }))
-            .expect_err("bad colour");
-        assert_eq!(err["field"], "diploma_colour");
-        assert_eq!(err["message"], "Farven har en ukendt værdi");
-        s["colour"] = json!("#7a1f3d");
-        invoke(&w, "diploma_settings_save", json!({ "input": s })).expect("save");
-
-        let err = invoke(
-            &w,
-            "ceremony_save",
-            json!({ "input": { "held_on": "31.02.2026" } }),
-        )
-        .expect_err("bad date");
-        assert_eq!(err["field"], "held_on");
-        let cer = invoke(
-            &w,
-            "ceremony_save",
-            json!({ "input": { "held_on": "22.11.2026", "place": "Rådhuset", "signatory_slots": [1, 2] } }),
-        )
-        .expect("ceremony");
-        let queue = invoke(&w, "diploma_queue", json!({})).expect("queue");
-        assert_eq!(queue[0]["name"], "Børnehaven Evigglad");
-
-        // A live preview of unsaved wording.
-        let mut draft =
-            invoke(&w, "diploma_settings_get", json!({})).expect("s")["settings"].clone();
-        draft["wording"]["title"] = json!("Æresbevis");
-        let p = invoke(
-            &w,
-            "diploma_preview",
-            json!({ "partnerId": pid, "occasion": { "held_on": "2026-11-22", "place": "Rådhuset" }, "settings": draft }),
-        )
-        .expect("preview");
-        let svg = p["svg"].as_str().unwrap_or_default();
-        assert!(svg.contains("ÆRESBEVIS") && svg.contains("Børnehaven Evigglad"));
-
-        let err = invoke(
-            &w,
-            "diploma_generate",
-            json!({ "ceremonyId": cer["id"], "partnerIds": [] }),
-        )
-        .expect_err("none");
-        assert_eq!(err["code"], "diploma.no_partners");
-        let g = invoke(
-            &w,
-            "diploma_generate",
-            json!({ "ceremonyId": cer["id"], "partnerIds": [pid] }),
-        )
-        .expect("pdf");
-        assert_eq!(g["file_name"], "Diplomer 2026-11-22 Rådhuset.pdf");
-        assert!(out.path().join("Diplomer 2026-11-22 Rådhuset.pdf").exists());
-
-        let issued = invoke(
-            &w,
-            "diploma_mark_issued",
-            json!({ "ceremonyId": cer["id"], "partnerIds": [pid] }),
-        )
-        .expect("mark");
-        assert_eq!(issued[0]["number"], 1);
-        assert_eq!(
-            invoke(&w, "diploma_queue", json!({})).expect("q"),
-            json!([])
-        );
-        let list = invoke(&w, "diplomas_for_partner", json!({ "partnerId": pid })).expect("list");
-        assert_eq!(list.as_array().map(Vec::len), Some(1));
-
-        // Opening is limited to PDFs in the diploma folder.
-        let err =
-            invoke(&w, "diploma_open", json!({ "path": "/etc/passwd" })).expect_err("refused");
-        assert_eq!(err["code"], "diploma.open_refused");
-    }
-}
-
-#[test]
-fn cli_writes_one_diploma_or_the_whole_queue_and_never_overwrites() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let data = dir.path().join("data");
-    std::fs::create_dir_all(&data).expect("mkdir");
-    {
-        let (store, _) = sundby::store::Store::open_dir(&data).expect("db");
-        for (i, name) in NAMES.iter().enumerate() {
-            store
-                .conn
-                .execute(
-                    "INSERT INTO partners (id, name, name_key, sort_key, kind, status, joined_on, created_at, updated_at)
-                     VALUES (?1, ?2, ?1, ?1, 'forening', 'aktiv', '2026-01-01', '2026-01-01', '2026-01-01')",
-                    rusqlite::params![format!("p{i}"), name],
-                )
-                .expect("partner");
-        }
-    }
-    let bin = env!("CARGO_BIN_EXE_sundby");
-    let run = |args: &[&str]| {
-        Command::new(bin)
-            .args(args)
-            .env("SUNDBY_DATA_DIR", &data)
-            .output()
-            .expect("run sundby")
-    };
-    let one = dir.path().join("one.pdf");
-    let o = run(&[
-        "diploma",
-        "--partner",
-        "ærø åben skole & fællesskab",
-        "--out",
-        p(&one),
-        "--date",
-        "22.11.2026",
-        "--place",
-        "Rådhuset",
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let (_, text) = tool("pdftotext", &[p(&one), "-"]);
-    assert!(
-        text.contains("Ærø Åben Skole & Fællesskab")
-            && text.contains("Rådhuset, 22. november 2026"),
-        "{text}"
-    );
-    let o = run(&[
-        "diploma",
-        "--partner",
-        "Ærø Åben Skole & Fællesskab",
-        "--out",
-        p(&one),
-    ]);
-    assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("findes allerede"));
-    let all = dir.path().join("all.pdf");
-    let o = run(&["diplomas", "--pending", "--out", p(&all)]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let (_, info) = tool("pdfinfo", &[p(&all)]);
-    assert!(
-        info.lines()
-            .any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(&NAMES.len().to_string())),
-        "{info}"
-    );
-    let o = run(&[
-        "diploma",
-        "--partner",
-        "Ingen",
-        "--out",
-        p(&dir.path().join("x.pdf")),
-    ]);
-    assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("ingen partner"));
 }

@@ -1,0 +1,21 @@
+//! Sund By Partner's core: the domain, the store and the documents of a
+//! desktop app for Danish municipal health consultants who run healthy-city
+//! partnership programmes.
+//!
+//! This crate has no Tauri in its dependency tree (CI checks `cargo tree`):
+//! the window's commands and the headless CLI in the `sundby` crate both call
+//! the functions here. See ARCHITECTURE.md for the code map.
+
+// User input must never panic the app: no unwrap/expect outside tests.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod i18n;
+pub mod images;
+pub mod settings;
+pub mod store;
+pub mod validate;
+
+pub mod diploma;
+pub mod events;
+pub mod grants;
+pub mod partners;

@@ -1,0 +1,14 @@
+//! The app crate from the outside: every area's Tauri commands through the
+//! mock runtime, as the UI calls them, and the `sundby` CLI as a script runs
+//! it. One test binary, so Tauri is linked once.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod cli;
+mod commands;
+mod diplomas;
+mod events;
+mod grants;
+mod partner_io;
+mod partners;
