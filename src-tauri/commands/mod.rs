@@ -1,8 +1,10 @@
 //! The Tauri command boundary: shared state, and the conversion of every core
 //! error into `{code, message, field}` in the user's language. Commands are
 //! thin: they take the store, call one core function and translate the result.
-//! One file per area; this file holds what they share.
+//! One file per area; this file holds what they share, and [`list`] names
+//! every command.
 
+pub mod list;
 pub mod settings;
 // ── partners (issue 3) ──
 pub mod partner_io;
