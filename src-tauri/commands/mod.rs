@@ -87,6 +87,23 @@ impl AppState {
         })
     }
 
+    /// The language the user has chosen (Danish while no database is open).
+    pub fn lang(&self) -> Lang {
+        match &self.store {
+            Ok(mutex) => {
+                let store = mutex.lock().unwrap_or_else(|p| p.into_inner());
+                sundby_core::settings::language(&store.conn).unwrap_or_default()
+            }
+            Err(_) => Lang::Da,
+        }
+    }
+
+    /// A core error that arose outside [`AppState::with`] (after the store
+    /// was let go), in the user's language.
+    pub fn error<E: Localize>(&self, e: &E) -> CommandError {
+        CommandError::from_error(e, self.lang())
+    }
+
     /// The error that kept the database from opening, if any.
     pub fn open_error(&self) -> Option<CommandError> {
         self.store

@@ -238,6 +238,52 @@ fn every_command_is_named_alike_in_all_five_places() {
     );
 }
 
+/// The capability files are all there is: `tauri.conf.json` inlines no
+/// capability (it would escape the check above) and configures no plugin for
+/// the web view.
+#[test]
+fn the_config_grants_nothing_beside_the_capability_files() {
+    let path = root().join("tauri.conf.json");
+    let conf: serde_json::Value = serde_json::from_str(&read(&path)).expect("tauri.conf.json");
+    assert!(
+        conf["app"]["security"].get("capabilities").is_none(),
+        "tauri.conf.json must not list or inline capabilities"
+    );
+    assert!(
+        conf.get("plugins").is_none(),
+        "tauri.conf.json must not configure plugins for the web view"
+    );
+}
+
+/// Commands only translate: every message comes from a core error's
+/// `Localize` impl through `CommandError::from_error`, none is written in a
+/// command or in `app.rs`.
+#[test]
+fn commands_carry_no_messages_of_their_own() {
+    let src = root().join("src-tauri");
+    let mut sources = files(&src.join("commands"), "rs");
+    sources.push(src.join("app.rs"));
+    let mut problems = Vec::new();
+    for path in sources {
+        let text = read(&path);
+        let own = stem(&path) == "mod";
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            let message = code.contains("Lang::Da =>") || code.contains("Lang::En =>");
+            let literal =
+                !own && code.contains("CommandError {") && !code.contains("-> CommandError {");
+            if message || literal {
+                problems.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "messages belong in the core's Localize impls (or ui/i18n/), not here:\n  {}",
+        problems.join("\n  ")
+    );
+}
+
 #[test]
 fn the_parsers_find_what_they_look_for() {
     let app =
