@@ -1,103 +1,59 @@
-//! Build script: embeds `ui/` and the config through tauri-build, and declares
-//! every app command so that the capability in `src-tauri/capabilities/`
-//! allows exactly those and nothing else.
+//! Build script: embeds `ui/` and the config through tauri-build, declares
+//! every app command from the one list (`src-tauri/commands/list.rs`) and
+//! writes each area's capability from it, so that `src-tauri/capabilities/`
+//! allows exactly those commands and nothing else.
 
-const COMMANDS: &[&str] = &[
-    // ── shell and settings ──
-    "app_info",
-    "settings_get",
-    "programme_save",
-    "goal_add",
-    "goal_rename",
-    "goal_set_retired",
-    "goals_reorder",
-    "logo_set",
-    "logo_remove",
-    "signatory_save",
-    "signatory_remove",
-    "signature_set",
-    "image_data_url",
-    "language_set",
-    "backups_list",
-    "backups_delete",
-    // ── partners (issue 3) ──
-    "partners_list",
-    "partner_get",
-    "partner_create",
-    "partner_update",
-    "partner_check",
-    "partner_duplicates",
-    "partner_delete",
-    "partner_restore",
-    "partner_erase",
-    "partners_empty_bin",
-    "partners_demo",
-    // partner import/export
-    "partner_import_preview",
-    "partner_import_run",
-    "partner_import_undo",
-    "partner_import_batches",
-    "partner_export",
-    // ── diplomas (issue 4) ──
-    "diploma_settings_get",
-    "diploma_settings_save",
-    "diploma_queue",
-    "ceremony_list",
-    "ceremony_save",
-    "diploma_preview",
-    "diploma_generate",
-    "diploma_mark_issued",
-    "diplomas_for_partner",
-    "ceremony_diplomas",
-    "diploma_reprint",
-    "diploma_open",
-    "diploma_reveal",
-    // ── events (issue 5) ──
-    "events_list",
-    "event_get",
-    "event_save",
-    "event_delete",
-    "event_partner_options",
-    "event_invite_all_active",
-    "event_participant_add",
-    "event_participants_set_status",
-    "event_participant_update",
-    "event_participant_remove",
-    "event_ics_save",
-    "event_signin_save",
-    "partner_events",
-    "newsletter_start",
-    "newsletter_build",
-    "newsletter_draft_save",
-    "newsletter_save",
-    "newsletter_record",
-    // ── grants (issue 6) ──
-    "grants_pools",
-    "grants_overview",
-    "grants_pool_create",
-    "grants_pool_save",
-    "grants_list",
-    "grants_partners",
-    "grants_get",
-    "grants_create",
-    "grants_update",
-    "grants_start_review",
-    "grants_decide",
-    "grants_pay",
-    "grants_report",
-    "grants_adjust",
-    "grants_delete",
-    "grants_signer_get",
-    "grants_export",
-    "grants_letter",
-];
+use std::path::Path;
+
+#[path = "commands/list.rs"]
+mod list;
+
+/// Where the capabilities live, relative to the package root (the build
+/// script's working directory).
+const CAPABILITIES_DIR: &str = "src-tauri/capabilities";
 
 fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/commands/list.rs");
+    // A custom capabilities path is not watched by tauri-build.
+    println!("cargo:rerun-if-changed={CAPABILITIES_DIR}");
+    if let Err(e) = write_capabilities(Path::new(CAPABILITIES_DIR)) {
+        eprintln!("capabilities: {e}");
+        std::process::exit(1);
+    }
+    // tauri-build keeps the list for the whole build: leaked once, on purpose.
+    let commands: &'static [&'static str] = Vec::leak(list::all().collect());
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/*.json")
-        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+        .app_manifest(tauri_build::AppManifest::new().commands(commands));
     if let Err(e) = tauri_build::try_build(attributes) {
         eprintln!("tauri-build failed: {e:#}");
         std::process::exit(1);
     }
+}
+
+/// Writes `<area>.json` for every area whose file differs from the list, and
+/// refuses any other capability file (it would grant what the list does not).
+fn write_capabilities(dir: &Path) -> Result<(), String> {
+    for area in list::AREAS {
+        let path = dir.join(format!("{}.json", area.name));
+        let json = list::capability_json(area);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(json.as_str()) {
+            std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let name = entry.map_err(|e| e.to_string())?.file_name();
+        let name = name.to_string_lossy();
+        let known = list::AREAS
+            .iter()
+            .any(|a| name.strip_suffix(".json") == Some(a.name));
+        if !known {
+            return Err(format!(
+                "{dir}/{name} is not an area of src-tauri/commands/list.rs; remove it or add the area",
+                dir = dir.display()
+            ));
+        }
+    }
+    Ok(())
 }

@@ -4,13 +4,12 @@
 
 use super::{AppState, CmdResult, CommandError};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
 use sundby_core::diploma::store::{
     self, Ceremony, CeremonyInput, DiplomaSettings, Generated, Issued, Occasion, Preview,
     QueueEntry,
 };
 use sundby_core::diploma::DiplomaError;
-use sundby_core::i18n::Lang;
+use sundby_core::handoff::{self, HandoffError};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -114,41 +113,9 @@ pub async fn diploma_reprint(
     })
 }
 
-/// Only PDFs in the diploma folder may be opened from the UI.
-fn checked_pdf(state: &State<'_, AppState>, path: &str) -> CmdResult<PathBuf> {
-    let folder = state.with(|c| store::output_folder(c))?;
-    let refuse = || CommandError {
-        code: "diploma.open_refused",
-        message: match state
-            .with(|c| sundby_core::settings::language(c))
-            .unwrap_or_default()
-        {
-            Lang::Da => "Kun diplomer i diplommappen kan åbnes herfra.".into(),
-            Lang::En => "Only diplomas in the diploma folder can be opened from here.".into(),
-        },
-        field: None,
-    };
-    let p = Path::new(path).canonicalize().map_err(|_| refuse())?;
-    let dir = folder.canonicalize().map_err(|_| refuse())?;
-    let is_pdf = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-    if !is_pdf || p.parent() != Some(dir.as_path()) {
-        return Err(refuse());
-    }
-    Ok(p)
-}
-
+/// The system could not open the PDF (or its folder).
 fn opener_error(state: &State<'_, AppState>, e: impl std::fmt::Display) -> CommandError {
-    CommandError {
-        code: "diploma.open_failed",
-        message: match state
-            .with(|c| sundby_core::settings::language(c))
-            .unwrap_or_default()
-        {
-            Lang::Da => format!("PDF'en kunne ikke åbnes: {e}"),
-            Lang::En => format!("The PDF could not be opened: {e}"),
-        },
-        field: None,
-    }
+    state.error(&HandoffError::DiplomaNotOpened(e.to_string()))
 }
 
 /// Opens a saved diploma PDF in the system's PDF viewer.
@@ -158,7 +125,7 @@ pub async fn diploma_open<R: Runtime>(
     state: State<'_, AppState>,
     path: String,
 ) -> CmdResult<()> {
-    let p = checked_pdf(&state, &path)?;
+    let p = state.with(|c| handoff::diploma_pdf(c, &path))?;
     if !super::may_open_files() {
         return Ok(());
     }
@@ -174,7 +141,7 @@ pub async fn diploma_reveal<R: Runtime>(
     state: State<'_, AppState>,
     path: String,
 ) -> CmdResult<()> {
-    let p = checked_pdf(&state, &path)?;
+    let p = state.with(|c| handoff::diploma_pdf(c, &path))?;
     if !super::may_open_files() {
         return Ok(());
     }

@@ -8,14 +8,14 @@ use sundby_core::grants::{
     DecisionInput, GrantError, HistoryEntry, PartnerChoice, Pool, PoolInput, ReportInput,
     YearOverview,
 };
+use sundby_core::handoff::HandoffError;
 use sundby_core::i18n::Lang;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
+/// The language the user has chosen.
 fn lang(state: &State<'_, AppState>) -> Lang {
-    state
-        .with(|c| sundby_core::settings::language(c))
-        .unwrap_or_default()
+    state.lang()
 }
 
 /// Every pool, newest year first (for the year picker).
@@ -143,15 +143,9 @@ pub async fn grants_signer_get(state: State<'_, AppState>) -> CmdResult<Signer> 
     state.with(|c| letter::signer(c))
 }
 
+/// The file was saved, but the system could not open it.
 fn open_failed(lang: Lang, e: impl std::fmt::Display) -> CommandError {
-    CommandError {
-        code: "grants.open_failed",
-        message: match lang {
-            Lang::Da => format!("Filen er gemt, men kunne ikke åbnes: {e}"),
-            Lang::En => format!("The file was saved but could not be opened: {e}"),
-        },
-        field: None,
-    }
+    CommandError::from_error(&HandoffError::GrantFileNotOpened(e.to_string()), lang)
 }
 
 /// Saves the XLSX of a year in the output folder and opens it. Returns the path.

@@ -1,8 +1,10 @@
 //! The Tauri command boundary: shared state, and the conversion of every core
 //! error into `{code, message, field}` in the user's language. Commands are
 //! thin: they take the store, call one core function and translate the result.
-//! One file per area; this file holds what they share.
+//! One file per area; this file holds what they share, and [`list`] names
+//! every command.
 
+pub mod list;
 pub mod settings;
 // ── partners (issue 3) ──
 pub mod partner_io;
@@ -83,6 +85,23 @@ impl AppState {
             let mut index = self.partner_index.lock().unwrap_or_else(|p| p.into_inner());
             f(conn, &mut index)
         })
+    }
+
+    /// The language the user has chosen (Danish while no database is open).
+    pub fn lang(&self) -> Lang {
+        match &self.store {
+            Ok(mutex) => {
+                let store = mutex.lock().unwrap_or_else(|p| p.into_inner());
+                sundby_core::settings::language(&store.conn).unwrap_or_default()
+            }
+            Err(_) => Lang::Da,
+        }
+    }
+
+    /// A core error that arose outside [`AppState::with`] (after the store
+    /// was let go), in the user's language.
+    pub fn error<E: Localize>(&self, e: &E) -> CommandError {
+        CommandError::from_error(e, self.lang())
     }
 
     /// The error that kept the database from opening, if any.

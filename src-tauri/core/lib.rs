@@ -18,4 +18,5 @@ pub mod validate;
 pub mod diploma;
 pub mod events;
 pub mod grants;
+pub mod handoff;
 pub mod partners;

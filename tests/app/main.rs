@@ -6,6 +6,7 @@
 mod common;
 
 mod cli;
+mod command_list;
 mod commands;
 mod diplomas;
 mod events;

@@ -1,0 +1,185 @@
+//! The one list of the app's commands, by area. `build.rs` reads this file
+//! (as a module) to declare the commands to Tauri and to write each area's
+//! capability, `src-tauri/capabilities/<area>.json`, which allows exactly the
+//! area's commands to the main window and nothing else (no file system,
+//! shell, network or plugin permission). The handler list in `app.rs` and
+//! `ui/api.js` cannot be generated from here; the app test `command_list`
+//! checks that they, the capabilities and every `#[tauri::command]` in
+//! `src-tauri/commands/` name the same commands.
+//!
+//! Adding a command: write it in `commands/<area>.rs`, add its name below,
+//! register it in `app.rs` and give it a function in `ui/api.js`.
+
+/// The commands of one area: a module in `src-tauri/commands/` and the
+/// capability file of the same name.
+pub struct Area {
+    /// The module (`commands::<name>`) and the capability's identifier.
+    pub name: &'static str,
+    /// The capability's description.
+    pub description: &'static str,
+    /// The commands, as the functions are named.
+    pub commands: &'static [&'static str],
+}
+
+/// Every command of the app, by area.
+pub const AREAS: &[Area] = &[
+    Area {
+        name: "settings",
+        description: "Shell and settings commands for the main window. Each area has its own \
+            capability file; none grants file system, shell or network access to the web view.",
+        commands: &[
+            "app_info",
+            "settings_get",
+            "programme_save",
+            "goal_add",
+            "goal_rename",
+            "goal_set_retired",
+            "goals_reorder",
+            "logo_set",
+            "logo_remove",
+            "signatory_save",
+            "signatory_remove",
+            "signature_set",
+            "image_data_url",
+            "language_set",
+            "backups_list",
+            "backups_delete",
+        ],
+    },
+    Area {
+        name: "partners",
+        description: "Partner register commands (issue 3) for the main window.",
+        commands: &[
+            "partners_list",
+            "partner_get",
+            "partner_create",
+            "partner_update",
+            "partner_check",
+            "partner_duplicates",
+            "partner_delete",
+            "partner_restore",
+            "partner_erase",
+            "partners_empty_bin",
+            "partners_demo",
+        ],
+    },
+    Area {
+        name: "partner_io",
+        description: "Partner import and export commands for the main window. The import file \
+            arrives as base64 from <input type=file>; export writes only into the export folder. \
+            No file system, shell or network access for the web view.",
+        commands: &[
+            "partner_import_preview",
+            "partner_import_run",
+            "partner_import_undo",
+            "partner_import_batches",
+            "partner_export",
+        ],
+    },
+    Area {
+        name: "diplomas",
+        description: "Commands of the Diplomer view (issue 4). Opening a PDF goes through the \
+            app's own commands, which only open PDFs in the diploma folder; the web view gets no \
+            opener, file system or shell permission.",
+        commands: &[
+            "diploma_settings_get",
+            "diploma_settings_save",
+            "diploma_queue",
+            "ceremony_list",
+            "ceremony_save",
+            "diploma_preview",
+            "diploma_generate",
+            "diploma_mark_issued",
+            "diplomas_for_partner",
+            "ceremony_diplomas",
+            "diploma_reprint",
+            "diploma_open",
+            "diploma_reveal",
+        ],
+    },
+    Area {
+        name: "events",
+        description: "Events, participants, .ics, sign-in sheet and newsletter commands for the \
+            main window. Files are written by the core into the output folder; the web view gets \
+            no file system, shell or network access.",
+        commands: &[
+            "events_list",
+            "event_get",
+            "event_save",
+            "event_delete",
+            "event_partner_options",
+            "event_invite_all_active",
+            "event_participant_add",
+            "event_participants_set_status",
+            "event_participant_update",
+            "event_participant_remove",
+            "event_ics_save",
+            "event_signin_save",
+            "partner_events",
+            "newsletter_start",
+            "newsletter_build",
+            "newsletter_draft_save",
+            "newsletter_save",
+            "newsletter_record",
+        ],
+    },
+    Area {
+        name: "grants",
+        description: "Commands of the Pulje view (grant pool). No file system, shell or network \
+            access for the web view: exports and letters are written and opened by the Rust side.",
+        commands: &[
+            "grants_pools",
+            "grants_overview",
+            "grants_pool_create",
+            "grants_pool_save",
+            "grants_list",
+            "grants_partners",
+            "grants_get",
+            "grants_create",
+            "grants_update",
+            "grants_start_review",
+            "grants_decide",
+            "grants_pay",
+            "grants_report",
+            "grants_adjust",
+            "grants_delete",
+            "grants_signer_get",
+            "grants_export",
+            "grants_letter",
+        ],
+    },
+];
+
+/// Every command, area by area, in the order above.
+pub fn all() -> impl Iterator<Item = &'static str> {
+    AREAS.iter().flat_map(|a| a.commands.iter().copied())
+}
+
+/// The capability permission that allows a command: `allow-` and the name
+/// with dashes (`partner_get` → `allow-partner-get`).
+pub fn permission(command: &str) -> String {
+    format!("allow-{}", command.replace('_', "-"))
+}
+
+/// The capability file of an area, as committed in `src-tauri/capabilities/`:
+/// the main window may call the area's commands and nothing else.
+pub fn capability_json(area: &Area) -> String {
+    let permissions: Vec<String> = area
+        .commands
+        .iter()
+        .map(|c| format!("    {}", json_string(&permission(c))))
+        .collect();
+    format!(
+        "{{\n  \"$schema\": \"../../gen/schemas/desktop-schema.json\",\n  \"identifier\": {},\n  \
+         \"description\": {},\n  \"windows\": [\"main\"],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        json_string(area.name),
+        json_string(area.description),
+        permissions.join(",\n")
+    )
+}
+
+/// A JSON string literal (the names and descriptions above hold no control
+/// characters; quotes and backslashes are escaped all the same).
+fn json_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
