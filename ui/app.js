@@ -1,5 +1,5 @@
 // The app shell: loads the programme and language, draws the navigation and
-// routes `#/area/...` to one view module per area. A view's `render(main, ctx)`
+// routes `#/area/...` to one view module per area. A view's `render(container, ctx)`
 // may return `{ canLeave(), destroy() }`; the router asks before leaving a view
 // with unsaved changes.
 import * as api from './api.js';
@@ -70,7 +70,15 @@ async function changeLanguage(code) {
   await show(true);
 }
 
+// Each navigation takes a token; a render that finishes after a newer
+// navigation started is dropped. Every view draws into its own fresh
+// container: the newest navigation's container replaces the older ones in
+// `#main`, so a stale render only ever draws into a detached element, and
+// its handle is destroyed when it finishes.
+let navToken = 0;
+
 async function show(force = false) {
+  const token = ++navToken;
   const { area, params } = parseHash();
   if (!area) {
     location.replace(`#/${DEFAULT_ROUTE}`);
@@ -78,6 +86,7 @@ async function show(force = false) {
   }
   if (!force && current && current.handle && current.handle.canLeave && !current.handle.canLeave()) {
     const leave = await confirmDialog(t('common.unsaved'), { ok: t('common.leave'), cancel: t('common.stay'), danger: true });
+    if (token !== navToken) return; // a newer navigation asks again
     if (!leave) {
       ignoreNextHash = true;
       location.hash = currentHash;
@@ -85,14 +94,27 @@ async function show(force = false) {
     }
   }
   if (current && current.handle && current.handle.destroy) current.handle.destroy();
+  current = null;
   currentHash = location.hash;
   drawChrome();
   const main = document.getElementById('main');
-  clear(main);
-  const module = await area.view();
+  const view = h('div', { class: 'view', 'data-route': area.route });
+  main.replaceChildren(view);
   const ctx = { params, notify, refreshHeader, changeLanguage, areaLabel: t(area.label), api };
-  const handle = await module.render(main, ctx);
-  current = { area, handle: handle || null };
+  let handle = null;
+  try {
+    const module = await area.view();
+    if (token !== navToken) return;
+    handle = (await module.render(view, ctx)) || null;
+  } catch (err) {
+    if (token !== navToken) return;
+    view.replaceChildren(h('p', { class: 'banner error', role: 'alert', text: (err && err.message) || String(err) }));
+  }
+  if (token !== navToken) {
+    if (handle && handle.destroy) handle.destroy();
+    return;
+  }
+  current = { area, handle };
   main.focus({ preventScroll: true });
 }
 
