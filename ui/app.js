@@ -6,16 +6,18 @@ import * as api from './api.js';
 import { h, clear } from './dom.js';
 import { t, setLanguage } from './i18n/index.js';
 import { confirmDialog } from './dialog.js';
+// Registers the other areas' panels on the partner page before any view draws.
+import './views/panels.js';
 
 // Areas in navigation order. `view` loads the module lazily.
 const AREAS = [
-  { route: 'partnere', label: 'nav.partners', view: () => import('./views/partners.js') },
-  { route: 'diplomer', label: 'nav.diplomas', view: () => import('./views/diplomas.js') },
-  { route: 'arrangementer', label: 'nav.events', view: () => import('./views/events.js') },
-  { route: 'pulje', label: 'nav.grants', view: () => import('./views/grants.js') },
+  { route: 'partnere', label: 'nav.partners', view: () => import('./views/partners/index.js') },
+  { route: 'diplomer', label: 'nav.diplomas', view: () => import('./views/diplomas/index.js') },
+  { route: 'arrangementer', label: 'nav.events', view: () => import('./views/events/index.js') },
+  { route: 'pulje', label: 'nav.grants', view: () => import('./views/grants/index.js') },
   { route: 'priser', label: 'nav.awards', view: () => import('./views/soon.js') },
   { route: 'rapporter', label: 'nav.reports', view: () => import('./views/soon.js') },
-  { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings.js') },
+  { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings/index.js') },
 ];
 const DEFAULT_ROUTE = 'partnere';
 

@@ -2,9 +2,10 @@
 // (pick/unpick, in the chosen order), a live preview drawn by the same layout
 // as the PDF, the combined PDF, "Markér som overrakt", and the diploma
 // wording/design settings with a live preview of unsaved changes.
-import { h, field, showFieldError, clearErrors } from '../dom.js';
-import { t, tn, shortDate } from '../i18n/index.js';
-import { confirmDialog } from '../dialog.js';
+import { h, field, showFieldError, clearErrors } from '../../dom.js';
+import { t } from '../../i18n/index.js';
+import { shortDate, todayIso } from '../../format.js';
+import { confirmDialog } from '../../dialog.js';
 
 // Gives a field a stable id (used by the tests) and keeps its label attached.
 function named(f, id) {
@@ -261,7 +262,7 @@ export async function render(main, ctx) {
 
   function occasion() {
     return {
-      held_on: date.input.value || new Date().toISOString().slice(0, 10),
+      held_on: date.input.value || todayIso(),
       place: place.input.value,
       signatory_slots: slotBoxes.length ? slotBoxes.filter((s) => s.box.checked).map((s) => s.slot) : null,
     };
@@ -369,37 +370,4 @@ export async function render(main, ctx) {
     canLeave: () => dirty.size === 0,
     destroy: () => { clearTimeout(previewTimer); if (objectUrl) URL.revokeObjectURL(objectUrl); },
   };
-}
-
-// The diplomas of one partner, for the partner's page (issue 3's view calls
-// this): number, date, ceremony, copy or original, and "Genudskriv", which
-// prints the stored snapshot again (identical to the original) and records
-// the copy.
-export async function renderPartnerDiplomas(el, partnerId, ctx) {
-  const { api, notify } = ctx;
-  const draw = async () => {
-    const list = await api.diplomasForPartner(partnerId);
-    const originals = list.filter((d) => !d.is_copy);
-    if (!originals.length) {
-      el.replaceChildren(h('p', { class: 'hint', 'data-diploma': 'none', text: t('diplomas.partner_none') }));
-      return;
-    }
-    const rows = originals.map((d) => {
-      const copies = list.filter((c) => c.is_copy && c.number === d.number).length;
-      const again = h('button', { class: 'btn small secondary', type: 'button', text: t('diplomas.reprint') });
-      again.addEventListener('click', async () => {
-        try {
-          const g = await api.diplomaReprint(d.id);
-          notify(t('diplomas.reprinted', { file: g.file_name }));
-          await draw();
-        } catch (err) { notify(err.message, 'error'); }
-      });
-      return h('li', { class: 'picked-row', 'data-diploma': String(d.number) },
-        h('span', { text: t('diplomas.partner_row', { number: d.number, date: shortDate(d.issued_on), place: d.ceremony_place || '' }) }),
-        copies ? h('span', { class: 'badge', text: tn('diplomas.copies', copies) }) : null,
-        again);
-    });
-    el.replaceChildren(h('ul', { class: 'picked-list' }, rows));
-  };
-  await draw();
 }

@@ -1,9 +1,10 @@
 // Indstillinger: the programme, its goals, the logo, the signatories, the
 // UI language and the data (where it lives, the copies taken before updates).
 // Each section saves on its own; errors appear at their field.
-import { h, fill, field, showFieldError, clearErrors, fileToBase64, nextId } from '../dom.js';
-import { t, tn, shortDate, language } from '../i18n/index.js';
-import { confirmDialog } from '../dialog.js';
+import { h, fill, field, showFieldError, clearErrors, fileToBase64, nextId } from '../../dom.js';
+import { t, tn, language } from '../../i18n/index.js';
+import { shortDate, count, decimal1, localStamp } from '../../format.js';
+import { confirmDialog } from '../../dialog.js';
 
 export async function render(main, ctx) {
   const { api, notify } = ctx;
@@ -266,19 +267,12 @@ export async function render(main, ctx) {
     } catch (err) {
       notify(err.message, 'error');
     }
-    const pad = (n) => String(n).padStart(2, '0');
-    const locale = language() === 'da' ? 'da-DK' : 'en-GB';
     const items = list.map((b) => {
-      const at = new Date(b.taken_at); // shown in local time
+      const at = localStamp(b.taken_at);
       const size = b.bytes < 1048576
-        ? `${Math.max(1, Math.round(b.bytes / 1024)).toLocaleString(locale)} kB`
-        : `${(b.bytes / 1048576).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
-      return h('li', {}, t('settings.backup_item', {
-        date: `${pad(at.getDate())}.${pad(at.getMonth() + 1)}.${at.getFullYear()}`,
-        time: `${pad(at.getHours())}:${pad(at.getMinutes())}`,
-        version: b.version,
-        size,
-      }));
+        ? `${count(Math.max(1, Math.round(b.bytes / 1024)))} kB`
+        : `${decimal1(b.bytes / 1048576)} MB`;
+      return h('li', {}, t('settings.backup_item', { date: at.date, time: at.time, version: b.version, size }));
     });
     const del = h('button', { class: 'btn danger', type: 'button', id: 'settings-backups-delete', text: t('settings.backups_delete') });
     del.addEventListener('click', async () => {

@@ -1,56 +1,22 @@
-// Partnere: routes `#/partnere/...` and draws the list. The list searches as
-// you type (name, contacts, emails, initiative), filters by kind, status and
-// goal, sorts in Danish order, shows counts, and pages 50 rows at a time, so
-// 10,000 partners never become 10,000 rows in the DOM. Keyboard: `/` or
-// Ctrl+F focuses the search, arrows move between rows, Enter opens.
-//
-// Routes: #/partnere (list), #/partnere/papirkurv (bin), #/partnere/ny (new),
-// #/partnere/<id> (detail), #/partnere/<id>/rediger (edit),
-// #/partnere/import (the import view, ./partner_import.js, owned by the import area).
-import { h, clear } from '../dom.js';
-import { t, shortDate, language } from '../i18n/index.js';
-import { confirmDialog } from '../dialog.js';
-import { exportButtons } from './partner_import.js';
+// The partner list (#/partnere) and the bin (#/partnere/papirkurv). The list
+// searches as you type (name, contacts, emails, initiative), filters by kind,
+// status and goal, sorts in Danish order, shows counts, and pages 50 rows at
+// a time, so 10,000 partners never become 10,000 rows in the DOM. Keyboard:
+// `/` or Ctrl+F focuses the search, arrows move between rows, Enter opens.
+import { h, clear } from '../../dom.js';
+import { t } from '../../i18n/index.js';
+import { shortDate, count } from '../../format.js';
+import { confirmDialog } from '../../dialog.js';
+import { kindLabel, kindOptions, statusOptions } from '../../domain/partners.js';
+import { statusPill } from './status_pill.js';
+import { exportButtons } from './export.js';
 
 const PAGE = 50;
-
-// 10000 -> '10.000' (Danish) or '10,000'.
-// Grouped by hand: the web view may have no locale data for Intl.
-const num = (n) => String(Math.trunc(Number(n))).replace(/\B(?=(\d{3})+(?!\d))/g, language() === 'da' ? '.' : ',');
 
 // The list's state survives a visit to a partner and back.
 const state = { search: '', kind: '', status: '', goal: '', sort: 'name', desc: false, offset: 0, selected: 0 };
 
-export const KINDS = ['kommunal', 'virksomhed', 'forening', 'borger', 'institution'];
-export const STATUSES = ['interesseret', 'aktiv', 'i_dvale', 'afsluttet'];
-export const CHANNELS = ['some', 'arrangement', 'direkte', 'gatekeeper', 'lokalavis', 'andet'];
-
-export function statusPill(status) {
-  return h('span', { class: `pstatus pstatus-${status}`, text: t(`partners.status.${status}`) });
-}
-
-export function kindLabel(kind) {
-  return t(`partners.kind.${kind}`);
-}
-
-export async function render(main, ctx) {
-  const [first, second] = ctx.params;
-  if (first === 'import') {
-    try {
-      const mod = await import('./partner_import.js');
-      return mod.render(main, ctx);
-    } catch (_) {
-      const soon = await import('./soon.js');
-      return soon.render(main, { ...ctx, areaLabel: t('partners.import') });
-    }
-  }
-  if (first === 'ny') return (await import('./partner_form.js')).render(main, ctx, null);
-  if (first && second === 'rediger') return (await import('./partner_form.js')).render(main, ctx, first);
-  if (first && first !== 'papirkurv') return (await import('./partner_detail.js')).render(main, ctx, first);
-  return renderList(main, ctx, first === 'papirkurv');
-}
-
-async function renderList(main, ctx, inBin) {
+export async function render(main, ctx, inBin) {
   const { api, notify } = ctx;
   const settings = await api.settingsGet();
   const goals = settings.goals; // with retired ones: old records still have them
@@ -90,9 +56,9 @@ async function renderList(main, ctx, inBin) {
     return { el, wrap: h('div', { class: 'field' }, h('label', { for: id, text: label }), el) };
   };
   const kindSel = select('partner-filter-kind', t('partners.kind'), state.kind,
-    [{ value: '', label: t('partners.all_kinds') }, ...KINDS.map((k) => ({ value: k, label: kindLabel(k) }))]);
+    [{ value: '', label: t('partners.all_kinds') }, ...kindOptions()]);
   const statusSel = select('partner-filter-status', t('partners.status'), state.status,
-    [{ value: '', label: t('partners.all_statuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`partners.status.${s}`) }))]);
+    [{ value: '', label: t('partners.all_statuses') }, ...statusOptions()]);
   const goalSel = select('partner-filter-goal', t('partners.goal'), state.goal,
     [{ value: '', label: t('partners.all_goals') },
       ...goals.map((g) => ({ value: g.id, label: `${g.position}. ${g.title}${g.retired ? ` (${t('partners.goal_retired')})` : ''}` }))]);
@@ -185,15 +151,15 @@ async function renderList(main, ctx, inBin) {
     const next = h('button', { class: 'btn secondary small', type: 'button', text: t('partners.next'), disabled: to >= r.total });
     prev.addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); state.selected = 0; load(); });
     next.addEventListener('click', () => { state.offset += PAGE; state.selected = 0; load(); });
-    pager.append(prev, h('span', { class: 'pager-text', text: t('partners.showing', { from: num(from), to: num(to), total: num(r.total) }) }), next);
+    pager.append(prev, h('span', { class: 'pager-text', text: t('partners.showing', { from: count(from), to: count(to), total: count(r.total) }) }), next);
   }
 
   function drawCounts(r) {
     const filtered = state.search.trim() || state.kind || state.status || state.goal;
-    if (inBin) counts.textContent = t('partners.bin_count', { n: num(r.overall) });
-    else if (filtered) counts.textContent = t('partners.count_filtered', { n: num(r.total), all: num(r.overall), active: num(r.active) });
+    if (inBin) counts.textContent = t('partners.bin_count', { n: count(r.overall) });
+    else if (filtered) counts.textContent = t('partners.count_filtered', { n: count(r.total), all: count(r.overall), active: count(r.active) });
     else if (r.total === 1) counts.textContent = t(r.active === 1 ? 'partners.count_one_active' : 'partners.count_one');
-    else counts.textContent = t('partners.count', { n: num(r.total), active: num(r.active) });
+    else counts.textContent = t('partners.count', { n: count(r.total), active: count(r.active) });
   }
 
   function drawEmptyStart() {

@@ -2,12 +2,13 @@
 // status history, recruitment and consents, notes; edit, delete (to the bin),
 // restore and "slet persondata" (GDPR erasure). Every piece of user text is
 // set with textContent through h(), so HTML typed into a field shows as text.
-import { h } from '../dom.js';
-import { t, shortDate, longDate } from '../i18n/index.js';
-import { confirmDialog } from '../dialog.js';
-import { statusPill, kindLabel } from './partners.js';
-import { renderPartnerDiplomas } from './diplomas.js';
-import { renderPartnerEvents } from './events.js';
+import { h } from '../../dom.js';
+import { t } from '../../i18n/index.js';
+import { shortDate, longDate } from '../../format.js';
+import { confirmDialog } from '../../dialog.js';
+import { registeredPartnerPanels } from '../../panels.js';
+import { kindLabel, channelLabel } from '../../domain/partners.js';
+import { statusPill } from './status_pill.js';
 
 function dl(pairs) {
   const items = pairs.filter(([, v]) => v !== null && v !== undefined && v !== '');
@@ -17,6 +18,16 @@ function dl(pairs) {
 
 function textBlock(text) {
   return h('p', { class: 'prose', text });
+}
+
+function drawPanels(links, p, ctx) {
+  for (const panel of registeredPartnerPanels()) {
+    const container = h('div', { class: 'partner-panel', 'data-panel': panel.id });
+    links.append(container);
+    Promise.resolve()
+      .then(() => panel.render(container, p, ctx))
+      .catch((err) => ctx.notify(err.message || String(err), 'error'));
+  }
 }
 
 export async function render(main, ctx, id) {
@@ -125,7 +136,7 @@ export async function render(main, ctx, id) {
       [t('partners.joined_on'), shortDate(p.joined_on)],
       [t('partners.address'), p.address],
       [t('partners.website'), p.website],
-      [t('partners.recruitment_channel'), p.recruitment_channel ? t(`partners.channel.${p.recruitment_channel}`) : ''],
+      [t('partners.recruitment_channel'), p.recruitment_channel ? channelLabel(p.recruitment_channel) : ''],
       [t('partners.recruited_by'), p.recruited_by],
       [t('partners.recruitment_notes'), p.recruitment_notes],
       [t('partners.consent_public'), yesNo(p.consent_public, p.consent_public_on)],
@@ -138,17 +149,11 @@ export async function render(main, ctx, id) {
       h('h3', { id: 'pd-notes', text: t('partners.notes') }), textBlock(p.notes))
     : null;
 
-  // Diplomas, events and grants of this partner: each of those areas adds
-  // its own card inside this container (find it by id, read data-partner-id).
+  // What other areas know of this partner (diplomas, events, ...): each
+  // registered panel draws into a container of its own (see panels.js).
   // Empty until they do; the CSS hides it while empty.
   const links = h('div', { id: 'partner-links', class: 'partner-links', 'data-partner-id': p.id });
-  if (!erased) {
-    const diplomaList = h('div', { id: 'partner-diplomas' });
-    links.append(h('section', { class: 'card', 'aria-labelledby': 'pd-diplomas' },
-      h('h3', { id: 'pd-diplomas', text: t('nav.diplomas') }), diplomaList));
-    renderPartnerDiplomas(diplomaList, p.id, ctx).catch((err) => notify(err.message, 'error'));
-    renderPartnerEvents(links, p.id, api).catch((err) => notify(err.message, 'error'));
-  }
+  if (!erased) drawPanels(links, p, ctx);
 
   const gdpr = erased ? null : h('section', { class: 'card subtle', 'aria-labelledby': 'pd-gdpr' },
     h('h3', { id: 'pd-gdpr', text: t('partners.personal_data') }),

@@ -2,14 +2,10 @@
 // (the core checks them all at once); likely duplicates (same name apart from
 // case, spacing, punctuation and ApS/A/S/forening, or a shared email) are
 // warned about with links; unsaved changes are guarded by canLeave().
-import { h, field, clearErrors, nextId } from '../dom.js';
-import { t, shortDate } from '../i18n/index.js';
-import { KINDS, STATUSES, CHANNELS, kindLabel } from './partners.js';
-
-const today = () => {
-  const d = new Date();
-  return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
-};
+import { h, field, clearErrors, nextId } from '../../dom.js';
+import { t } from '../../i18n/index.js';
+import { shortDate, todayDanish } from '../../format.js';
+import { kindOptions, statusOptions, channelOptions } from '../../domain/partners.js';
 
 export async function render(main, ctx, id) {
   const { api, notify } = ctx;
@@ -36,13 +32,13 @@ export async function render(main, ctx, id) {
   const name = field({ label: t('partners.name'), name: 'name', value: p ? p.name : '', required: true, attrs: { maxlength: 200, autocomplete: 'off' } });
   const kind = field({
     label: t('partners.kind'), name: 'kind', value: p ? p.kind : '', required: true,
-    options: [{ value: '', label: t('partners.choose') }, ...KINDS.map((k) => ({ value: k, label: kindLabel(k) }))],
+    options: [{ value: '', label: t('partners.choose') }, ...kindOptions()],
   });
   const status = field({
     label: t('partners.status'), name: 'status', value: p ? p.status : 'interesseret',
-    options: STATUSES.map((s) => ({ value: s, label: t(`partners.status.${s}`) })),
+    options: statusOptions(),
   });
-  const statusOn = field({ label: t('partners.status_changed_on'), name: 'status_changed_on', value: today(), hint: t('partners.status_changed_on_hint') });
+  const statusOn = field({ label: t('partners.status_changed_on'), name: 'status_changed_on', value: todayDanish(), hint: t('partners.status_changed_on_hint') });
   const joined = field({ label: t('partners.joined_on'), name: 'joined_on', value: p ? shortDate(p.joined_on) : '', hint: t('common.date_hint') });
   const statusOnWrap = statusOn.wrap;
   const syncStatusDate = () => { statusOnWrap.hidden = Boolean(p) && status.input.value === p.status; };
@@ -127,7 +123,7 @@ export async function render(main, ctx, id) {
   // ── recruitment, consents, address ──
   const channel = field({
     label: t('partners.recruitment_channel'), name: 'recruitment_channel', value: p && p.recruitment_channel ? p.recruitment_channel : '',
-    options: [{ value: '', label: t('partners.choose') }, ...CHANNELS.map((c) => ({ value: c, label: t(`partners.channel.${c}`) }))],
+    options: [{ value: '', label: t('partners.choose') }, ...channelOptions()],
   });
   const recruitedBy = field({ label: t('partners.recruited_by'), name: 'recruited_by', value: p ? p.recruited_by : '', attrs: { maxlength: 200 } });
   const recruitmentNotes = field({ label: t('partners.recruitment_notes'), name: 'recruitment_notes', value: p ? p.recruitment_notes : '', multiline: true, attrs: { maxlength: 4000 } });
@@ -135,7 +131,7 @@ export async function render(main, ctx, id) {
     const cid = nextId(key);
     const box = h('input', { type: 'checkbox', id: cid, name: key, checked });
     const d = field({ label: t('partners.consent_date'), name: `${key}_on`, value: shortDate(date) || '', hint: t('common.date_hint') });
-    const sync = () => { d.wrap.hidden = !box.checked; if (box.checked && !d.input.value) d.input.value = today(); };
+    const sync = () => { d.wrap.hidden = !box.checked; if (box.checked && !d.input.value) d.input.value = todayDanish(); };
     box.addEventListener('change', sync);
     sync();
     return { box, date: d, wrap: h('div', { class: 'consent' }, h('span', { class: 'check' }, box, h('label', { for: cid, text: label })), d.wrap) };
