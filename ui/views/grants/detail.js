@@ -6,18 +6,11 @@ import { shortDate, todayIso, todayDanish, money, amount, wholeNumber } from '..
 import { confirmDialog } from '../../dialog.js';
 import { statusLabel, eventLabel, canDecide, canPay, isPaid, hasLetter } from '../../domain/grants.js';
 
-export async function openDetail(page, id) {
-  const { api, notify } = page;
-  page.selected = id;
-  let d;
-  try { d = await api.grantsGet(id); } catch (err) { notify(err.message, 'error'); return; }
-  const a = d.application;
-  page.detail.hidden = false;
-  clear(page.detail);
-  page.listSection.querySelectorAll('tr[data-id]').forEach((tr) => tr.setAttribute('aria-selected', tr.dataset.id === id ? 'true' : 'false'));
+// The application's title, status and facts.
+function detailHead(a) {
   const fact = (label, value) => (value === null || value === undefined || value === '' ? null
     : h('div', { class: 'figure' }, h('dt', { text: label }), h('dd', { text: value })));
-  page.detail.append(
+  return [
     h('h3', { id: 'grant-detail-h' }, a.purpose, ' ', h('span', { class: `status status-${a.status}`, id: 'grant-detail-status', text: statusLabel(a.status) })),
     h('dl', { class: 'facts' },
       fact(t('grants.partner'), a.partner_name),
@@ -30,7 +23,20 @@ export async function openDetail(page, id) {
       fact(t('grants.reason'), a.decision_reason),
       fact(t('grants.paid_on'), shortDate(a.paid_on)),
       fact(t('grants.actual_reach'), a.actual_reach === null ? null : String(a.actual_reach)),
-      fact(t('grants.report_text'), a.report_text)));
+      fact(t('grants.report_text'), a.report_text)),
+  ];
+}
+
+export async function openDetail(page, id) {
+  const { api, notify } = page;
+  page.selected = id;
+  let d;
+  try { d = await api.grantsGet(id); } catch (err) { notify(err.message, 'error'); return; }
+  const a = d.application;
+  page.detail.hidden = false;
+  clear(page.detail);
+  page.listSection.querySelectorAll('tr[data-id]').forEach((tr) => tr.setAttribute('aria-selected', tr.dataset.id === id ? 'true' : 'false'));
+  page.detail.append(...detailHead(a));
   if (a.description) page.detail.append(h('p', { class: 'description', text: a.description }));
 
   const actions = h('div', { class: 'grant-actions' });

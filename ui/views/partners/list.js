@@ -16,17 +16,8 @@ const PAGE = 50;
 // The list's state survives a visit to a partner and back.
 const state = { search: '', kind: '', status: '', goal: '', sort: 'name', desc: false, offset: 0, selected: 0 };
 
-export async function render(main, ctx, inBin) {
-  const { api, notify } = ctx;
-  const settings = await api.settingsGet();
-  const goals = settings.goals; // with retired ones: old records still have them
-  const goalTitle = new Map(goals.map((g) => [g.position, g.title]));
-  let seq = 0;
-  let result = null;
-  if (inBin) state.offset = 0;
-
-  // ── head ──
-  const counts = h('p', { class: 'lead counts', id: 'partner-counts', 'aria-live': 'polite' });
+// The heading with the counts and the list's actions.
+function listHead(inBin, counts, api, notify) {
   const headActions = inBin
     ? h('div', { class: 'actions' },
       h('a', { class: 'btn secondary', href: '#/partnere', text: t('partners.back_to_list') }))
@@ -39,13 +30,15 @@ export async function render(main, ctx, inBin) {
         search: state.search, kind: state.kind || null, status: state.status || null,
         goal: state.goal || null, sort: state.sort, desc: state.desc,
       })));
-  const head = h('div', { class: 'page-head list-head' },
+  return h('div', { class: 'page-head list-head' },
     h('div', {},
       h('h2', { text: inBin ? t('partners.bin_title') : t('partners.title') }),
       counts),
     headActions);
+}
 
-  // ── toolbar ──
+// Search, filters and sort, showing the remembered state.
+function listToolbar(goals) {
   const search = h('input', {
     type: 'search', id: 'partner-search', value: state.search, autocomplete: 'off', spellcheck: 'false',
     placeholder: t('partners.search_placeholder'), 'aria-describedby': 'partner-search-hint',
@@ -53,7 +46,7 @@ export async function render(main, ctx, inBin) {
   const select = (id, label, value, options) => {
     const el = h('select', { id }, options.map((o) => h('option', { value: o.value, text: o.label })));
     el.value = value;
-    return { el, wrap: h('div', { class: 'field' }, h('label', { for: id, text: label }), el) };
+  return { el, wrap: h('div', { class: 'field' }, h('label', { for: id, text: label }), el) };
   };
   const kindSel = select('partner-filter-kind', t('partners.kind'), state.kind,
     [{ value: '', label: t('partners.all_kinds') }, ...kindOptions()]);
@@ -84,8 +77,10 @@ export async function render(main, ctx, inBin) {
     h('div', { class: 'field sort-field' },
       h('label', { for: 'partner-sort', text: t('partners.sort') }),
       h('div', { class: 'sort-row' }, sortSel.el, dirBtn)));
+  return { toolbar, search, kindSel, statusSel, goalSel, sortSel, dirBtn, drawDir };
+}
 
-  // ── table ──
+function listTable(inBin) {
   const tbody = h('tbody', { id: 'partner-rows' });
   const table = h('table', { class: 'data partner-table', 'aria-labelledby': 'partner-counts', id: 'partner-table' },
     h('thead', {}, h('tr', {},
@@ -95,6 +90,42 @@ export async function render(main, ctx, inBin) {
       h('th', { scope: 'col', text: t('partners.col_goals') }),
       h('th', { scope: 'col', class: 'num', text: inBin ? t('partners.col_deleted') : t('partners.col_joined') }))),
     tbody);
+  return { table, tbody };
+}
+
+// One partner as a table row.
+function rowOf(p, goalTitle, inBin) {
+  const goalsCell = h('td', { class: 'goals-cell' },
+    p.goal_positions.map((n) => h('span', { class: 'goal-dot', title: goalTitle.get(n) || '', text: String(n) })));
+  if (p.goal_positions.length) {
+    goalsCell.setAttribute('aria-label', p.goal_positions.map((n) => goalTitle.get(n) || n).join('; '));
+  }
+  const tr = h('tr', { 'data-id': p.id, tabindex: -1, 'aria-selected': 'false' },
+    h('td', { class: 'name-cell' },
+      h('a', { href: `#/partnere/${encodeURIComponent(p.id)}`, tabindex: -1, class: 'row-link', text: p.name }),
+      p.contact_name || p.contact_email
+        ? h('span', { class: 'sub', text: [p.contact_name, p.contact_email].filter(Boolean).join(' · ') })
+        : null),
+    h('td', { text: kindLabel(p.kind) }),
+    h('td', {}, statusPill(p.status)),
+    goalsCell,
+    h('td', { class: 'num', text: inBin ? shortDate(p.deleted_at) : shortDate(p.joined_on) }));
+  return tr;
+}
+
+export async function render(main, ctx, inBin) {
+  const { api, notify } = ctx;
+  const settings = await api.settingsGet();
+  const goals = settings.goals; // with retired ones: old records still have them
+  const goalTitle = new Map(goals.map((g) => [g.position, g.title]));
+  let seq = 0;
+  let result = null;
+  if (inBin) state.offset = 0;
+
+  const counts = h('p', { class: 'lead counts', id: 'partner-counts', 'aria-live': 'polite' });
+  const head = listHead(inBin, counts, api, notify);
+  const { toolbar, search, kindSel, statusSel, goalSel, sortSel, dirBtn, drawDir } = listToolbar(goals);
+  const { table, tbody } = listTable(inBin);
   const pager = h('nav', { class: 'pager', 'aria-label': t('partners.pages') });
   const listArea = h('div', { class: 'list-area' });
   const emptyBinBtn = inBin ? h('button', { class: 'btn danger', type: 'button', id: 'partner-empty-bin', text: t('partners.empty_bin') }) : null;
@@ -118,21 +149,7 @@ export async function render(main, ctx, inBin) {
 
   function drawRows(r) {
     const rows = r.rows.map((p) => {
-      const goalsCell = h('td', { class: 'goals-cell' },
-        p.goal_positions.map((n) => h('span', { class: 'goal-dot', title: goalTitle.get(n) || '', text: String(n) })));
-      if (p.goal_positions.length) {
-        goalsCell.setAttribute('aria-label', p.goal_positions.map((n) => goalTitle.get(n) || n).join('; '));
-      }
-      const tr = h('tr', { 'data-id': p.id, tabindex: -1, 'aria-selected': 'false' },
-        h('td', { class: 'name-cell' },
-          h('a', { href: `#/partnere/${encodeURIComponent(p.id)}`, tabindex: -1, class: 'row-link', text: p.name }),
-          p.contact_name || p.contact_email
-            ? h('span', { class: 'sub', text: [p.contact_name, p.contact_email].filter(Boolean).join(' · ') })
-            : null),
-        h('td', { text: kindLabel(p.kind) }),
-        h('td', {}, statusPill(p.status)),
-        goalsCell,
-        h('td', { class: 'num', text: inBin ? shortDate(p.deleted_at) : shortDate(p.joined_on) }));
+      const tr = rowOf(p, goalTitle, inBin);
       tr.addEventListener('click', (e) => {
         if (e.target.closest('a')) return;
         open(p.id);
