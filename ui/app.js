@@ -73,10 +73,10 @@ async function changeLanguage(code) {
 }
 
 // Each navigation takes a token; a render that finishes after a newer
-// navigation started is dropped. Every view draws into its own fresh
-// container: the newest navigation's container replaces the older ones in
-// `#main`, so a stale render only ever draws into a detached element, and
-// its handle is destroyed when it finishes.
+// navigation started is dropped and its handle destroyed. Every view draws
+// into a fresh container of its own, which goes into `#main` (replacing the
+// one before) as soon as the view has drawn something, and only while its
+// navigation is the newest: a stale render never shows.
 let navToken = 0;
 
 async function show(force = false) {
@@ -100,8 +100,13 @@ async function show(force = false) {
   currentHash = location.hash;
   drawChrome();
   const main = document.getElementById('main');
+  clear(main);
   const view = h('div', { class: 'view', 'data-route': area.route });
-  main.replaceChildren(view);
+  const attach = () => {
+    if (token === navToken && view.parentNode !== main) main.replaceChildren(view);
+  };
+  const drawn = new MutationObserver(() => { drawn.disconnect(); attach(); });
+  drawn.observe(view, { childList: true });
   const ctx = { params, notify, refreshHeader, changeLanguage, areaLabel: t(area.label), api };
   let handle = null;
   try {
@@ -112,10 +117,12 @@ async function show(force = false) {
     if (token !== navToken) return;
     view.replaceChildren(h('p', { class: 'banner error', role: 'alert', text: (err && err.message) || String(err) }));
   }
+  drawn.disconnect();
   if (token !== navToken) {
     if (handle && handle.destroy) handle.destroy();
     return;
   }
+  attach();
   current = { area, handle };
   main.focus({ preventScroll: true });
 }
