@@ -120,7 +120,7 @@ async function generate(page) {
 async function markIssued(page) {
   const { api, notify } = page;
   if (!page.lastPdf || !page.ceremony) return;
-  const names = page.lastPdf.ids.map(nameOf).join(', ');
+  const names = page.lastPdf.ids.map(page.nameOf).join(', ');
   const ok = await confirmDialog(t('diplomas.mark_confirm', { n: page.lastPdf.ids.length, names }), { ok: t('diplomas.mark'), cancel: t('common.cancel') });
   if (!ok) return;
   try {

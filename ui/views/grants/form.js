@@ -14,7 +14,7 @@ export function openForm(page, app) {
     page.detail.append(h('h3', { text: t('grants.new') }), h('p', { class: 'banner error', text: t('grants.no_partners') }));
     return;
   }
-  const partnerOptions = [{ value: '', label: t('grants.choose_partner') }, ...partners.map((p) => ({ value: p.id, label: p.name }))];
+  const partnerOptions = [{ value: '', label: t('grants.choose_partner') }, ...page.partners.map((p) => ({ value: p.id, label: p.name }))];
   const partner = field({ label: t('grants.partner'), name: 'grant_partner', value: app ? app.partner_id : '', options: partnerOptions, required: true });
   const received = field({ label: t('grants.received_on'), name: 'grant_received_on', value: shortDate(app ? app.received_on : todayIso()), hint: t('common.date_hint'), required: true, attrs: { autocomplete: 'off' } });
   const purpose = field({ label: t('grants.purpose'), name: 'grant_purpose', value: app ? app.purpose : '', required: true, attrs: { maxlength: 200, autocomplete: 'off' } });

@@ -14,7 +14,7 @@ export async function drawList(page) {
   const opt = (value, label) => ({ value, label });
   const status = field({ label: t('grants.filter_status'), name: 'filter_status', value: page.filter.status || '', options: [opt('', t('grants.all')), ...STATUSES.map((s) => opt(s, statusLabel(s)))] });
   const kind = field({ label: t('grants.filter_kind'), name: 'filter_kind', value: page.filter.partner_kind || '', options: [opt('', t('grants.all')), ...KINDS.map((k) => opt(k, kindLabel(k)))] });
-  const goal = field({ label: t('grants.filter_goal'), name: 'filter_goal', value: page.filter.goal_id || '', options: [opt('', t('grants.all')), ...goals.map((g) => opt(g.id, g.title))] });
+  const goal = field({ label: t('grants.filter_goal'), name: 'filter_goal', value: page.filter.goal_id || '', options: [opt('', t('grants.all')), ...page.goals.map((g) => opt(g.id, g.title))] });
   const onFilter = async () => {
     page.filter.status = status.input.value || null;
     page.filter.partner_kind = kind.input.value || null;
