@@ -137,15 +137,15 @@ function decisionForm(page, a, after) {
     label: t('grants.outcome'), name: 'grant_outcome', value: a.status === 'afslaaet' ? 'reject' : 'grant',
     options: [{ value: 'grant', label: t('grants.outcome_grant') }, { value: 'reject', label: t('grants.outcome_reject') }],
   });
-  const amount = field({ label: t('grants.amount_granted'), name: 'amount_granted', value: amount(a.granted_ore === null ? a.requested_ore : a.granted_ore), hint: t('grants.granted_hint', { requested: money(a.requested_ore) }), attrs: { inputmode: 'decimal', autocomplete: 'off' } });
+  const granted = field({ label: t('grants.amount_granted'), name: 'amount_granted', value: amount(a.granted_ore === null ? a.requested_ore : a.granted_ore), hint: t('grants.granted_hint', { requested: money(a.requested_ore) }), attrs: { inputmode: 'decimal', autocomplete: 'off' } });
   const on = field({ label: t('grants.decided_on'), name: 'grant_decided_on', value: shortDate(a.decided_on || todayIso()), hint: t('common.date_hint'), attrs: { autocomplete: 'off' } });
   const reason = field({ label: t('grants.reason'), name: 'grant_decision_reason', value: a.decision_reason, hint: t('grants.reason_hint'), multiline: true, attrs: { maxlength: 4000, rows: 2 } });
-  const sync = () => { amount.wrap.hidden = outcome.input.value === 'reject'; };
+  const sync = () => { granted.wrap.hidden = outcome.input.value === 'reject'; };
   outcome.input.addEventListener('change', sync);
   sync();
   const title = a.status === 'under_behandling' ? t('grants.decide_h') : t('grants.redecide_h');
-  return simpleForm(page, 'grant-decide-form', title, [outcome, amount, on, reason], t('grants.decide'),
-    () => api.grantsDecide(a.id, { outcome: outcome.input.value, amount: amount.input.value, decided_on: on.input.value, reason: reason.input.value }),
+  return simpleForm(page, 'grant-decide-form', title, [outcome, granted, on, reason], t('grants.decide'),
+    () => api.grantsDecide(a.id, { outcome: outcome.input.value, amount: granted.input.value, decided_on: on.input.value, reason: reason.input.value }),
     () => after(t('grants.decided')));
 }
 
