@@ -41,8 +41,7 @@ async fn quick_navigation_ends_on_the_last_area() {
     let app = App::start(dir.path()).await;
     app.wait("#partner-empty").await;
     // Each hash is set once the app has begun to show the one before.
-    app.js(
-        "((() => {
+    app.js("((() => {
             const go = (hash) => new Promise((done) => {
                 window.addEventListener('hashchange', () => setTimeout(done, 0), { once: true });
                 location.hash = hash;
@@ -52,9 +51,8 @@ async fn quick_navigation_ends_on_the_last_area() {
                 await go('#/arrangementer');
                 location.hash = '#/priser';
             })();
-        })(), true)",
-    )
-    .await;
+        })(), true)")
+        .await;
     let ends_on_priser = || async {
         app.wait_text("#main h2", "Priser kommer snart").await;
         assert_eq!(app.texts("#main h2").await, ["Priser kommer snart"]);
