@@ -1,21 +1,23 @@
 // The app shell: loads the programme and language, draws the navigation and
-// routes `#/area/...` to one view module per area. A view's `render(main, ctx)`
+// routes `#/area/...` to one view module per area. A view's `render(container, ctx)`
 // may return `{ canLeave(), destroy() }`; the router asks before leaving a view
 // with unsaved changes.
 import * as api from './api.js';
 import { h, clear } from './dom.js';
 import { t, setLanguage } from './i18n/index.js';
 import { confirmDialog } from './dialog.js';
+// Registers the other areas' panels on the partner page before any view draws.
+import './views/panels.js';
 
 // Areas in navigation order. `view` loads the module lazily.
 const AREAS = [
-  { route: 'partnere', label: 'nav.partners', view: () => import('./views/partners.js') },
-  { route: 'diplomer', label: 'nav.diplomas', view: () => import('./views/diplomas.js') },
-  { route: 'arrangementer', label: 'nav.events', view: () => import('./views/events.js') },
-  { route: 'pulje', label: 'nav.grants', view: () => import('./views/grants.js') },
+  { route: 'partnere', label: 'nav.partners', view: () => import('./views/partners/index.js') },
+  { route: 'diplomer', label: 'nav.diplomas', view: () => import('./views/diplomas/index.js') },
+  { route: 'arrangementer', label: 'nav.events', view: () => import('./views/events/index.js') },
+  { route: 'pulje', label: 'nav.grants', view: () => import('./views/grants/index.js') },
   { route: 'priser', label: 'nav.awards', view: () => import('./views/soon.js') },
   { route: 'rapporter', label: 'nav.reports', view: () => import('./views/soon.js') },
-  { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings.js') },
+  { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings/index.js') },
 ];
 const DEFAULT_ROUTE = 'partnere';
 
@@ -70,7 +72,15 @@ async function changeLanguage(code) {
   await show(true);
 }
 
+// Each navigation takes a token; a render that finishes after a newer
+// navigation started is dropped and its handle destroyed. Every view draws
+// into a fresh container of its own, which goes into `#main` (replacing the
+// one before) as soon as the view has drawn something, and only while its
+// navigation is the newest: a stale render never shows.
+let navToken = 0;
+
 async function show(force = false) {
+  const token = ++navToken;
   const { area, params } = parseHash();
   if (!area) {
     location.replace(`#/${DEFAULT_ROUTE}`);
@@ -78,6 +88,7 @@ async function show(force = false) {
   }
   if (!force && current && current.handle && current.handle.canLeave && !current.handle.canLeave()) {
     const leave = await confirmDialog(t('common.unsaved'), { ok: t('common.leave'), cancel: t('common.stay'), danger: true });
+    if (token !== navToken) return; // a newer navigation asks again
     if (!leave) {
       ignoreNextHash = true;
       location.hash = currentHash;
@@ -85,14 +96,34 @@ async function show(force = false) {
     }
   }
   if (current && current.handle && current.handle.destroy) current.handle.destroy();
+  current = null;
   currentHash = location.hash;
   drawChrome();
   const main = document.getElementById('main');
   clear(main);
-  const module = await area.view();
+  const view = h('div', { class: 'view', 'data-route': area.route });
+  const attach = () => {
+    if (token === navToken && view.parentNode !== main) main.replaceChildren(view);
+  };
+  const drawn = new MutationObserver(() => { drawn.disconnect(); attach(); });
+  drawn.observe(view, { childList: true });
   const ctx = { params, notify, refreshHeader, changeLanguage, areaLabel: t(area.label), api };
-  const handle = await module.render(main, ctx);
-  current = { area, handle: handle || null };
+  let handle = null;
+  try {
+    const module = await area.view();
+    if (token !== navToken) return;
+    handle = (await module.render(view, ctx)) || null;
+  } catch (err) {
+    if (token !== navToken) return;
+    view.replaceChildren(h('p', { class: 'banner error', role: 'alert', text: (err && err.message) || String(err) }));
+  }
+  drawn.disconnect();
+  if (token !== navToken) {
+    if (handle && handle.destroy) handle.destroy();
+    return;
+  }
+  attach();
+  current = { area, handle };
   main.focus({ preventScroll: true });
 }
 

@@ -31,6 +31,50 @@ async fn navigation_shows_every_area_and_unbuilt_areas_say_so() {
     app.quit().await;
 }
 
+/// Three areas opened in quick succession: the app ends on the third and
+/// stays there. The first (Diplomer) is the slow one: its module is not
+/// loaded yet and its render waits for five commands, so without the router's
+/// token it would finish last and draw into the page of the third.
+#[tokio::test]
+async fn quick_navigation_ends_on_the_last_area() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::start(dir.path()).await;
+    app.wait("#partner-empty").await;
+    // Each hash is set once the app has begun to show the one before.
+    app.js("((() => {
+            const go = (hash) => new Promise((done) => {
+                window.addEventListener('hashchange', () => setTimeout(done, 0), { once: true });
+                location.hash = hash;
+            });
+            (async () => {
+                await go('#/diplomer');
+                await go('#/arrangementer');
+                location.hash = '#/priser';
+            })();
+        })(), true)")
+        .await;
+    let ends_on_priser = || async {
+        app.wait_text("#main h2", "Priser kommer snart").await;
+        assert_eq!(app.texts("#main h2").await, ["Priser kommer snart"]);
+        assert_eq!(
+            app.js("document.querySelector('#nav a[aria-current=\"page\"]').textContent")
+                .await,
+            "Priser"
+        );
+        assert_eq!(app.js("location.hash").await, "#/priser");
+    };
+    ends_on_priser().await;
+    // The slower renders are done by now and must not have drawn anything.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    ends_on_priser().await;
+    assert_eq!(
+        app.js("document.querySelectorAll('#main .diploma-grid, #main #event-results').length")
+            .await,
+        0
+    );
+    app.quit().await;
+}
+
 #[tokio::test]
 async fn renamed_and_added_goals_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();

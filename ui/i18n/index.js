@@ -31,34 +31,3 @@ export function tn(key, n, params = {}) {
   const chosen = n === 1 && (one in table || one in da) ? one : key;
   return t(chosen, { ...params, n });
 }
-
-// Danish formats (the UI shows them in both languages, as the documents are Danish).
-const MONTHS = {
-  da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-// '2026-11-22' -> '22.11.2026'
-export function shortDate(iso) {
-  if (!iso) return '';
-  const [y, m, d] = String(iso).slice(0, 10).split('-');
-  return d && m && y ? `${d}.${m}.${y}` : String(iso);
-}
-
-// '2026-11-22' -> '22. november 2026' (Danish) or '22 November 2026'
-export function longDate(iso) {
-  if (!iso) return '';
-  const [y, m, d] = String(iso).slice(0, 10).split('-').map(Number);
-  const name = MONTHS[current][m - 1];
-  if (!name) return String(iso);
-  return current === 'da' ? `${d}. ${name} ${y}` : `${d} ${name} ${y}`;
-}
-
-// øre (integer) -> '5.000,00 kr.'
-export function money(ore) {
-  const neg = ore < 0;
-  const abs = Math.abs(Math.trunc(ore));
-  const kr = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${neg ? '-' : ''}${kr},${cents} kr.`;
-}

@@ -2,47 +2,23 @@
 // (the core checks them all at once); likely duplicates (same name apart from
 // case, spacing, punctuation and ApS/A/S/forening, or a shared email) are
 // warned about with links; unsaved changes are guarded by canLeave().
-import { h, field, clearErrors, nextId } from '../dom.js';
-import { t, shortDate } from '../i18n/index.js';
-import { KINDS, STATUSES, CHANNELS, kindLabel } from './partners.js';
+import { h, field, clearErrors, nextId } from '../../dom.js';
+import { t } from '../../i18n/index.js';
+import { shortDate, todayDanish } from '../../format.js';
+import { kindOptions, statusOptions, channelOptions } from '../../domain/partners.js';
 
-const today = () => {
-  const d = new Date();
-  return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
-};
-
-export async function render(main, ctx, id) {
-  const { api, notify } = ctx;
-  const settings = await api.settingsGet();
-  let p = null;
-  if (id) {
-    try {
-      p = await api.partnerGet(id);
-    } catch (err) {
-      main.append(h('p', { class: 'banner error', role: 'alert', text: err.message }),
-        h('a', { class: 'btn secondary', href: '#/partnere', text: t('partners.back_to_list') }));
-      return { canLeave: () => true };
-    }
-  }
-  let dirty = false;
-  const markDirty = () => { dirty = true; };
-
-  const cancelHref = p ? `#/partnere/${encodeURIComponent(p.id)}` : '#/partnere';
-  const form = h('form', { class: 'partner-form', novalidate: true, id: 'partner-form' });
-  const summary = h('div', { class: 'banner error', role: 'alert', id: 'partner-form-summary', hidden: true });
-  const dupBox = h('div', { class: 'banner warn', role: 'status', id: 'partner-duplicates', hidden: true });
-
-  // ── basics ──
+// Name, kind, status (with the date it changed) and joining date.
+function basicsFields(p, dupBox) {
   const name = field({ label: t('partners.name'), name: 'name', value: p ? p.name : '', required: true, attrs: { maxlength: 200, autocomplete: 'off' } });
   const kind = field({
     label: t('partners.kind'), name: 'kind', value: p ? p.kind : '', required: true,
-    options: [{ value: '', label: t('partners.choose') }, ...KINDS.map((k) => ({ value: k, label: kindLabel(k) }))],
+    options: [{ value: '', label: t('partners.choose') }, ...kindOptions()],
   });
   const status = field({
     label: t('partners.status'), name: 'status', value: p ? p.status : 'interesseret',
-    options: STATUSES.map((s) => ({ value: s, label: t(`partners.status.${s}`) })),
+    options: statusOptions(),
   });
-  const statusOn = field({ label: t('partners.status_changed_on'), name: 'status_changed_on', value: today(), hint: t('partners.status_changed_on_hint') });
+  const statusOn = field({ label: t('partners.status_changed_on'), name: 'status_changed_on', value: todayDanish(), hint: t('partners.status_changed_on_hint') });
   const joined = field({ label: t('partners.joined_on'), name: 'joined_on', value: p ? shortDate(p.joined_on) : '', hint: t('common.date_hint') });
   const statusOnWrap = statusOn.wrap;
   const syncStatusDate = () => { statusOnWrap.hidden = Boolean(p) && status.input.value === p.status; };
@@ -52,8 +28,11 @@ export async function render(main, ctx, id) {
     h('h3', { id: 'pf-basics', text: t('partners.basics') }),
     dupBox,
     h('div', { class: 'grid-2' }, name.wrap, kind.wrap, status.wrap, joined.wrap, statusOnWrap));
+  return { name, kind, status, statusOnWrap, statusOn, joined, basics };
+}
 
-  // ── goals ──
+// The programme's goals as checkboxes; a retired goal only if the partner has it.
+function goalsFieldset(p, settings) {
   const have = new Set(p ? p.goals.map((g) => g.id) : []);
   const offered = settings.goals.filter((g) => !g.retired || have.has(g.id));
   const goalBoxes = offered.map((g) => {
@@ -69,16 +48,21 @@ export async function render(main, ctx, id) {
     h('p', { class: 'hint', id: 'pf-goals-hint', text: t('partners.goals_hint') }),
     h('ul', { class: 'goal-checks', id: 'pf-goals' }, goalBoxes),
     goalsErr);
+  return goals;
+}
 
-  // ── initiative ──
+function initiativeFields(p) {
   const initiative = field({ label: t('partners.initiative'), name: 'initiative', value: p ? p.initiative : '', multiline: true, hint: t('partners.initiative_hint'), attrs: { maxlength: 4000 } });
   const target = field({ label: t('partners.target_group'), name: 'target_group', value: p ? p.target_group : '', attrs: { maxlength: 200 } });
   const arena = field({ label: t('partners.arena'), name: 'arena', value: p ? p.arena : '', attrs: { maxlength: 200 } });
   const initiativeCard = h('section', { class: 'card', 'aria-labelledby': 'pf-initiative' },
     h('h3', { id: 'pf-initiative', text: t('partners.initiative') }),
     initiative.wrap, h('div', { class: 'grid-2' }, target.wrap, arena.wrap));
+  return { initiative, target, arena, initiativeCard };
+}
 
-  // ── contacts ──
+// The contact rows; a change marks the form dirty, an email checks for duplicates.
+function contactFields(p, markDirty, checkDuplicates) {
   const contactList = h('div', { class: 'contact-rows', id: 'pf-contacts' });
   const primaryGroup = nextId('primary');
   function contactRow(c = {}) {
@@ -123,11 +107,14 @@ export async function render(main, ctx, id) {
     h('h3', { id: 'pf-contacts-h', text: t('partners.contacts') }),
     h('p', { class: 'hint', text: t('partners.contacts_hint') }),
     contactList, h('div', { class: 'actions' }, addContact));
+  return { contactList, contactsCard };
+}
 
-  // ── recruitment, consents, address ──
+// Recruitment, consents (with their dates), address, website and notes.
+function moreFields(p) {
   const channel = field({
     label: t('partners.recruitment_channel'), name: 'recruitment_channel', value: p && p.recruitment_channel ? p.recruitment_channel : '',
-    options: [{ value: '', label: t('partners.choose') }, ...CHANNELS.map((c) => ({ value: c, label: t(`partners.channel.${c}`) }))],
+    options: [{ value: '', label: t('partners.choose') }, ...channelOptions()],
   });
   const recruitedBy = field({ label: t('partners.recruited_by'), name: 'recruited_by', value: p ? p.recruited_by : '', attrs: { maxlength: 200 } });
   const recruitmentNotes = field({ label: t('partners.recruitment_notes'), name: 'recruitment_notes', value: p ? p.recruitment_notes : '', multiline: true, attrs: { maxlength: 4000 } });
@@ -135,7 +122,7 @@ export async function render(main, ctx, id) {
     const cid = nextId(key);
     const box = h('input', { type: 'checkbox', id: cid, name: key, checked });
     const d = field({ label: t('partners.consent_date'), name: `${key}_on`, value: shortDate(date) || '', hint: t('common.date_hint') });
-    const sync = () => { d.wrap.hidden = !box.checked; if (box.checked && !d.input.value) d.input.value = today(); };
+    const sync = () => { d.wrap.hidden = !box.checked; if (box.checked && !d.input.value) d.input.value = todayDanish(); };
     box.addEventListener('change', sync);
     sync();
     return { box, date: d, wrap: h('div', { class: 'consent' }, h('span', { class: 'check' }, box, h('label', { for: cid, text: label })), d.wrap) };
@@ -158,6 +145,35 @@ export async function render(main, ctx, id) {
   const moreCard = h('section', { class: 'card', 'aria-labelledby': 'pf-more' },
     h('h3', { id: 'pf-more', text: t('partners.address_notes') }),
     h('div', { class: 'grid-2' }, address.wrap, website.wrap), notes.wrap);
+  return { channel, recruitedBy, recruitmentNotes, cPublic, cEmail, some, recruitCard, consentCard, address, website, notes, moreCard };
+}
+
+export async function render(main, ctx, id) {
+  const { api, notify } = ctx;
+  const settings = await api.settingsGet();
+  let p = null;
+  if (id) {
+    try {
+      p = await api.partnerGet(id);
+    } catch (err) {
+      main.append(h('p', { class: 'banner error', role: 'alert', text: err.message }),
+        h('a', { class: 'btn secondary', href: '#/partnere', text: t('partners.back_to_list') }));
+      return { canLeave: () => true };
+    }
+  }
+  let dirty = false;
+  const markDirty = () => { dirty = true; };
+
+  const cancelHref = p ? `#/partnere/${encodeURIComponent(p.id)}` : '#/partnere';
+  const form = h('form', { class: 'partner-form', novalidate: true, id: 'partner-form' });
+  const summary = h('div', { class: 'banner error', role: 'alert', id: 'partner-form-summary', hidden: true });
+  const dupBox = h('div', { class: 'banner warn', role: 'status', id: 'partner-duplicates', hidden: true });
+
+  const { name, kind, status, statusOnWrap, statusOn, joined, basics } = basicsFields(p, dupBox);
+  const goals = goalsFieldset(p, settings);
+  const { initiative, target, arena, initiativeCard } = initiativeFields(p);
+  const { contactList, contactsCard } = contactFields(p, markDirty, checkDuplicates);
+  const { channel, recruitedBy, recruitmentNotes, cPublic, cEmail, some, recruitCard, consentCard, address, website, notes, moreCard } = moreFields(p);
 
   const save = h('button', { class: 'btn', type: 'submit', id: 'pf-save', text: p ? t('partners.save') : t('partners.create') });
   const cancel = h('a', { class: 'btn secondary', href: cancelHref, text: t('common.cancel') });

@@ -6,9 +6,10 @@
 // The HTML made for the e-mail carries inline styles, which this page's CSP
 // forbids, so it is not rendered here: the page shows the plain-text version
 // and the HTML source, and the e-mail program renders the HTML.
-import { h, clear, field, showFieldError, clearErrors, nextId } from '../dom.js';
-import { t, shortDate } from '../i18n/index.js';
-import { confirmDialog } from '../dialog.js';
+import { h, clear, field, showFieldError, clearErrors, nextId } from '../../dom.js';
+import { t } from '../../i18n/index.js';
+import { shortDate } from '../../format.js';
+import { confirmDialog } from '../../dialog.js';
 
 export async function render(main, ctx) {
   const { api, notify } = ctx;

@@ -1,66 +1,23 @@
-// Partnere: routes `#/partnere/...` and draws the list. The list searches as
-// you type (name, contacts, emails, initiative), filters by kind, status and
-// goal, sorts in Danish order, shows counts, and pages 50 rows at a time, so
-// 10,000 partners never become 10,000 rows in the DOM. Keyboard: `/` or
-// Ctrl+F focuses the search, arrows move between rows, Enter opens.
-//
-// Routes: #/partnere (list), #/partnere/papirkurv (bin), #/partnere/ny (new),
-// #/partnere/<id> (detail), #/partnere/<id>/rediger (edit),
-// #/partnere/import (the import view, ./partner_import.js, owned by the import area).
-import { h, clear } from '../dom.js';
-import { t, shortDate, language } from '../i18n/index.js';
-import { confirmDialog } from '../dialog.js';
-import { exportButtons } from './partner_import.js';
+// The partner list (#/partnere) and the bin (#/partnere/papirkurv). The list
+// searches as you type (name, contacts, emails, initiative), filters by kind,
+// status and goal, sorts in Danish order, shows counts, and pages 50 rows at
+// a time, so 10,000 partners never become 10,000 rows in the DOM. Keyboard:
+// `/` or Ctrl+F focuses the search, arrows move between rows, Enter opens.
+import { h, clear } from '../../dom.js';
+import { t } from '../../i18n/index.js';
+import { shortDate, count } from '../../format.js';
+import { confirmDialog } from '../../dialog.js';
+import { kindLabel, kindOptions, statusOptions } from '../../domain/partners.js';
+import { statusPill } from './status_pill.js';
+import { exportButtons } from './export.js';
 
 const PAGE = 50;
-
-// 10000 -> '10.000' (Danish) or '10,000'.
-// Grouped by hand: the web view may have no locale data for Intl.
-const num = (n) => String(Math.trunc(Number(n))).replace(/\B(?=(\d{3})+(?!\d))/g, language() === 'da' ? '.' : ',');
 
 // The list's state survives a visit to a partner and back.
 const state = { search: '', kind: '', status: '', goal: '', sort: 'name', desc: false, offset: 0, selected: 0 };
 
-export const KINDS = ['kommunal', 'virksomhed', 'forening', 'borger', 'institution'];
-export const STATUSES = ['interesseret', 'aktiv', 'i_dvale', 'afsluttet'];
-export const CHANNELS = ['some', 'arrangement', 'direkte', 'gatekeeper', 'lokalavis', 'andet'];
-
-export function statusPill(status) {
-  return h('span', { class: `pstatus pstatus-${status}`, text: t(`partners.status.${status}`) });
-}
-
-export function kindLabel(kind) {
-  return t(`partners.kind.${kind}`);
-}
-
-export async function render(main, ctx) {
-  const [first, second] = ctx.params;
-  if (first === 'import') {
-    try {
-      const mod = await import('./partner_import.js');
-      return mod.render(main, ctx);
-    } catch (_) {
-      const soon = await import('./soon.js');
-      return soon.render(main, { ...ctx, areaLabel: t('partners.import') });
-    }
-  }
-  if (first === 'ny') return (await import('./partner_form.js')).render(main, ctx, null);
-  if (first && second === 'rediger') return (await import('./partner_form.js')).render(main, ctx, first);
-  if (first && first !== 'papirkurv') return (await import('./partner_detail.js')).render(main, ctx, first);
-  return renderList(main, ctx, first === 'papirkurv');
-}
-
-async function renderList(main, ctx, inBin) {
-  const { api, notify } = ctx;
-  const settings = await api.settingsGet();
-  const goals = settings.goals; // with retired ones: old records still have them
-  const goalTitle = new Map(goals.map((g) => [g.position, g.title]));
-  let seq = 0;
-  let result = null;
-  if (inBin) state.offset = 0;
-
-  // ── head ──
-  const counts = h('p', { class: 'lead counts', id: 'partner-counts', 'aria-live': 'polite' });
+// The heading with the counts and the list's actions.
+function listHead(inBin, counts, api, notify) {
   const headActions = inBin
     ? h('div', { class: 'actions' },
       h('a', { class: 'btn secondary', href: '#/partnere', text: t('partners.back_to_list') }))
@@ -73,13 +30,15 @@ async function renderList(main, ctx, inBin) {
         search: state.search, kind: state.kind || null, status: state.status || null,
         goal: state.goal || null, sort: state.sort, desc: state.desc,
       })));
-  const head = h('div', { class: 'page-head list-head' },
+  return h('div', { class: 'page-head list-head' },
     h('div', {},
       h('h2', { text: inBin ? t('partners.bin_title') : t('partners.title') }),
       counts),
     headActions);
+}
 
-  // ── toolbar ──
+// Search, filters and sort, showing the remembered state.
+function listToolbar(goals) {
   const search = h('input', {
     type: 'search', id: 'partner-search', value: state.search, autocomplete: 'off', spellcheck: 'false',
     placeholder: t('partners.search_placeholder'), 'aria-describedby': 'partner-search-hint',
@@ -87,12 +46,12 @@ async function renderList(main, ctx, inBin) {
   const select = (id, label, value, options) => {
     const el = h('select', { id }, options.map((o) => h('option', { value: o.value, text: o.label })));
     el.value = value;
-    return { el, wrap: h('div', { class: 'field' }, h('label', { for: id, text: label }), el) };
+  return { el, wrap: h('div', { class: 'field' }, h('label', { for: id, text: label }), el) };
   };
   const kindSel = select('partner-filter-kind', t('partners.kind'), state.kind,
-    [{ value: '', label: t('partners.all_kinds') }, ...KINDS.map((k) => ({ value: k, label: kindLabel(k) }))]);
+    [{ value: '', label: t('partners.all_kinds') }, ...kindOptions()]);
   const statusSel = select('partner-filter-status', t('partners.status'), state.status,
-    [{ value: '', label: t('partners.all_statuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`partners.status.${s}`) }))]);
+    [{ value: '', label: t('partners.all_statuses') }, ...statusOptions()]);
   const goalSel = select('partner-filter-goal', t('partners.goal'), state.goal,
     [{ value: '', label: t('partners.all_goals') },
       ...goals.map((g) => ({ value: g.id, label: `${g.position}. ${g.title}${g.retired ? ` (${t('partners.goal_retired')})` : ''}` }))]);
@@ -118,8 +77,10 @@ async function renderList(main, ctx, inBin) {
     h('div', { class: 'field sort-field' },
       h('label', { for: 'partner-sort', text: t('partners.sort') }),
       h('div', { class: 'sort-row' }, sortSel.el, dirBtn)));
+  return { toolbar, search, kindSel, statusSel, goalSel, sortSel, dirBtn, drawDir };
+}
 
-  // ── table ──
+function listTable(inBin) {
   const tbody = h('tbody', { id: 'partner-rows' });
   const table = h('table', { class: 'data partner-table', 'aria-labelledby': 'partner-counts', id: 'partner-table' },
     h('thead', {}, h('tr', {},
@@ -129,6 +90,42 @@ async function renderList(main, ctx, inBin) {
       h('th', { scope: 'col', text: t('partners.col_goals') }),
       h('th', { scope: 'col', class: 'num', text: inBin ? t('partners.col_deleted') : t('partners.col_joined') }))),
     tbody);
+  return { table, tbody };
+}
+
+// One partner as a table row.
+function rowOf(p, goalTitle, inBin) {
+  const goalsCell = h('td', { class: 'goals-cell' },
+    p.goal_positions.map((n) => h('span', { class: 'goal-dot', title: goalTitle.get(n) || '', text: String(n) })));
+  if (p.goal_positions.length) {
+    goalsCell.setAttribute('aria-label', p.goal_positions.map((n) => goalTitle.get(n) || n).join('; '));
+  }
+  const tr = h('tr', { 'data-id': p.id, tabindex: -1, 'aria-selected': 'false' },
+    h('td', { class: 'name-cell' },
+      h('a', { href: `#/partnere/${encodeURIComponent(p.id)}`, tabindex: -1, class: 'row-link', text: p.name }),
+      p.contact_name || p.contact_email
+        ? h('span', { class: 'sub', text: [p.contact_name, p.contact_email].filter(Boolean).join(' · ') })
+        : null),
+    h('td', { text: kindLabel(p.kind) }),
+    h('td', {}, statusPill(p.status)),
+    goalsCell,
+    h('td', { class: 'num', text: inBin ? shortDate(p.deleted_at) : shortDate(p.joined_on) }));
+  return tr;
+}
+
+export async function render(main, ctx, inBin) {
+  const { api, notify } = ctx;
+  const settings = await api.settingsGet();
+  const goals = settings.goals; // with retired ones: old records still have them
+  const goalTitle = new Map(goals.map((g) => [g.position, g.title]));
+  let seq = 0;
+  let result = null;
+  if (inBin) state.offset = 0;
+
+  const counts = h('p', { class: 'lead counts', id: 'partner-counts', 'aria-live': 'polite' });
+  const head = listHead(inBin, counts, api, notify);
+  const { toolbar, search, kindSel, statusSel, goalSel, sortSel, dirBtn, drawDir } = listToolbar(goals);
+  const { table, tbody } = listTable(inBin);
   const pager = h('nav', { class: 'pager', 'aria-label': t('partners.pages') });
   const listArea = h('div', { class: 'list-area' });
   const emptyBinBtn = inBin ? h('button', { class: 'btn danger', type: 'button', id: 'partner-empty-bin', text: t('partners.empty_bin') }) : null;
@@ -152,21 +149,7 @@ async function renderList(main, ctx, inBin) {
 
   function drawRows(r) {
     const rows = r.rows.map((p) => {
-      const goalsCell = h('td', { class: 'goals-cell' },
-        p.goal_positions.map((n) => h('span', { class: 'goal-dot', title: goalTitle.get(n) || '', text: String(n) })));
-      if (p.goal_positions.length) {
-        goalsCell.setAttribute('aria-label', p.goal_positions.map((n) => goalTitle.get(n) || n).join('; '));
-      }
-      const tr = h('tr', { 'data-id': p.id, tabindex: -1, 'aria-selected': 'false' },
-        h('td', { class: 'name-cell' },
-          h('a', { href: `#/partnere/${encodeURIComponent(p.id)}`, tabindex: -1, class: 'row-link', text: p.name }),
-          p.contact_name || p.contact_email
-            ? h('span', { class: 'sub', text: [p.contact_name, p.contact_email].filter(Boolean).join(' · ') })
-            : null),
-        h('td', { text: kindLabel(p.kind) }),
-        h('td', {}, statusPill(p.status)),
-        goalsCell,
-        h('td', { class: 'num', text: inBin ? shortDate(p.deleted_at) : shortDate(p.joined_on) }));
+      const tr = rowOf(p, goalTitle, inBin);
       tr.addEventListener('click', (e) => {
         if (e.target.closest('a')) return;
         open(p.id);
@@ -185,15 +168,15 @@ async function renderList(main, ctx, inBin) {
     const next = h('button', { class: 'btn secondary small', type: 'button', text: t('partners.next'), disabled: to >= r.total });
     prev.addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); state.selected = 0; load(); });
     next.addEventListener('click', () => { state.offset += PAGE; state.selected = 0; load(); });
-    pager.append(prev, h('span', { class: 'pager-text', text: t('partners.showing', { from: num(from), to: num(to), total: num(r.total) }) }), next);
+    pager.append(prev, h('span', { class: 'pager-text', text: t('partners.showing', { from: count(from), to: count(to), total: count(r.total) }) }), next);
   }
 
   function drawCounts(r) {
     const filtered = state.search.trim() || state.kind || state.status || state.goal;
-    if (inBin) counts.textContent = t('partners.bin_count', { n: num(r.overall) });
-    else if (filtered) counts.textContent = t('partners.count_filtered', { n: num(r.total), all: num(r.overall), active: num(r.active) });
+    if (inBin) counts.textContent = t('partners.bin_count', { n: count(r.overall) });
+    else if (filtered) counts.textContent = t('partners.count_filtered', { n: count(r.total), all: count(r.overall), active: count(r.active) });
     else if (r.total === 1) counts.textContent = t(r.active === 1 ? 'partners.count_one_active' : 'partners.count_one');
-    else counts.textContent = t('partners.count', { n: num(r.total), active: num(r.active) });
+    else counts.textContent = t('partners.count', { n: count(r.total), active: count(r.active) });
   }
 
   function drawEmptyStart() {

@@ -2,10 +2,10 @@
 // map the file's columns to fields (guessed from the headers) → preview with
 // every row problem → choose what to do with likely duplicates → import (all
 // or nothing) → result, with "Fortryd importen" to undo the whole batch.
-// Also: the export buttons the partner list shows (`exportButtons`).
-import { h, field, fileToBase64, nextId } from '../dom.js';
-import { t, shortDate } from '../i18n/index.js';
-import { confirmDialog } from '../dialog.js';
+import { h, field, fileToBase64, nextId } from '../../dom.js';
+import { t } from '../../i18n/index.js';
+import { shortDate } from '../../format.js';
+import { confirmDialog } from '../../dialog.js';
 
 const MAX_MB = 50;
 
@@ -278,27 +278,4 @@ export async function render(main, ctx) {
     // A chosen file that has not been imported is work in progress.
     canLeave: () => !state.preview,
   };
-}
-
-// The export buttons for the partner list: `getQuery()` gives the list's
-// current search, filters and sort. Writes into Dokumenter/Sund By Partner
-// and tells where.
-export function exportButtons(api, notify, getQuery) {
-  const make = (format) => {
-    const btn = h('button', { class: 'btn secondary', type: 'button', 'data-export': format, text: t(`export.${format}`) });
-    btn.addEventListener('click', async () => {
-      btn.disabled = true;
-      try {
-        const path = await api.partnerExport(getQuery(), format);
-        notify(t('export.saved', { path }));
-      } catch (err) {
-        notify(err.message || String(err), 'error');
-      } finally {
-        btn.disabled = false;
-      }
-    });
-    return btn;
-  };
-  return h('div', { class: 'actions export-actions', role: 'group', 'aria-label': t('export.label') },
-    make('csv'), make('xlsx'));
 }

@@ -2,12 +2,13 @@
 // status history, recruitment and consents, notes; edit, delete (to the bin),
 // restore and "slet persondata" (GDPR erasure). Every piece of user text is
 // set with textContent through h(), so HTML typed into a field shows as text.
-import { h } from '../dom.js';
-import { t, shortDate, longDate } from '../i18n/index.js';
-import { confirmDialog } from '../dialog.js';
-import { statusPill, kindLabel } from './partners.js';
-import { renderPartnerDiplomas } from './diplomas.js';
-import { renderPartnerEvents } from './events.js';
+import { h } from '../../dom.js';
+import { t } from '../../i18n/index.js';
+import { shortDate, longDate } from '../../format.js';
+import { confirmDialog } from '../../dialog.js';
+import { registeredPartnerPanels } from '../../panels.js';
+import { kindLabel, channelLabel } from '../../domain/partners.js';
+import { statusPill } from './status_pill.js';
 
 function dl(pairs) {
   const items = pairs.filter(([, v]) => v !== null && v !== undefined && v !== '');
@@ -17,6 +18,74 @@ function dl(pairs) {
 
 function textBlock(text) {
   return h('p', { class: 'prose', text });
+}
+
+// The record itself, one card per part.
+function cards(p) {
+  // ── goals ──
+  const goals = h('section', { class: 'card', 'aria-labelledby': 'pd-goals' },
+    h('h3', { id: 'pd-goals', text: t('partners.goals') }),
+    p.goals.length
+      ? h('ul', { class: 'chips', id: 'partner-goals' }, p.goals.map((g) => h('li', { class: g.retired ? 'chip retired' : 'chip' },
+        h('span', { class: 'chip-num', text: `${g.position}` }), ' ', g.title,
+        g.retired ? h('span', { class: 'chip-note', text: ` (${t('partners.goal_retired')})` }) : null)))
+      : h('p', { class: 'muted', text: t('partners.no_goals') }));
+
+  // ── initiative ──
+  const initiative = h('section', { class: 'card', 'aria-labelledby': 'pd-initiative' },
+    h('h3', { id: 'pd-initiative', text: t('partners.initiative') }),
+    p.initiative ? textBlock(p.initiative) : h('p', { class: 'muted', text: t('partners.no_initiative') }),
+    dl([[t('partners.target_group'), p.target_group], [t('partners.arena'), p.arena]]));
+
+  // ── contacts ──
+  const contacts = h('section', { class: 'card', 'aria-labelledby': 'pd-contacts' },
+    h('h3', { id: 'pd-contacts', text: t('partners.contacts') }),
+    p.contacts.length
+      ? h('ul', { class: 'contact-list', id: 'partner-contacts' }, p.contacts.map((c) => h('li', { class: 'contact' },
+        h('p', { class: 'contact-name' }, h('strong', { text: c.name }),
+          c.is_primary ? h('span', { class: 'badge primary', text: t('partners.primary') }) : null),
+        c.role ? h('p', { class: 'muted', text: c.role }) : null,
+        c.email ? h('p', { class: 'contact-line', text: c.email }) : null,
+        c.phone ? h('p', { class: 'contact-line', text: c.phone }) : null)))
+      : h('p', { class: 'muted', text: t('partners.no_contacts') }));
+
+  // ── status history ──
+  const history = h('section', { class: 'card', 'aria-labelledby': 'pd-history' },
+    h('h3', { id: 'pd-history', text: t('partners.status_history') }),
+    h('ol', { class: 'timeline', id: 'partner-history' }, p.status_history.slice().reverse().map((s) => h('li', {},
+      h('span', { class: 'when', text: shortDate(s.changed_on) }), ' ', statusPill(s.status)))));
+
+  // ── facts ──
+  const yesNo = (b, date) => (b ? (date ? t('partners.yes_since', { date: shortDate(date) }) : t('common.yes')) : t('common.no'));
+  const facts = h('section', { class: 'card', 'aria-labelledby': 'pd-facts' },
+    h('h3', { id: 'pd-facts', text: t('partners.details') }),
+    dl([
+      [t('partners.joined_on'), shortDate(p.joined_on)],
+      [t('partners.address'), p.address],
+      [t('partners.website'), p.website],
+      [t('partners.recruitment_channel'), p.recruitment_channel ? channelLabel(p.recruitment_channel) : ''],
+      [t('partners.recruited_by'), p.recruited_by],
+      [t('partners.recruitment_notes'), p.recruitment_notes],
+      [t('partners.consent_public'), yesNo(p.consent_public, p.consent_public_on)],
+      [t('partners.consent_email'), yesNo(p.consent_email, p.consent_email_on)],
+      [t('partners.some_commitment'), p.some_commitment ? t('common.yes') : t('common.no')],
+    ]));
+
+  const notes = p.notes
+    ? h('section', { class: 'card', 'aria-labelledby': 'pd-notes' },
+      h('h3', { id: 'pd-notes', text: t('partners.notes') }), textBlock(p.notes))
+    : null;
+  return { goals, initiative, contacts, history, facts, notes };
+}
+
+function drawPanels(links, p, ctx) {
+  for (const panel of registeredPartnerPanels()) {
+    const container = h('div', { class: 'partner-panel', 'data-panel': panel.id });
+    links.append(container);
+    Promise.resolve()
+      .then(() => panel.render(container, p, ctx))
+      .catch((err) => ctx.notify(err.message || String(err), 'error'));
+  }
 }
 
 export async function render(main, ctx, id) {
@@ -84,71 +153,13 @@ export async function render(main, ctx, id) {
   if (erased) banners.push(h('p', { class: 'banner', text: t('partners.erased_banner') }));
   else if (inBin) banners.push(h('p', { class: 'banner warn', id: 'partner-in-bin', text: t('partners.in_bin_banner', { date: shortDate(p.deleted_at) }) }));
 
-  // ── goals ──
-  const goals = h('section', { class: 'card', 'aria-labelledby': 'pd-goals' },
-    h('h3', { id: 'pd-goals', text: t('partners.goals') }),
-    p.goals.length
-      ? h('ul', { class: 'chips', id: 'partner-goals' }, p.goals.map((g) => h('li', { class: g.retired ? 'chip retired' : 'chip' },
-        h('span', { class: 'chip-num', text: `${g.position}` }), ' ', g.title,
-        g.retired ? h('span', { class: 'chip-note', text: ` (${t('partners.goal_retired')})` }) : null)))
-      : h('p', { class: 'muted', text: t('partners.no_goals') }));
+  const { goals, initiative, contacts, history, facts, notes } = cards(p);
 
-  // ── initiative ──
-  const initiative = h('section', { class: 'card', 'aria-labelledby': 'pd-initiative' },
-    h('h3', { id: 'pd-initiative', text: t('partners.initiative') }),
-    p.initiative ? textBlock(p.initiative) : h('p', { class: 'muted', text: t('partners.no_initiative') }),
-    dl([[t('partners.target_group'), p.target_group], [t('partners.arena'), p.arena]]));
-
-  // ── contacts ──
-  const contacts = h('section', { class: 'card', 'aria-labelledby': 'pd-contacts' },
-    h('h3', { id: 'pd-contacts', text: t('partners.contacts') }),
-    p.contacts.length
-      ? h('ul', { class: 'contact-list', id: 'partner-contacts' }, p.contacts.map((c) => h('li', { class: 'contact' },
-        h('p', { class: 'contact-name' }, h('strong', { text: c.name }),
-          c.is_primary ? h('span', { class: 'badge primary', text: t('partners.primary') }) : null),
-        c.role ? h('p', { class: 'muted', text: c.role }) : null,
-        c.email ? h('p', { class: 'contact-line', text: c.email }) : null,
-        c.phone ? h('p', { class: 'contact-line', text: c.phone }) : null)))
-      : h('p', { class: 'muted', text: t('partners.no_contacts') }));
-
-  // ── status history ──
-  const history = h('section', { class: 'card', 'aria-labelledby': 'pd-history' },
-    h('h3', { id: 'pd-history', text: t('partners.status_history') }),
-    h('ol', { class: 'timeline', id: 'partner-history' }, p.status_history.slice().reverse().map((s) => h('li', {},
-      h('span', { class: 'when', text: shortDate(s.changed_on) }), ' ', statusPill(s.status)))));
-
-  // ── facts ──
-  const yesNo = (b, date) => (b ? (date ? t('partners.yes_since', { date: shortDate(date) }) : t('common.yes')) : t('common.no'));
-  const facts = h('section', { class: 'card', 'aria-labelledby': 'pd-facts' },
-    h('h3', { id: 'pd-facts', text: t('partners.details') }),
-    dl([
-      [t('partners.joined_on'), shortDate(p.joined_on)],
-      [t('partners.address'), p.address],
-      [t('partners.website'), p.website],
-      [t('partners.recruitment_channel'), p.recruitment_channel ? t(`partners.channel.${p.recruitment_channel}`) : ''],
-      [t('partners.recruited_by'), p.recruited_by],
-      [t('partners.recruitment_notes'), p.recruitment_notes],
-      [t('partners.consent_public'), yesNo(p.consent_public, p.consent_public_on)],
-      [t('partners.consent_email'), yesNo(p.consent_email, p.consent_email_on)],
-      [t('partners.some_commitment'), p.some_commitment ? t('common.yes') : t('common.no')],
-    ]));
-
-  const notes = p.notes
-    ? h('section', { class: 'card', 'aria-labelledby': 'pd-notes' },
-      h('h3', { id: 'pd-notes', text: t('partners.notes') }), textBlock(p.notes))
-    : null;
-
-  // Diplomas, events and grants of this partner: each of those areas adds
-  // its own card inside this container (find it by id, read data-partner-id).
+  // What other areas know of this partner (diplomas, events, ...): each
+  // registered panel draws into a container of its own (see panels.js).
   // Empty until they do; the CSS hides it while empty.
   const links = h('div', { id: 'partner-links', class: 'partner-links', 'data-partner-id': p.id });
-  if (!erased) {
-    const diplomaList = h('div', { id: 'partner-diplomas' });
-    links.append(h('section', { class: 'card', 'aria-labelledby': 'pd-diplomas' },
-      h('h3', { id: 'pd-diplomas', text: t('nav.diplomas') }), diplomaList));
-    renderPartnerDiplomas(diplomaList, p.id, ctx).catch((err) => notify(err.message, 'error'));
-    renderPartnerEvents(links, p.id, api).catch((err) => notify(err.message, 'error'));
-  }
+  if (!erased) drawPanels(links, p, ctx);
 
   const gdpr = erased ? null : h('section', { class: 'card subtle', 'aria-labelledby': 'pd-gdpr' },
     h('h3', { id: 'pd-gdpr', text: t('partners.personal_data') }),

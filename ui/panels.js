@@ -1,0 +1,20 @@
+// Where areas meet on the partner page: each area registers a panel here
+// (views/panels.js imports them all at start-up) and the partner page draws
+// whatever is registered, in order, without knowing the areas.
+//
+// A panel is `render(container, partner, ctx)`: `container` is an empty
+// element of its own inside `#partner-links`, `partner` the partner record
+// (`partner.id`), `ctx` the view context (api, notify). It may be async.
+
+const partnerPanels = [];
+
+export function registerPartnerPanel(id, order, render) {
+  const at = partnerPanels.findIndex((p) => p.id === id);
+  if (at >= 0) partnerPanels.splice(at, 1);
+  partnerPanels.push({ id, order, render });
+  partnerPanels.sort((a, b) => a.order - b.order);
+}
+
+export function registeredPartnerPanels() {
+  return partnerPanels.slice();
+}

@@ -1,0 +1,43 @@
+// The diplomas of one partner, as a panel of the partner page (see
+// ../../panels.js): number, date, ceremony, copy or original, and
+// "Genudskriv", which prints the stored snapshot again (identical to the
+// original) and records the copy.
+import { h } from '../../dom.js';
+import { t, tn } from '../../i18n/index.js';
+import { shortDate } from '../../format.js';
+import { registerPartnerPanel } from '../../panels.js';
+
+export async function renderPartnerDiplomas(container, partner, ctx) {
+  const { api, notify } = ctx;
+  const el = h('div', { id: 'partner-diplomas' });
+  container.append(h('section', { class: 'card', 'aria-labelledby': 'pd-diplomas' },
+    h('h3', { id: 'pd-diplomas', text: t('nav.diplomas') }), el));
+  const partnerId = partner.id;
+  const draw = async () => {
+    const list = await api.diplomasForPartner(partnerId);
+    const originals = list.filter((d) => !d.is_copy);
+    if (!originals.length) {
+      el.replaceChildren(h('p', { class: 'hint', 'data-diploma': 'none', text: t('diplomas.partner_none') }));
+      return;
+    }
+    const rows = originals.map((d) => {
+      const copies = list.filter((c) => c.is_copy && c.number === d.number).length;
+      const again = h('button', { class: 'btn small secondary', type: 'button', text: t('diplomas.reprint') });
+      again.addEventListener('click', async () => {
+        try {
+          const g = await api.diplomaReprint(d.id);
+          notify(t('diplomas.reprinted', { file: g.file_name }));
+          await draw();
+        } catch (err) { notify(err.message, 'error'); }
+      });
+      return h('li', { class: 'picked-row', 'data-diploma': String(d.number) },
+        h('span', { text: t('diplomas.partner_row', { number: d.number, date: shortDate(d.issued_on), place: d.ceremony_place || '' }) }),
+        copies ? h('span', { class: 'badge', text: tn('diplomas.copies', copies) }) : null,
+        again);
+    });
+    el.replaceChildren(h('ul', { class: 'picked-list' }, rows));
+  };
+  await draw();
+}
+
+registerPartnerPanel('diplomas', 10, renderPartnerDiplomas);

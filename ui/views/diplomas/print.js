@@ -1,0 +1,151 @@
+// Diplomer, printing: the queue of partners waiting for a diploma (pick or
+// unpick, in the chosen order), the picked list, the combined PDF with
+// "Markér som overrakt", and the diplomas handed out at the ceremony.
+import { h } from '../../dom.js';
+import { t } from '../../i18n/index.js';
+import { shortDate } from '../../format.js';
+import { confirmDialog } from '../../dialog.js';
+
+function drawQueue(page) {
+  const list = h('ul', { class: 'queue-list', id: 'diploma-queue' });
+  for (const q of page.queue) {
+    const id = `queue-${q.partner_id}`;
+    const box = h('input', { type: 'checkbox', id, checked: page.picked.includes(q.partner_id), 'data-partner-id': q.partner_id });
+    box.addEventListener('change', () => {
+      if (box.checked) page.picked.push(q.partner_id);
+      else page.picked = page.picked.filter((p) => p !== q.partner_id);
+      page.lastPdf = null;
+      drawPicked(page);
+      drawActions(page);
+    });
+    const show = h('button', { class: 'btn small secondary', type: 'button', text: t('diplomas.show'), 'aria-label': t('diplomas.show_label', { name: q.name }) });
+    show.addEventListener('click', () => { page.previewId = q.partner_id; page.schedulePreview(0); });
+    list.append(h('li', { class: 'queue-row' },
+      box,
+      h('label', { for: id },
+        h('span', { class: 'queue-name', text: q.name }),
+        h('span', { class: 'hint', text: q.joined_on ? ` ${t('diplomas.joined', { date: shortDate(q.joined_on) })}` : '' })),
+      show));
+  }
+  const all = h('button', { class: 'btn small secondary', type: 'button', id: 'queue-all', text: t('diplomas.pick_all'), disabled: !page.queue.length });
+  all.addEventListener('click', () => {
+    for (const q of page.queue) if (!page.picked.includes(q.partner_id)) page.picked.push(q.partner_id);
+    page.lastPdf = null;
+    drawQueue(page); drawPicked(page); drawActions(page);
+  });
+  const none = h('button', { class: 'btn small secondary', type: 'button', text: t('diplomas.pick_none'), disabled: !page.picked.length });
+  none.addEventListener('click', () => { page.picked = []; page.lastPdf = null; drawQueue(page); drawPicked(page); drawActions(page); });
+  page.cards.queue.replaceChildren(
+    h('h3', { id: 'dip-queue-h', text: t('diplomas.queue', { n: page.queue.length }) }),
+    h('p', { class: 'hint', text: t('diplomas.queue_intro') }),
+    page.queue.length ? list : h('p', { class: 'empty-note', id: 'queue-empty', text: t('diplomas.queue_empty') }),
+    h('div', { class: 'actions' }, all, none));
+}
+
+function drawPicked(page) {
+  const list = h('ol', { class: 'picked-list', id: 'diploma-picked' });
+  page.picked.forEach((pid, i) => {
+    const name = page.nameOf(pid);
+    const up = h('button', { class: 'btn small secondary icon', type: 'button', text: '↑', disabled: i === 0, 'aria-label': t('diplomas.up', { name }) });
+    const down = h('button', { class: 'btn small secondary icon', type: 'button', text: '↓', disabled: i === page.picked.length - 1, 'aria-label': t('diplomas.down', { name }) });
+    const move = (d) => { const j = i + d; [page.picked[i], page.picked[j]] = [page.picked[j], page.picked[i]]; page.lastPdf = null; drawPicked(page); drawActions(page); };
+    up.addEventListener('click', () => move(-1));
+    down.addEventListener('click', () => move(1));
+    list.append(h('li', { class: 'picked-row' }, h('span', { text: name }), h('span', { class: 'actions' }, up, down)));
+  });
+  page.cards.picked.replaceChildren(
+    h('h3', { id: 'dip-picked-h', text: t('diplomas.picked', { n: page.picked.length }) }),
+    page.picked.length ? list : h('p', { class: 'hint', text: t('diplomas.picked_none') }));
+}
+
+async function drawDone(page) {
+  const { api, notify } = page;
+  if (!page.ceremony) { page.cards.done.hidden = true; return; }
+  const list = await api.ceremonyDiplomas(page.ceremony.id).catch(() => []);
+  page.cards.done.hidden = list.length === 0;
+  page.cards.done.replaceChildren(
+    h('h3', { id: 'dip-done-h', text: t('diplomas.done', { n: list.length }) }),
+    h('ul', { class: 'picked-list', id: 'diploma-done' }, list.map((d) => {
+      const again = h('button', { class: 'btn small secondary', type: 'button', text: t('diplomas.reprint'), 'aria-label': t('diplomas.reprint_label', { name: d.partner_name }) });
+      again.addEventListener('click', async () => {
+        try {
+          const g = await api.diplomaReprint(d.id);
+          notify(t('diplomas.reprinted', { file: g.file_name }));
+          if (page.dset.open_after) api.diplomaOpen(g.path).catch((err) => notify(err.message, 'error'));
+        } catch (err) { notify(err.message, 'error'); }
+      });
+      return h('li', { class: 'picked-row' }, h('span', { text: `${t('diplomas.number', { number: d.number })} ${d.partner_name}` }), again);
+    })));
+}
+
+function drawActions(page) {
+  const { api, notify } = page;
+  const gen = h('button', { class: 'btn', type: 'button', id: 'diploma-generate', text: t('diplomas.generate', { n: page.picked.length }) });
+  gen.addEventListener('click', () => generate(page));
+  const mark = h('button', { class: 'btn secondary', type: 'button', id: 'diploma-mark', text: t('diplomas.mark'), disabled: !page.lastPdf });
+  mark.addEventListener('click', () => markIssued(page));
+  const parts = [h('h3', { id: 'dip-act-h', text: t('diplomas.print') })];
+  if (!page.ceremony) parts.push(h('p', { class: 'hint', text: t('diplomas.save_ceremony_first') }));
+  parts.push(h('div', { class: 'actions' }, gen, mark));
+  if (page.lastPdf) {
+    const open = h('button', { class: 'btn small secondary', type: 'button', id: 'diploma-open', text: t('diplomas.open_pdf') });
+    open.addEventListener('click', () => api.diplomaOpen(page.lastPdf.path).catch((err) => notify(err.message, 'error')));
+    const reveal = h('button', { class: 'btn small secondary', type: 'button', id: 'diploma-reveal', text: t('diplomas.reveal') });
+    reveal.addEventListener('click', () => api.diplomaReveal(page.lastPdf.path).catch((err) => notify(err.message, 'error')));
+    parts.push(h('div', { class: 'banner ok', id: 'diploma-result', role: 'status' },
+      h('p', { text: t('diplomas.saved_as', { file: page.lastPdf.file, pages: page.lastPdf.pages }) }),
+      h('p', { class: 'hint', text: page.lastPdf.folder }),
+      h('div', { class: 'actions' }, open, reveal)));
+    if (page.lastPdf.warnings.length) parts.push(warningList(page.lastPdf.warnings));
+  }
+  page.cards.action.replaceChildren(...parts);
+}
+
+async function generate(page) {
+  const { api, notify } = page;
+  if (!page.ceremony || page.dirty.has('ceremony')) {
+    notify(t('diplomas.save_ceremony_first'), 'error');
+    page.focusCeremony();
+    return;
+  }
+  try {
+    const g = await api.diplomaGenerate(page.ceremony.id, page.picked);
+    page.lastPdf = { path: g.path, file: g.file_name, folder: g.folder, pages: g.pages, warnings: g.warnings, ids: page.picked.slice() };
+    drawActions(page);
+    notify(t('diplomas.generated', { file: g.file_name }));
+    if (page.dset.open_after) api.diplomaOpen(g.path).catch((err) => notify(err.message, 'error'));
+  } catch (err) { notify(err.message, 'error'); }
+}
+
+async function markIssued(page) {
+  const { api, notify } = page;
+  if (!page.lastPdf || !page.ceremony) return;
+  const names = page.lastPdf.ids.map(page.nameOf).join(', ');
+  const ok = await confirmDialog(t('diplomas.mark_confirm', { n: page.lastPdf.ids.length, names }), { ok: t('diplomas.mark'), cancel: t('common.cancel') });
+  if (!ok) return;
+  try {
+    const issued = await api.diplomaMarkIssued(page.ceremony.id, page.lastPdf.ids);
+    notify(t('diplomas.marked', { n: issued.length, numbers: issued.map((d) => d.number).join(', ') }));
+    page.queue = await api.diplomaQueue();
+    page.picked = page.picked.filter((p) => !page.lastPdf.ids.includes(p));
+    page.lastPdf = null;
+    drawQueue(page); drawPicked(page); drawActions(page); drawDone(page);
+  } catch (err) { notify(err.message, 'error'); }
+}
+
+export function warningList(warnings) {
+  return h('ul', { class: 'warnings', 'aria-label': t('diplomas.warnings') },
+    warnings.map((w) => h('li', { text: w.message })));
+}
+
+export function printCards(page) {
+  const card = (labelledBy) => h('section', { class: 'card', 'aria-labelledby': labelledBy });
+  page.cards = { queue: card('dip-queue-h'), picked: card('dip-picked-h'), action: card('dip-act-h'), done: card('dip-done-h') };
+  page.left.append(page.cards.queue, page.cards.picked, page.cards.action, page.cards.done);
+  Object.assign(page, {
+    drawQueue: () => drawQueue(page),
+    drawPicked: () => drawPicked(page),
+    drawActions: () => drawActions(page),
+    drawDone: () => drawDone(page),
+  });
+}

@@ -1,0 +1,77 @@
+// Pulje: the year's grant pool. A year picker, the pool's numbers and a bar,
+// totals by goal and partner kind, the list of applications with filters, an
+// application form, and per application: review, decision, payout, report,
+// adjustment and the decision letter. Every rule lives in Rust; a refusal
+// comes back as {code, message, field} and is shown next to its field.
+//
+// This module holds the page's state (`page`) and reloads it; pool.js,
+// list.js, form.js and detail.js draw their sections from it.
+import { h, showFieldError } from '../../dom.js';
+import { t } from '../../i18n/index.js';
+import { drawToolbar, drawPool, drawTotals } from './pool.js';
+import { drawList } from './list.js';
+import { openForm } from './form.js';
+import { openDetail } from './detail.js';
+
+function pickYear(pools, asked, thisYear) {
+  if (asked) return asked;
+  return pools.some((p) => p.year === thisYear) || pools.length === 0 ? thisYear : pools[0].year;
+}
+
+function sections(container) {
+  const head = h('div', { class: 'page-head' },
+    h('h2', { text: t('grants.title') }),
+    h('p', { class: 'lead', text: t('grants.intro') }));
+  const s = {
+    toolbar: h('div', { class: 'grants-toolbar' }),
+    poolSection: h('section', { class: 'card', id: 'grant-pool', 'aria-labelledby': 'grant-pool-h' }),
+    totalsSection: h('section', { class: 'grid-2', id: 'grant-totals' }),
+    listSection: h('section', { class: 'card', id: 'grant-list', 'aria-labelledby': 'grant-list-h' }),
+    detail: h('section', { class: 'card', id: 'grant-detail', 'aria-live': 'polite', hidden: true }),
+  };
+  container.append(head, s.toolbar, s.poolSection, s.listSection, s.detail, s.totalsSection);
+  return s;
+}
+
+async function reload(page) {
+  [page.pools, page.overview] = await Promise.all([page.api.grantsPools(), page.api.grantsOverview(page.year)]);
+  drawToolbar(page);
+  drawPool(page);
+  drawTotals(page);
+  await drawList(page);
+  if (page.selected) {
+    const stillThere = page.listSection.querySelector(`tr[data-id="${CSS.escape(page.selected)}"]`);
+    if (stillThere) await openDetail(page, page.selected);
+    else { page.selected = null; page.detail.hidden = true; }
+  }
+}
+
+export async function render(container, ctx) {
+  const { api, notify } = ctx;
+  const thisYear = new Date().getFullYear();
+  const pools = await api.grantsPools();
+  const page = {
+    api,
+    notify,
+    thisYear,
+    pools,
+    year: pickYear(pools, Number(ctx.params[0]) || null, thisYear),
+    filter: { status: null, partner_kind: null, goal_id: null },
+    overview: null,
+    partners: [],
+    goals: [],
+    selected: null, // id of the open application
+    dirty: false,
+    ...sections(container),
+    fail: (scope) => (err) => showFieldError(scope, err, notify),
+    reload: () => reload(page),
+    openForm: (app) => openForm(page, app),
+    openDetail: (id) => openDetail(page, id),
+  };
+  [page.partners, page.goals] = await Promise.all([
+    api.grantsPartners(),
+    api.settingsGet().then((s) => s.goals.filter((g) => !g.retired)),
+  ]);
+  await page.reload();
+  return { canLeave: () => !page.dirty };
+}

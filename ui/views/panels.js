@@ -1,0 +1,4 @@
+// The partner page's panels from the other areas, registered at start-up
+// (app.js imports this module) so they are there before any partner page.
+import './diplomas/panel.js';
+import './events/panel.js';

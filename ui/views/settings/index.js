@@ -1,0 +1,37 @@
+// Indstillinger: the programme, its goals, the logo, the signatories, the
+// UI language and the data (where it lives, the copies taken before updates).
+// Each section saves on its own; errors appear at their field. `page` holds
+// what the cards share: the settings as last loaded and the unsaved parts.
+import { h, showFieldError } from '../../dom.js';
+import { t } from '../../i18n/index.js';
+import { programmeCard } from './programme.js';
+import { goalsCard } from './goals.js';
+import { logoCard, signatoryCard } from './images.js';
+import { languageCard, backupsCard } from './data.js';
+
+export async function render(main, ctx) {
+  const { api, notify } = ctx;
+  const page = {
+    api,
+    notify,
+    ctx,
+    settings: await api.settingsGet(),
+    dirty: new Set(),
+    fail: (scope) => (err) => showFieldError(scope, err, notify),
+  };
+  main.append(
+    h('div', { class: 'page-head' },
+      h('h2', { text: t('settings.title') }),
+      h('p', { class: 'lead', text: t('settings.intro') })),
+    h('div', { class: 'settings' },
+      programmeCard(page),
+      goalsCard(page),
+      logoCard(page),
+      h('section', { 'aria-labelledby': 'settings-sig-h' },
+        h('h3', { id: 'settings-sig-h', text: t('settings.signatories') }),
+        h('p', { class: 'lead', text: t('settings.signatories_intro') }),
+        h('div', { class: 'grid-2' }, signatoryCard(page, 1), signatoryCard(page, 2))),
+      languageCard(page),
+      backupsCard(page)));
+  return { canLeave: () => page.dirty.size === 0 };
+}
