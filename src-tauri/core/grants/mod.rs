@@ -15,16 +15,38 @@
 //! Every refusal is its own [`GrantError`] variant whose message names the
 //! amounts. Migration 004 adds triggers as a last line of defence.
 //!
-//! Submodules: [`money`] (parsing and formatting øre), [`store`] (the rules
-//! and the database), [`export`] (XLSX for the finance department),
-//! [`letter`] (the decision letter PDF).
+//! Submodules: [`money`] (parsing and formatting øre), [`pools`] (a year's
+//! pool), [`applications`] (register, list, correct, delete), [`decisions`]
+//! (review, decision, payout, report, adjustment), [`history`] (the typed
+//! history of an application and its adjustments), [`overview`] (the year at
+//! a glance), [`partners`] (what the pool reads of the partner register),
+//! [`export`] (XLSX for the finance department), [`letter`] (the decision
+//! letter PDF). `rules` and `sql` hold the checks and column conversions
+//! they share.
 
+pub mod applications;
+pub mod decisions;
 pub mod export;
+pub mod history;
 pub mod letter;
 pub mod money;
-pub mod store;
+pub mod overview;
+pub mod partners;
+pub mod pools;
+mod rules;
+mod sql;
 
-pub use store::*;
+pub use applications::{
+    application, applications, create_application, delete, update_application, Application,
+    ApplicationFilter, ApplicationInput,
+};
+pub use decisions::{
+    adjust, decide, pay, report, start_review, AdjustInput, DecisionInput, Outcome, ReportInput,
+};
+pub use history::{adjustments, history, Adjustment, HistoryEntry, HistoryEvent};
+pub use overview::{kind_label, overview, summary_text, GroupTotal, StatusCount, YearOverview};
+pub use partners::{partner_choices, PartnerChoice};
+pub use pools::{create_pool, ensure_pool, pool, pools, update_pool, Pool, PoolInput};
 
 use crate::i18n::{field_label, Lang, Localize};
 use crate::store::StoreError;

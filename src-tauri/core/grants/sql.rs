@@ -1,0 +1,70 @@
+//! Reading and writing the grant tables' columns: the `BEGIN IMMEDIATE`
+//! transaction every change runs in, ISO dates, and the stored text of
+//! [`Status`] and [`HistoryEvent`] (`ToSql`/`FromSql` through their `as_str`
+//! and `FromStr`, so an unknown text in the file is an error, never a guess).
+
+use super::history::HistoryEvent;
+use super::{GrantError, Status};
+use chrono::NaiveDate;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
+use rusqlite::{Connection, Row, ToSql, Transaction, TransactionBehavior};
+
+/// The result of every grant function.
+pub(super) type Result<T> = std::result::Result<T, GrantError>;
+
+/// Starts the transaction a change and all its checks run in.
+pub(super) fn begin(conn: &mut Connection) -> Result<Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+/// A date as stored: `YYYY-MM-DD`.
+pub(super) fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Today on this machine's calendar.
+pub(super) fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn parse_col_date(idx: usize, s: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// A required ISO date column.
+pub(super) fn date_col(row: &Row, idx: usize) -> rusqlite::Result<NaiveDate> {
+    let s: String = row.get(idx)?;
+    parse_col_date(idx, &s)
+}
+
+/// An optional ISO date column.
+pub(super) fn opt_date_col(row: &Row, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let s: Option<String> = row.get(idx)?;
+    s.map(|s| parse_col_date(idx, &s)).transpose()
+}
+
+/// `ToSql`/`FromSql` for an enum stored as its `as_str()` text.
+macro_rules! stored_as_text {
+    ($($name:ty),+) => {$(
+        impl ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(self.as_str().into())
+            }
+        }
+
+        impl FromSql for $name {
+            fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+                let s = v.as_str()?;
+                s.parse().map_err(|_| {
+                    FromSqlError::Other(
+                        format!("unknown {} {s:?}", stringify!($name)).into(),
+                    )
+                })
+            }
+        }
+    )+};
+}
+
+stored_as_text!(Status, HistoryEvent);
