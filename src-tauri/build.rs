@@ -20,6 +20,10 @@ const COMMANDS: &[&str] = &[
     "language_set",
     "backups_list",
     "backups_delete",
+    // saving documents
+    "output_folder_get",
+    "output_folder_save",
+    "save_dialog",
     // ── partners (issue 3) ──
     "partners_list",
     "partner_get",

@@ -2,6 +2,7 @@
 //! live preview, the combined PDF, "Markér som overrakt", reprints, and
 //! opening a saved PDF or its folder.
 
+use super::files::ChosenPaths;
 use super::{AppState, CmdResult, CommandError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -10,11 +11,14 @@ use sundby_core::diploma::store::{
     QueueEntry,
 };
 use sundby_core::diploma::DiplomaError;
+use sundby_core::files::{self, DocKind};
 use sundby_core::i18n::Lang;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
-/// The settings with the folder actually used.
+/// The settings with the folder actually used: `settings.folder` is the
+/// one documents folder setting ("" = `default_folder`), `folder` the
+/// diplomas' subfolder of the folder in use.
 #[derive(Debug, Serialize)]
 pub struct SettingsView {
     pub settings: DiplomaSettings,
@@ -27,8 +31,8 @@ pub async fn diploma_settings_get(state: State<'_, AppState>) -> CmdResult<Setti
     state.with(|c| {
         Ok::<_, DiplomaError>(SettingsView {
             settings: store::get_settings(c)?,
-            folder: store::output_folder(c)?.display().to_string(),
-            default_folder: store::default_folder().display().to_string(),
+            folder: files::folder(c, DocKind::Diplomas)?.display().to_string(),
+            default_folder: files::default_folder()?.display().to_string(),
         })
     })
 }
@@ -69,13 +73,20 @@ pub async fn diploma_preview(
     state.with(|c| store::preview(c, partner_id.as_deref(), &occasion, settings.as_ref()))
 }
 
+/// The ceremony's PDF in the diplomas' folder, or at `path` when chosen in
+/// the save dialog.
 #[tauri::command]
 pub async fn diploma_generate(
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
     ceremony_id: String,
     partner_ids: Vec<String>,
+    path: Option<String>,
 ) -> CmdResult<Generated> {
-    state.with(|c| store::generate(c, &ceremony_id, &partner_ids))
+    state.with(|c| {
+        let target = chosen.target(path.as_deref())?;
+        store::generate(c, &ceremony_id, &partner_ids, &target)
+    })
 }
 
 #[tauri::command]
@@ -103,20 +114,28 @@ pub async fn ceremony_diplomas(
     state.with(|c| store::for_ceremony(c, &ceremony_id))
 }
 
+/// A copy in the diplomas' folder, or at `path` when chosen in the save dialog.
 #[tauri::command]
 pub async fn diploma_reprint(
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
     diploma_id: String,
+    path: Option<String>,
 ) -> CmdResult<Generated> {
     state.with(|c| {
-        let folder = store::output_folder(c)?;
-        store::reprint(c, &diploma_id, &folder)
+        let target = chosen.target(path.as_deref())?;
+        store::reprint(c, &diploma_id, &target)
     })
 }
 
-/// Only PDFs in the diploma folder may be opened from the UI.
-fn checked_pdf(state: &State<'_, AppState>, path: &str) -> CmdResult<PathBuf> {
-    let folder = state.with(|c| store::output_folder(c))?;
+/// Only PDFs in the diploma folder, or saved where the save dialog chose,
+/// may be opened from the UI.
+fn checked_pdf(
+    state: &State<'_, AppState>,
+    chosen: &ChosenPaths,
+    path: &str,
+) -> CmdResult<PathBuf> {
+    let folder = state.with(|c| files::folder(c, DocKind::Diplomas))?;
     let refuse = || CommandError {
         code: "diploma.open_refused",
         message: match state
@@ -129,9 +148,11 @@ fn checked_pdf(state: &State<'_, AppState>, path: &str) -> CmdResult<PathBuf> {
         field: None,
     };
     let p = Path::new(path).canonicalize().map_err(|_| refuse())?;
-    let dir = folder.canonicalize().map_err(|_| refuse())?;
     let is_pdf = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-    if !is_pdf || p.parent() != Some(dir.as_path()) {
+    let in_folder = folder
+        .canonicalize()
+        .is_ok_and(|dir| p.parent() == Some(dir.as_path()));
+    if !is_pdf || !(in_folder || chosen.contains(&p)) {
         return Err(refuse());
     }
     Ok(p)
@@ -156,9 +177,10 @@ fn opener_error(state: &State<'_, AppState>, e: impl std::fmt::Display) -> Comma
 pub async fn diploma_open<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
     path: String,
 ) -> CmdResult<()> {
-    let p = checked_pdf(&state, &path)?;
+    let p = checked_pdf(&state, &chosen, &path)?;
     if !super::may_open_files() {
         return Ok(());
     }
@@ -172,9 +194,10 @@ pub async fn diploma_open<R: Runtime>(
 pub async fn diploma_reveal<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
     path: String,
 ) -> CmdResult<()> {
-    let p = checked_pdf(&state, &path)?;
+    let p = checked_pdf(&state, &chosen, &path)?;
     if !super::may_open_files() {
         return Ok(());
     }

@@ -4,6 +4,8 @@
 //! One file per area; this file holds what they share.
 
 pub mod settings;
+// saving documents: the documents folder and the save dialog
+pub mod files;
 // ── partners (issue 3) ──
 pub mod partner_io;
 pub mod partners;

@@ -9,6 +9,7 @@ mod cli;
 mod commands;
 mod diplomas;
 mod events;
+mod files;
 mod grants;
 mod partner_io;
 mod partners;
