@@ -400,7 +400,13 @@ fn diplomas(
     for w in &r.warnings {
         eprintln!("advarsel: {}", w.message(Lang::Da));
     }
-    let path = files::save(&store.conn, DocKind::Diplomas, target, "Diplomer.pdf", &r.pdf)?;
+    let path = files::save(
+        &store.conn,
+        DocKind::Diplomas,
+        target,
+        "Diplomer.pdf",
+        &r.pdf,
+    )?;
     say!(
         "{} side(r), {} KB, {:.0} ms: {}",
         r.pages,

@@ -43,9 +43,8 @@ impl ChosenPaths {
     pub fn contains(&self, path: &Path) -> bool {
         let v = self.0.lock().unwrap_or_else(|p| p.into_inner());
         let resolved = path.canonicalize().ok();
-        v.iter().any(|c| {
-            c == path || (resolved.is_some() && c.canonicalize().ok() == resolved)
-        })
+        v.iter()
+            .any(|c| c == path || (resolved.is_some() && c.canonicalize().ok() == resolved))
     }
 
     /// Where a save command writes: the kind's folder when no path is given,

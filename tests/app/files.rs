@@ -92,7 +92,11 @@ fn every_kind_of_document_saved_twice_gives_two_files() {
         json!({ "ceremonyId": cer, "partnerIds": [pid] }),
     )
     .unwrap();
-    twice(&h, "diploma_reprint", json!({ "diplomaId": issued[0]["id"] }));
+    twice(
+        &h,
+        "diploma_reprint",
+        json!({ "diplomaId": issued[0]["id"] }),
+    );
     assert_eq!(with_ext(&out.join("Diplomer"), "pdf").len(), 4);
 
     // The grant letter and the pool's spreadsheet.
@@ -116,7 +120,11 @@ fn every_kind_of_document_saved_twice_gives_two_files() {
 
     // The partner list as CSV and as XLSX.
     for format in ["csv", "xlsx"] {
-        twice(&h, "partner_export", json!({ "query": {}, "format": format }));
+        twice(
+            &h,
+            "partner_export",
+            json!({ "query": {}, "format": format }),
+        );
         assert_eq!(with_ext(&out.join("Partnere"), format).len(), 2, "{format}");
     }
 
@@ -126,7 +134,10 @@ fn every_kind_of_document_saved_twice_gives_two_files() {
     let events = out.join("Arrangementer");
     assert_eq!(
         with_ext(&events, "ics"),
-        ["Netværksmøde 2026-11-22 (2).ics", "Netværksmøde 2026-11-22.ics"]
+        [
+            "Netværksmøde 2026-11-22 (2).ics",
+            "Netværksmøde 2026-11-22.ics"
+        ]
     );
     assert_eq!(with_ext(&events, "pdf").len(), 2);
 
@@ -142,11 +153,17 @@ fn every_kind_of_document_saved_twice_gives_two_files() {
         .unwrap()
         .ends_with("Nyhedsbrev 2026-11-01 til 2026-12-31 (2).html"));
     let csv = std::fs::read(n[0]["paths"][2].as_str().unwrap()).unwrap();
-    assert!(csv.starts_with(b"\xEF\xBB\xBFPartner;"), "the CSV has a BOM");
+    assert!(
+        csv.starts_with(b"\xEF\xBB\xBFPartner;"),
+        "the CSV has a BOM"
+    );
     // No temporary file is left anywhere.
     for kind in files::DocKind::ALL {
         let dir = out.join(kind.folder_name());
-        assert!(listing(&dir).iter().all(|n| !n.ends_with(".tmp")), "{dir:?}");
+        assert!(
+            listing(&dir).iter().all(|n| !n.ends_with(".tmp")),
+            "{dir:?}"
+        );
     }
 }
 
@@ -212,7 +229,10 @@ fn the_documents_folder_is_shown_and_changed_through_the_commands() {
     // The Diplomer view's folder field is the same setting.
     let d = invoke(&h, "diploma_settings_get", json!({})).unwrap();
     assert_eq!(d["settings"]["folder"], dir);
-    assert_eq!(d["folder"], tmp.path().join("Diplomer").display().to_string());
+    assert_eq!(
+        d["folder"],
+        tmp.path().join("Diplomer").display().to_string()
+    );
     let view = invoke(&h, "output_folder_save", json!({ "folder": "" })).unwrap();
     assert_eq!(view["folder"], "");
     assert_eq!(view["path"], view["default_path"]);
@@ -272,7 +292,11 @@ fn every_cli_subcommand_that_writes_refuses_an_existing_file_without_force() {
     refuses_then_forces(&data, &all, &["diplomas", "--pending", "--out", &s(&all)]);
     refuses_then_forces(&data, &csv, &["export", &s(&csv)]);
     assert!(std::fs::read(&csv).unwrap().starts_with(b"\xEF\xBB\xBF"));
-    refuses_then_forces(&data, &ics, &["event-ics", "--event", &ev, "--out", &s(&ics)]);
+    refuses_then_forces(
+        &data,
+        &ics,
+        &["event-ics", "--event", &ev, "--out", &s(&ics)],
+    );
     refuses_then_forces(
         &data,
         &sheet,
@@ -297,6 +321,10 @@ fn every_cli_subcommand_that_writes_refuses_an_existing_file_without_force() {
     std::fs::remove_file(&html).unwrap();
     let o = sundby(&data, &args);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("brev.txt findes allerede"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("brev.txt findes allerede"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!html.exists());
 }

@@ -16,10 +16,10 @@ use chrono::NaiveDate;
 use image::{DynamicImage, ImageFormat};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use sundby_core::files;
 use sundby_core::diploma::{
     self, Design, DiplomaInput, ImageBytes, Orientation, Rgb, Signer, Warning, Wording,
 };
+use sundby_core::files;
 
 fn input(partner: &str, design: Design, orientation: Orientation) -> DiplomaInput {
     DiplomaInput {

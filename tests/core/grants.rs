@@ -37,7 +37,10 @@ fn the_xlsx_export_has_numbers_in_kroner_and_real_dates() {
     assert_eq!(path, dir.path().join("Puljen").join("puljen-2026.xlsx"));
     // A second export never replaces the first.
     let again = grants::export::save_year(&conn, 2026, Lang::Da, &Target::Folder).unwrap();
-    assert_eq!(again.path, dir.path().join("Puljen").join("puljen-2026 (2).xlsx"));
+    assert_eq!(
+        again.path,
+        dir.path().join("Puljen").join("puljen-2026 (2).xlsx")
+    );
 
     let bytes = std::fs::read(&path).unwrap();
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();

@@ -500,7 +500,11 @@ pub fn generate(
     let r = render_pdf(&inputs, name.trim_end_matches(".pdf"))?;
     let path = docs::save(conn, DocKind::Diplomas, target, &name, &r.pdf)?;
     let lang = settings::language(conn)?;
-    Ok(Generated::new(&path, r.pages, warnings_out(&r.warnings, lang)))
+    Ok(Generated::new(
+        &path,
+        r.pages,
+        warnings_out(&r.warnings, lang),
+    ))
 }
 
 impl Generated {
@@ -706,7 +710,11 @@ pub fn reprint(conn: &mut Connection, diploma_id: &str, target: &Target) -> Resu
         params![new_id(), partner_id, ceremony_id, number, ts.get(..10).unwrap_or_default(), snapshot, original, ts],
     )?;
     let lang = settings::language(conn)?;
-    Ok(Generated::new(&path, r.pages, warnings_out(&r.warnings, lang)))
+    Ok(Generated::new(
+        &path,
+        r.pages,
+        warnings_out(&r.warnings, lang),
+    ))
 }
 
 /// The exact input of an issued diploma (for tests and the CLI).
@@ -871,7 +879,10 @@ mod tests {
         s.folder = None;
         let saved = save_settings(&store.conn, &s).expect("save");
         assert_eq!(saved.folder.as_deref(), Some("/srv/sund"));
-        assert_eq!(docs::folder_setting(&store.conn).expect("folder"), "/srv/sund");
+        assert_eq!(
+            docs::folder_setting(&store.conn).expect("folder"),
+            "/srv/sund"
+        );
     }
 
     #[test]
@@ -882,8 +893,13 @@ mod tests {
         let dir = tempfile::tempdir().expect("tmp");
         docs::set_folder_setting(&store.conn, &dir.path().display().to_string(), "f")
             .expect("folder");
-        let g = generate(&store.conn, &cer, &[new.clone(), old.clone()], &Target::Folder)
-            .expect("pdf");
+        let g = generate(
+            &store.conn,
+            &cer,
+            &[new.clone(), old.clone()],
+            &Target::Folder,
+        )
+        .expect("pdf");
         assert_eq!(g.file_name, "Diplomer 2026-11-22 Rådhuset.pdf");
         assert_eq!(g.folder, dir.path().join("Diplomer").display().to_string());
         assert_eq!(g.pages, 2);

@@ -150,7 +150,13 @@ pub fn save(conn: &Connection, id: &str, target: &Target) -> Result<PathBuf> {
     let programme = crate::settings::programme(conn)?;
     let text = event_ics(&detail.event, &programme.name, Utc::now())?;
     let name = file_name(&detail.event);
-    Ok(files::save(conn, DocKind::Events, target, &name, text.as_bytes())?)
+    Ok(files::save(
+        conn,
+        DocKind::Events,
+        target,
+        &name,
+        text.as_bytes(),
+    )?)
 }
 
 #[cfg(test)]

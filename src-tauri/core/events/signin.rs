@@ -15,12 +15,12 @@ use crate::diploma::fonts::{self, FontId, MM_PER_PT};
 use crate::files::{self, safe_file_name, DocKind, Target};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
-use rusqlite::Connection;
-use std::path::PathBuf;
 use printpdf::{
     Color, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, TextItem,
 };
+use rusqlite::Connection;
+use std::path::PathBuf;
 
 /// A face of the sheet: the diplomas' bundled Lato, loaded and measured by
 /// [`crate::diploma::fonts`] (one font loader for the whole app).
@@ -336,7 +336,13 @@ pub fn save(conn: &Connection, id: &str, target: &Target) -> Result<PathBuf> {
     let detail = super::store::get(conn, id)?;
     let programme = crate::settings::programme(conn)?;
     let pdf = sheet(&detail, &programme.name, super::today())?;
-    Ok(files::save(conn, DocKind::Events, target, &file_name(&detail), &pdf)?)
+    Ok(files::save(
+        conn,
+        DocKind::Events,
+        target,
+        &file_name(&detail),
+        &pdf,
+    )?)
 }
 
 #[cfg(test)]

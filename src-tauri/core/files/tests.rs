@@ -40,10 +40,27 @@ fn each_kind_has_its_own_danish_subfolder() {
 fn saving_twice_in_the_folder_gives_two_files() {
     let dir = tempfile::tempdir().unwrap();
     let s = conn_with_folder(dir.path());
-    let a = save(&s.conn, DocKind::Events, &Target::Folder, "Møde: plan?.ics", b"1").unwrap();
-    let b = save(&s.conn, DocKind::Events, &Target::Folder, "Møde: plan?.ics", b"2").unwrap();
+    let a = save(
+        &s.conn,
+        DocKind::Events,
+        &Target::Folder,
+        "Møde: plan?.ics",
+        b"1",
+    )
+    .unwrap();
+    let b = save(
+        &s.conn,
+        DocKind::Events,
+        &Target::Folder,
+        "Møde: plan?.ics",
+        b"2",
+    )
+    .unwrap();
     assert_eq!(a, dir.path().join("Arrangementer").join("Møde plan.ics"));
-    assert_eq!(b, dir.path().join("Arrangementer").join("Møde plan (2).ics"));
+    assert_eq!(
+        b,
+        dir.path().join("Arrangementer").join("Møde plan (2).ics")
+    );
 }
 
 #[test]
@@ -52,7 +69,11 @@ fn the_setting_must_be_a_whole_path_and_empty_means_the_default() {
     let e = set_folder_setting(&s.conn, "Dokumenter", FIELD).unwrap_err();
     assert_eq!(e.code(), "files.not_absolute");
     assert_eq!(e.field(), Some(FIELD));
-    assert!(e.message(Lang::Da).contains("ikke en hel sti"), "{}", e.message(Lang::Da));
+    assert!(
+        e.message(Lang::Da).contains("ikke en hel sti"),
+        "{}",
+        e.message(Lang::Da)
+    );
     assert_eq!(set_folder_setting(&s.conn, "  ", FIELD).unwrap(), "");
     assert_eq!(folder_setting(&s.conn).unwrap(), "");
 }
@@ -60,13 +81,26 @@ fn the_setting_must_be_a_whole_path_and_empty_means_the_default() {
 #[test]
 fn an_older_output_dir_or_diploma_folder_is_taken_over_once() {
     let s = Store::open_in_memory().unwrap();
-    settings::set_pref(&s.conn, LEGACY_DIPLOMA_SETTINGS, r#"{"folder":"/srv/diplomer"}"#).unwrap();
+    settings::set_pref(
+        &s.conn,
+        LEGACY_DIPLOMA_SETTINGS,
+        r#"{"folder":"/srv/diplomer"}"#,
+    )
+    .unwrap();
     assert_eq!(folder_setting(&s.conn).unwrap(), "/srv/diplomer");
-    assert_eq!(settings::pref(&s.conn, PREF_KEY).unwrap().as_deref(), Some("/srv/diplomer"));
+    assert_eq!(
+        settings::pref(&s.conn, PREF_KEY).unwrap().as_deref(),
+        Some("/srv/diplomer")
+    );
 
     let s = Store::open_in_memory().unwrap();
     settings::set_pref(&s.conn, LEGACY_OUTPUT_DIR, "/srv/ud").unwrap();
-    settings::set_pref(&s.conn, LEGACY_DIPLOMA_SETTINGS, r#"{"folder":"/srv/diplomer"}"#).unwrap();
+    settings::set_pref(
+        &s.conn,
+        LEGACY_DIPLOMA_SETTINGS,
+        r#"{"folder":"/srv/diplomer"}"#,
+    )
+    .unwrap();
     assert_eq!(folder_setting(&s.conn).unwrap(), "/srv/ud");
     // Once taken over, the setting is the only one: resetting it sticks.
     set_folder_setting(&s.conn, "", FIELD).unwrap();
@@ -96,7 +130,15 @@ fn a_read_only_folder_gives_a_clear_danish_message() {
         eprintln!("no read-only folder on this machine; skipped");
         return;
     };
-    let e = write::save_new(&ro, "Diplom", &[Part { ext: "pdf", bytes: b"x" }]).unwrap_err();
+    let e = write::save_new(
+        &ro,
+        "Diplom",
+        &[Part {
+            ext: "pdf",
+            bytes: b"x",
+        }],
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "files.not_writable", "{e:?}");
     assert_eq!(
         e.message(Lang::Da),
@@ -108,19 +150,45 @@ fn a_read_only_folder_gives_a_clear_danish_message() {
     // A file where the folder should be is as unusable.
     let file = tmp.path().join("fil");
     fs::write(&file, b"x").unwrap();
-    let e = write::save_new(&file.join("under"), "x", &[Part { ext: "pdf", bytes: b"x" }])
-        .unwrap_err();
-    assert!(matches!(e, FileError::NotWritable { .. } | FileError::Io { .. }), "{e:?}");
+    let e = write::save_new(
+        &file.join("under"),
+        "x",
+        &[Part {
+            ext: "pdf",
+            bytes: b"x",
+        }],
+    )
+    .unwrap_err();
+    assert!(
+        matches!(e, FileError::NotWritable { .. } | FileError::Io { .. }),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn disk_full_and_no_access_are_told_in_danish_without_the_system_text() {
     let folder = Path::new("/media/usb");
     for (kind, code, words) in [
-        (ErrorKind::StorageFull, "files.disk_full", "ikke plads på drevet"),
-        (ErrorKind::QuotaExceeded, "files.disk_full", "ikke plads på drevet"),
-        (ErrorKind::PermissionDenied, "files.not_writable", "ikke adgang"),
-        (ErrorKind::ReadOnlyFilesystem, "files.not_writable", "skrivebeskyttet"),
+        (
+            ErrorKind::StorageFull,
+            "files.disk_full",
+            "ikke plads på drevet",
+        ),
+        (
+            ErrorKind::QuotaExceeded,
+            "files.disk_full",
+            "ikke plads på drevet",
+        ),
+        (
+            ErrorKind::PermissionDenied,
+            "files.not_writable",
+            "ikke adgang",
+        ),
+        (
+            ErrorKind::ReadOnlyFilesystem,
+            "files.not_writable",
+            "skrivebeskyttet",
+        ),
         (ErrorKind::AlreadyExists, "files.exists", "findes allerede"),
     ] {
         let io = std::io::Error::new(kind, "raw library text");

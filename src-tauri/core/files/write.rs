@@ -56,7 +56,11 @@ pub fn save_new(dir: &Path, stem: &str, parts: &[Part<'_>]) -> Result<Vec<PathBu
 /// An existing file is refused ([`FileError::Exists`], nothing written)
 /// unless `replace`; replacing is atomic (a rename over the old file).
 /// The folder must exist.
-pub fn save_exact(path: &Path, parts: &[Part<'_>], replace: bool) -> Result<Vec<PathBuf>, FileError> {
+pub fn save_exact(
+    path: &Path,
+    parts: &[Part<'_>],
+    replace: bool,
+) -> Result<Vec<PathBuf>, FileError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -168,7 +172,10 @@ fn link_new(tmp: &Path, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 fn copy_new(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut f: File = OpenOptions::new().write(true).create_new(true).open(target)?;
+    let mut f: File = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(target)?;
     let res = f.write_all(bytes).and_then(|()| f.sync_all());
     if res.is_err() {
         // Our own half-written file: never leave it behind.
@@ -216,17 +223,30 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("Nyhedsbrev.txt"), b"someone else's").unwrap();
         let parts = [
-            Part { ext: "html", bytes: b"<p>" },
-            Part { ext: "txt", bytes: b"t" },
+            Part {
+                ext: "html",
+                bytes: b"<p>",
+            },
+            Part {
+                ext: "txt",
+                bytes: b"t",
+            },
         ];
         let paths = save_new(dir.path(), "Nyhedsbrev", &parts).unwrap();
         assert!(paths[0].ends_with("Nyhedsbrev (2).html"));
         assert!(paths[1].ends_with("Nyhedsbrev (2).txt"));
         assert_eq!(
             names(dir.path()),
-            ["Nyhedsbrev (2).html", "Nyhedsbrev (2).txt", "Nyhedsbrev.txt"]
+            [
+                "Nyhedsbrev (2).html",
+                "Nyhedsbrev (2).txt",
+                "Nyhedsbrev.txt"
+            ]
         );
-        assert_eq!(fs::read(dir.path().join("Nyhedsbrev.txt")).unwrap(), b"someone else's");
+        assert_eq!(
+            fs::read(dir.path().join("Nyhedsbrev.txt")).unwrap(),
+            b"someone else's"
+        );
     }
 
     #[test]
@@ -235,7 +255,10 @@ mod tests {
         let path = dir.path().join("ud.pdf");
         save_exact(&path, &one(b"one"), false).unwrap();
         let e = save_exact(&path, &one(b"two"), false).unwrap_err();
-        assert!(matches!(&e, FileError::Exists { path: p } if p == &path), "{e:?}");
+        assert!(
+            matches!(&e, FileError::Exists { path: p } if p == &path),
+            "{e:?}"
+        );
         assert_eq!(fs::read(&path).unwrap(), b"one");
         save_exact(&path, &one(b"two"), true).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
@@ -253,8 +276,14 @@ mod tests {
         let path = dir.path().join("brev.html");
         fs::write(dir.path().join("brev.csv"), b"old").unwrap();
         let parts = [
-            Part { ext: "html", bytes: b"h" },
-            Part { ext: "csv", bytes: b"c" },
+            Part {
+                ext: "html",
+                bytes: b"h",
+            },
+            Part {
+                ext: "csv",
+                bytes: b"c",
+            },
         ];
         let e = save_exact(&path, &parts, false).unwrap_err();
         assert!(matches!(&e, FileError::Exists { path: p } if p.ends_with("brev.csv")));
@@ -273,17 +302,32 @@ mod tests {
                 let barrier = barrier.clone();
                 std::thread::spawn(move || {
                     barrier.wait();
-                    save_new(&dir, "Møde", &[Part { ext: "ics", bytes: &[i] }]).unwrap()
+                    save_new(
+                        &dir,
+                        "Møde",
+                        &[Part {
+                            ext: "ics",
+                            bytes: &[i],
+                        }],
+                    )
+                    .unwrap()
                 })
             })
             .collect();
-        let mut paths: Vec<PathBuf> = handles.into_iter().map(|h| h.join().unwrap()[0].clone()).collect();
+        let mut paths: Vec<PathBuf> = handles
+            .into_iter()
+            .map(|h| h.join().unwrap()[0].clone())
+            .collect();
         paths.sort();
         paths.dedup();
         assert_eq!(paths.len(), 8, "every writer got its own file");
         let mut contents: Vec<u8> = paths.iter().map(|p| fs::read(p).unwrap()[0]).collect();
         contents.sort_unstable();
-        assert_eq!(contents, (0..8).collect::<Vec<u8>>(), "no file was overwritten");
+        assert_eq!(
+            contents,
+            (0..8).collect::<Vec<u8>>(),
+            "no file was overwritten"
+        );
         assert_eq!(names(dir.path()).len(), 8);
     }
 

@@ -8,10 +8,10 @@
 //! the core first.
 
 use super::*;
+use crate::files::{self, DocKind, Target};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
-use crate::files::{self, DocKind, Target};
 use std::path::PathBuf;
 
 /// The number format of kroner cells ("5.000,00 kr." in a Danish Excel).
