@@ -10,6 +10,7 @@ use tauri::{Manager, Runtime};
 pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     builder
         .manage(state)
+        .manage(commands::files::ChosenPaths::default())
         .invoke_handler(tauri::generate_handler![
             // ── shell and settings ──
             commands::settings::app_info,
@@ -28,6 +29,10 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::settings::language_set,
             commands::settings::backups_list,
             commands::settings::backups_delete,
+            // saving documents
+            commands::files::output_folder_get,
+            commands::files::output_folder_save,
+            commands::files::save_dialog,
             // ── partners (issue 3) ──
             commands::partners::partners_list,
             commands::partners::partner_get,
@@ -126,6 +131,8 @@ pub fn run() -> Result<(), tauri::Error> {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
-        .plugin(tauri_plugin_opener::init());
+        .plugin(tauri_plugin_opener::init())
+        // "Gem som", opened by the save_dialog command only.
+        .plugin(tauri_plugin_dialog::init());
     register(builder, open_state()).run(tauri::generate_context!())
 }

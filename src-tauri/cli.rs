@@ -4,6 +4,7 @@
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
+use sundby_core::files::{self, DocKind, Target};
 use sundby_core::i18n::{Lang, Localize};
 use sundby_core::store::{self, Store};
 
@@ -39,6 +40,9 @@ pub enum Command {
     Export {
         /// Filen, der skrives; endelsen .csv eller .xlsx vælger formatet
         file: std::path::PathBuf,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
     },
     // ── diplomas (issue 4) ──
     /// Diplom til én partner som PDF
@@ -92,6 +96,9 @@ pub enum Command {
         /// Registrér nummeret som udsendt i dag (dato og antal modtagere)
         #[arg(long)]
         record: bool,
+        /// Overskriv eksisterende filer
+        #[arg(long)]
+        force: bool,
     },
     /// Et arrangement som kalenderfil (.ics) til Outlook og andre kalendere
     EventIcs {
@@ -100,6 +107,9 @@ pub enum Command {
         event: String,
         #[arg(long)]
         out: std::path::PathBuf,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
     },
     /// Deltagerlisten til underskrift for et arrangement (PDF)
     EventSignin {
@@ -108,6 +118,9 @@ pub enum Command {
         event: String,
         #[arg(long)]
         out: std::path::PathBuf,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
     },
     // ── grants (issue 6) ──
     /// Puljen for et år: beløb, bevilget, udbetalt og tilbage
@@ -197,7 +210,7 @@ fn run(command: Command) -> Result<(), Failure> {
         // ── partners (issue 3) ──
         Command::Demo => demo(),
         Command::Import { file, dubletter } => partner_import(&file, &dubletter),
-        Command::Export { file } => partner_export(&file),
+        Command::Export { file, force } => partner_export(&file, force),
         // ── diplomas (issue 4) ──
         Command::Diploma {
             partner,
@@ -205,7 +218,7 @@ fn run(command: Command) -> Result<(), Failure> {
             date,
             place,
             force,
-        } => diplomas(Some(&partner), &out, date, place, force),
+        } => diplomas(Some(&partner), &exact(&out, force), date, place),
         Command::Diplomas {
             pending,
             out,
@@ -218,7 +231,7 @@ fn run(command: Command) -> Result<(), Failure> {
                     "angiv --pending (alle partnere i køen)".into(),
                 ));
             }
-            diplomas(None, &out, date, place, force)
+            diplomas(None, &exact(&out, force), date, place)
         }
         // ── events (issue 5) ──
         Command::Newsletter {
@@ -226,11 +239,25 @@ fn run(command: Command) -> Result<(), Failure> {
             to,
             out,
             record,
-        } => events_cli::newsletter(&from, &to, &out, record),
-        Command::EventIcs { event, out } => events_cli::event_ics(&event, &out),
-        Command::EventSignin { event, out } => events_cli::event_signin(&event, &out),
+            force,
+        } => events_cli::newsletter(&from, &to, &exact(&out, force), record),
+        Command::EventIcs { event, out, force } => {
+            events_cli::event_ics(&event, &exact(&out, force))
+        }
+        Command::EventSignin { event, out, force } => {
+            events_cli::event_signin(&event, &exact(&out, force))
+        }
         // ── grants (issue 6) ──
         Command::Grants { year } => grants(year),
+    }
+}
+
+/// Where a subcommand's `--out` goes: exactly there, an existing file
+/// refused (the same message for every subcommand) unless `--force`.
+fn exact(out: &std::path::Path, force: bool) -> Target {
+    Target::Exact {
+        path: out.to_path_buf(),
+        replace: force,
     }
 }
 
@@ -312,16 +339,22 @@ fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Fail
     }
 }
 
-fn partner_export(file: &std::path::Path) -> Result<(), Failure> {
-    use sundby_core::partners::export;
+fn partner_export(file: &std::path::Path, force: bool) -> Result<(), Failure> {
+    use sundby_core::partners::export::{self, ExportFormat};
+    let format = ExportFormat::of_path(file)?;
     let store = open()?;
-    let n = export::export_to(
+    let saved = export::save(
         &store.conn,
         &sundby_core::partners::ListQuery::default(),
-        file,
+        format,
+        &exact(file, force),
         Lang::Da,
     )?;
-    say!("eksporteret: {n} partnere til {}", file.display());
+    say!(
+        "eksporteret: {} partnere til {}",
+        saved.rows,
+        saved.path.display()
+    );
     Ok(())
 }
 
@@ -331,10 +364,9 @@ fn partner_export(file: &std::path::Path) -> Result<(), Failure> {
 /// `out`, printing warnings, the page count and the time taken.
 fn diplomas(
     partner: Option<&str>,
-    out: &std::path::Path,
+    target: &Target,
     date: Option<String>,
     place: String,
-    force: bool,
 ) -> Result<(), Failure> {
     use sundby_core::diploma::{self, store as dstore};
     let store = open()?;
@@ -368,7 +400,13 @@ fn diplomas(
     for w in &r.warnings {
         eprintln!("advarsel: {}", w.message(Lang::Da));
     }
-    let path = diploma::files::save_at(out, &r.pdf, force)?;
+    let path = files::save(
+        &store.conn,
+        DocKind::Diplomas,
+        target,
+        "Diplomer.pdf",
+        &r.pdf,
+    )?;
     say!(
         "{} side(r), {} KB, {:.0} ms: {}",
         r.pages,
@@ -380,32 +418,21 @@ fn diplomas(
 }
 // ── events (issue 5) ──
 mod events_cli {
-    use super::{open, Failure};
-    use std::path::Path;
+    use super::{open, Failure, Target};
     use sundby_core::events::newsletter::{self, NewsletterInput};
-    use sundby_core::events::{self, ics, signin, store, EventsError};
+    use sundby_core::events::{self, ics, signin};
 
-    fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-        std::fs::write(path, bytes).map_err(|source| {
-            Failure::from(EventsError::Write {
-                path: path.to_path_buf(),
-                source,
-            })
-        })
-    }
-
-    pub fn newsletter(from: &str, to: &str, out: &Path, record: bool) -> Result<(), Failure> {
+    pub fn newsletter(from: &str, to: &str, target: &Target, record: bool) -> Result<(), Failure> {
         let store = open()?;
         let input = NewsletterInput {
             from: from.into(),
             to: to.into(),
             stories: Vec::new(),
         };
-        let n = newsletter::build(&store.conn, &input)?;
-        write(out, n.html.as_bytes())?;
-        write(&out.with_extension("txt"), n.text.as_bytes())?;
-        write(&out.with_extension("csv"), n.csv.as_bytes())?;
-        say!("nyhedsbrev:     {}", out.display());
+        let (n, paths) = newsletter::save(&store.conn, &input, target)?;
+        for p in &paths {
+            say!("fil:            {}", p.display());
+        }
         say!("nye partnere:   {}", n.new_partners.len());
         say!("arrangementer:  {}", n.upcoming.len());
         say!("bevillinger:    {}", n.grants.len());
@@ -421,23 +448,17 @@ mod events_cli {
         Ok(())
     }
 
-    pub fn event_ics(id: &str, out: &Path) -> Result<(), Failure> {
+    pub fn event_ics(id: &str, target: &Target) -> Result<(), Failure> {
         let store = open()?;
-        let detail = store::get(&store.conn, id)?;
-        let programme = sundby_core::settings::programme(&store.conn)?;
-        let text = ics::event_ics(&detail.event, &programme.name, chrono::Utc::now())?;
-        write(out, text.as_bytes())?;
-        say!("{}", out.display());
+        let path = ics::save(&store.conn, id, target)?;
+        say!("{}", path.display());
         Ok(())
     }
 
-    pub fn event_signin(id: &str, out: &Path) -> Result<(), Failure> {
+    pub fn event_signin(id: &str, target: &Target) -> Result<(), Failure> {
         let store = open()?;
-        let detail = store::get(&store.conn, id)?;
-        let programme = sundby_core::settings::programme(&store.conn)?;
-        let pdf = signin::sheet(&detail, &programme.name, events::today())?;
-        write(out, &pdf)?;
-        say!("{}", out.display());
+        let path = signin::save(&store.conn, id, target)?;
+        say!("{}", path.display());
         Ok(())
     }
 }

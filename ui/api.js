@@ -34,6 +34,14 @@ export const languageSet = (language) => call('language_set', { language });
 export const backupsList = () => call('backups_list');
 export const backupsDelete = () => call('backups_delete');
 
+// saving documents: the documents folder (Indstillinger) and "Gem som".
+// saveDialog(kind, name) → {path, cancelled}; kind: 'diplomas', 'grant_letters',
+// 'grant_pool', 'partners', 'events' or 'newsletters'. Pass `path` on to the
+// save call below; `path: null` saves in the kind's folder under a new name.
+export const outputFolderGet = () => call('output_folder_get');
+export const outputFolderSave = (folder) => call('output_folder_save', { folder });
+export const saveDialog = (kind, name) => call('save_dialog', { kind, name });
+
 // ── partners (issue 3) ──
 export const partnersList = (query) => call('partners_list', { query });
 export const partnerGet = (id) => call('partner_get', { id });
@@ -53,7 +61,7 @@ export const partnerImportRun = (data, fileName, mapping, onDuplicate) =>
   call('partner_import_run', { data, fileName, mapping, onDuplicate });
 export const partnerImportUndo = (batchId) => call('partner_import_undo', { batchId });
 export const partnerImportBatches = () => call('partner_import_batches');
-export const partnerExport = (query, format) => call('partner_export', { query, format });
+export const partnerExport = (query, format, path = null) => call('partner_export', { query, format, path });
 
 // ── diplomas (issue 4) ──
 export const diplomaSettingsGet = () => call('diploma_settings_get');
@@ -62,11 +70,11 @@ export const diplomaQueue = () => call('diploma_queue');
 export const ceremonyList = () => call('ceremony_list');
 export const ceremonySave = (input) => call('ceremony_save', { input });
 export const diplomaPreview = (partnerId, occasion, settings) => call('diploma_preview', { partnerId, occasion, settings });
-export const diplomaGenerate = (ceremonyId, partnerIds) => call('diploma_generate', { ceremonyId, partnerIds });
+export const diplomaGenerate = (ceremonyId, partnerIds, path = null) => call('diploma_generate', { ceremonyId, partnerIds, path });
 export const diplomaMarkIssued = (ceremonyId, partnerIds) => call('diploma_mark_issued', { ceremonyId, partnerIds });
 export const diplomasForPartner = (partnerId) => call('diplomas_for_partner', { partnerId });
 export const ceremonyDiplomas = (ceremonyId) => call('ceremony_diplomas', { ceremonyId });
-export const diplomaReprint = (diplomaId) => call('diploma_reprint', { diplomaId });
+export const diplomaReprint = (diplomaId, path = null) => call('diploma_reprint', { diplomaId, path });
 export const diplomaOpen = (path) => call('diploma_open', { path });
 export const diplomaReveal = (path) => call('diploma_reveal', { path });
 
@@ -81,13 +89,13 @@ export const eventParticipantAdd = (eventId, partnerId) => call('event_participa
 export const eventParticipantsSetStatus = (eventId, ids, status) => call('event_participants_set_status', { eventId, ids, status });
 export const eventParticipantUpdate = (id, input) => call('event_participant_update', { id, input });
 export const eventParticipantRemove = (id) => call('event_participant_remove', { id });
-export const eventIcsSave = (id) => call('event_ics_save', { id });
-export const eventSigninSave = (id) => call('event_signin_save', { id });
+export const eventIcsSave = (id, path = null) => call('event_ics_save', { id, path });
+export const eventSigninSave = (id, path = null) => call('event_signin_save', { id, path });
 export const partnerEvents = (partnerId) => call('partner_events', { partnerId });
 export const newsletterStart = () => call('newsletter_start');
 export const newsletterBuild = (input) => call('newsletter_build', { input });
 export const newsletterDraftSave = (input) => call('newsletter_draft_save', { input });
-export const newsletterSave = (input) => call('newsletter_save', { input });
+export const newsletterSave = (input, path = null) => call('newsletter_save', { input, path });
 export const newsletterRecord = (input) => call('newsletter_record', { input });
 
 // ── grants (issue 6) ──
@@ -107,6 +115,6 @@ export const grantsReport = (id, input) => call('grants_report', { id, input });
 export const grantsAdjust = (id, input) => call('grants_adjust', { id, input });
 export const grantsDelete = (id) => call('grants_delete', { id });
 export const grantsSignerGet = () => call('grants_signer_get');
-export const grantsExport = (year, open) => call('grants_export', { year, open });
-export const grantsLetter = (id, signer, open) => call('grants_letter', { id, signer, open });
+export const grantsExport = (year, open, path = null) => call('grants_export', { year, open, path });
+export const grantsLetter = (id, signer, open, path = null) => call('grants_letter', { id, signer, open, path });
 

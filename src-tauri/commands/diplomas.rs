@@ -2,6 +2,7 @@
 //! live preview, the combined PDF, "Markér som overrakt", reprints, and
 //! opening a saved PDF or its folder.
 
+use super::files::ChosenPaths;
 use super::{AppState, CmdResult, CommandError};
 use serde::Serialize;
 use sundby_core::diploma::store::{
@@ -9,11 +10,14 @@ use sundby_core::diploma::store::{
     QueueEntry,
 };
 use sundby_core::diploma::DiplomaError;
+use sundby_core::files::{self, DocKind};
 use sundby_core::handoff::{self, HandoffError};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
-/// The settings with the folder actually used.
+/// The settings with the folder actually used: `settings.folder` is the
+/// one documents folder setting ("" = `default_folder`), `folder` the
+/// diplomas' subfolder of the folder in use.
 #[derive(Debug, Serialize)]
 pub struct SettingsView {
     pub settings: DiplomaSettings,
@@ -26,8 +30,8 @@ pub async fn diploma_settings_get(state: State<'_, AppState>) -> CmdResult<Setti
     state.with(|c| {
         Ok::<_, DiplomaError>(SettingsView {
             settings: store::get_settings(c)?,
-            folder: store::output_folder(c)?.display().to_string(),
-            default_folder: store::default_folder().display().to_string(),
+            folder: files::folder(c, DocKind::Diplomas)?.display().to_string(),
+            default_folder: files::default_folder()?.display().to_string(),
         })
     })
 }
@@ -68,13 +72,20 @@ pub async fn diploma_preview(
     state.with(|c| store::preview(c, partner_id.as_deref(), &occasion, settings.as_ref()))
 }
 
+/// The ceremony's PDF in the diplomas' folder, or at `path` when chosen in
+/// the save dialog.
 #[tauri::command]
 pub async fn diploma_generate(
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
     ceremony_id: String,
     partner_ids: Vec<String>,
+    path: Option<String>,
 ) -> CmdResult<Generated> {
-    state.with(|c| store::generate(c, &ceremony_id, &partner_ids))
+    state.with(|c| {
+        let target = chosen.target(path.as_deref())?;
+        store::generate(c, &ceremony_id, &partner_ids, &target)
+    })
 }
 
 #[tauri::command]
@@ -102,14 +113,17 @@ pub async fn ceremony_diplomas(
     state.with(|c| store::for_ceremony(c, &ceremony_id))
 }
 
+/// A copy in the diplomas' folder, or at `path` when chosen in the save dialog.
 #[tauri::command]
 pub async fn diploma_reprint(
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
     diploma_id: String,
+    path: Option<String>,
 ) -> CmdResult<Generated> {
     state.with(|c| {
-        let folder = store::output_folder(c)?;
-        store::reprint(c, &diploma_id, &folder)
+        let target = chosen.target(path.as_deref())?;
+        store::reprint(c, &diploma_id, &target)
     })
 }
 
@@ -123,9 +137,10 @@ fn opener_error(state: &State<'_, AppState>, e: impl std::fmt::Display) -> Comma
 pub async fn diploma_open<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
     path: String,
 ) -> CmdResult<()> {
-    let p = state.with(|c| handoff::diploma_pdf(c, &path))?;
+    let p = state.with(|c| handoff::diploma_pdf(c, &path, |p| chosen.contains(p)))?;
     if !super::may_open_files() {
         return Ok(());
     }
@@ -139,9 +154,10 @@ pub async fn diploma_open<R: Runtime>(
 pub async fn diploma_reveal<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
     path: String,
 ) -> CmdResult<()> {
-    let p = state.with(|c| handoff::diploma_pdf(c, &path))?;
+    let p = state.with(|c| handoff::diploma_pdf(c, &path, |p| chosen.contains(p)))?;
     if !super::may_open_files() {
         return Ok(());
     }

@@ -1,6 +1,7 @@
 //! Commands of the Arrangementer view (events, participants, `.ics`, sign-in
 //! sheet, newsletter) and the events list on a partner's page.
 
+use super::files::ChosenPaths;
 use super::{AppState, CmdResult};
 use serde::Serialize;
 use sundby_core::events::newsletter::{self, Newsletter, NewsletterInput, NewsletterIssue, Period};
@@ -14,6 +15,14 @@ use tauri::State;
 #[derive(Debug, Serialize)]
 pub struct SavedFiles {
     pub paths: Vec<String>,
+}
+
+impl SavedFiles {
+    fn of(paths: &[std::path::PathBuf]) -> SavedFiles {
+        SavedFiles {
+            paths: paths.iter().map(|p| p.display().to_string()).collect(),
+        }
+    }
 }
 
 /// Result of inviting every active partner.
@@ -112,35 +121,33 @@ pub async fn event_participant_remove(
     state.with(|c| store::remove_participant(c, &id))
 }
 
-/// Saves the event as `.ics` in the output folder; returns the path.
+/// Saves the event as `.ics` in the events' folder, or at `path` when
+/// chosen in the save dialog; returns the path.
 #[tauri::command]
-pub async fn event_ics_save(state: State<'_, AppState>, id: String) -> CmdResult<SavedFiles> {
-    let data_dir = state.data_dir.clone();
+pub async fn event_ics_save(
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+    id: String,
+    path: Option<String>,
+) -> CmdResult<SavedFiles> {
     state.with(|c| {
-        let detail = store::get(c, &id)?;
-        let programme = sundby_core::settings::programme(c)?;
-        let text = ics::event_ics(&detail.event, &programme.name, chrono::Utc::now())?;
-        let dir = events::output_dir(c, data_dir.as_deref())?;
-        let path = events::save_new(&dir, &ics::file_name(&detail.event), text.as_bytes())?;
-        Ok::<_, EventsError>(SavedFiles {
-            paths: vec![path.display().to_string()],
-        })
+        let path = ics::save(c, &id, &chosen.target(path.as_deref())?)?;
+        Ok::<_, EventsError>(SavedFiles::of(&[path]))
     })
 }
 
-/// Saves the sign-in sheet PDF in the output folder; returns the path.
+/// Saves the sign-in sheet PDF in the events' folder, or at `path` when
+/// chosen in the save dialog; returns the path.
 #[tauri::command]
-pub async fn event_signin_save(state: State<'_, AppState>, id: String) -> CmdResult<SavedFiles> {
-    let data_dir = state.data_dir.clone();
+pub async fn event_signin_save(
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+    id: String,
+    path: Option<String>,
+) -> CmdResult<SavedFiles> {
     state.with(|c| {
-        let detail = store::get(c, &id)?;
-        let programme = sundby_core::settings::programme(c)?;
-        let pdf = signin::sheet(&detail, &programme.name, events::today())?;
-        let dir = events::output_dir(c, data_dir.as_deref())?;
-        let path = events::save_new(&dir, &signin::file_name(&detail), &pdf)?;
-        Ok::<_, EventsError>(SavedFiles {
-            paths: vec![path.display().to_string()],
-        })
+        let path = signin::save(c, &id, &chosen.target(path.as_deref())?)?;
+        Ok::<_, EventsError>(SavedFiles::of(&[path]))
     })
 }
 
@@ -183,33 +190,19 @@ pub async fn newsletter_draft_save(
     state.with(|c| newsletter::save_draft(c, &input))
 }
 
-/// Saves the HTML, the plain text and the recipients' CSV in the output
-/// folder; returns the three paths.
+/// Saves the HTML, the plain text and the recipients' CSV in the
+/// newsletters' folder, or beside the HTML's `path` when chosen in the save
+/// dialog; returns the three paths.
 #[tauri::command]
 pub async fn newsletter_save(
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
     input: NewsletterInput,
+    path: Option<String>,
 ) -> CmdResult<SavedFiles> {
-    let data_dir = state.data_dir.clone();
     state.with(|c| {
-        let n = newsletter::build(c, &input)?;
-        let dir = events::output_dir(c, data_dir.as_deref())?;
-        let stem = format!(
-            "Nyhedsbrev {} til {}",
-            n.period_from.format("%Y-%m-%d"),
-            n.period_to.format("%Y-%m-%d")
-        );
-        let save = |ext: &str, bytes: &[u8]| {
-            events::save_new(&dir, &format!("{stem}.{ext}"), bytes).map(|p| p.display().to_string())
-        };
-        let mut csv = vec![0xEF, 0xBB, 0xBF]; // BOM: Excel reads æøå right
-        csv.extend_from_slice(n.csv.as_bytes());
-        let paths = vec![
-            save("html", n.html.as_bytes())?,
-            save("txt", n.text.as_bytes())?,
-            save("csv", &csv)?,
-        ];
-        Ok::<_, EventsError>(SavedFiles { paths })
+        let (_, paths) = newsletter::save(c, &input, &chosen.target(path.as_deref())?)?;
+        Ok::<_, EventsError>(SavedFiles::of(&paths))
     })
 }
 

@@ -1,5 +1,6 @@
 //! Commands of the Pulje view: thin wrappers around `sundby_core::grants`.
 
+use super::files::ChosenPaths;
 use super::{AppState, CmdResult, CommandError};
 use serde::Serialize;
 use sundby_core::grants::letter::{self, LetterFonts, Signer};
@@ -148,19 +149,22 @@ fn open_failed(lang: Lang, e: impl std::fmt::Display) -> CommandError {
     CommandError::from_error(&HandoffError::GrantFileNotOpened(e.to_string()), lang)
 }
 
-/// Saves the XLSX of a year in the output folder and opens it. Returns the path.
+/// Saves the XLSX of a year in the pool's folder (never replacing an
+/// earlier export), or at `path` when chosen in the save dialog, and opens
+/// it. Returns the path.
 #[tauri::command]
 pub async fn grants_export<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
     year: i32,
     open: bool,
+    path: Option<String>,
 ) -> CmdResult<String> {
     let lang = lang(&state);
-    let data_dir = state.data_dir.clone();
     let path = state.with(|c| {
-        let dir = letter::output_dir(c, data_dir.as_deref())?;
-        export::export_year(c, year, lang, &dir.join(export::file_name(year, lang)))
+        let target = chosen.target(path.as_deref())?;
+        export::save_year(c, year, lang, &target)
     })?;
     if open && super::may_open_files() {
         app.opener()
@@ -170,23 +174,24 @@ pub async fn grants_export<R: Runtime>(
     Ok(path.path.display().to_string())
 }
 
-/// Saves the signer, writes the decision letter in the output folder and
-/// opens it. Returns the path.
+/// Saves the signer, writes the decision letter in the letters' folder (or
+/// at `path` when chosen in the save dialog) and opens it. Returns the path.
 #[tauri::command]
 pub async fn grants_letter<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
     id: String,
     signer: Signer,
     open: bool,
+    path: Option<String>,
 ) -> CmdResult<String> {
     let lang = lang(&state);
-    let data_dir = state.data_dir.clone();
     let path = state.with(|c| {
+        let target = chosen.target(path.as_deref())?;
         letter::set_signer(c, &signer)?;
-        let dir = letter::output_dir(c, data_dir.as_deref())?;
         let fonts = LetterFonts::bundled();
-        letter::write_letter(c, &id, &fonts, &dir)
+        letter::write_letter(c, &id, &fonts, &target)
     })?;
     if open && super::may_open_files() {
         app.opener()

@@ -47,6 +47,12 @@ pub const AREAS: &[Area] = &[
         ],
     },
     Area {
+        name: "files",
+        description: "Saving documents for the main window: the one output folder and the native \
+            save dialog, opened from Rust (the web view itself has no dialog or file permission).",
+        commands: &["output_folder_get", "output_folder_save", "save_dialog"],
+    },
+    Area {
         name: "partners",
         description: "Partner register commands (issue 3) for the main window.",
         commands: &[
@@ -66,7 +72,7 @@ pub const AREAS: &[Area] = &[
     Area {
         name: "partner_io",
         description: "Partner import and export commands for the main window. The import file \
-            arrives as base64 from <input type=file>; export writes only into the export folder. \
+            arrives as base64 from <input type=file>; export writes into the output folder or where the save dialog chose. \
             No file system, shell or network access for the web view.",
         commands: &[
             "partner_import_preview",

@@ -6,6 +6,8 @@
 
 pub mod list;
 pub mod settings;
+// saving documents: the documents folder and the save dialog
+pub mod files;
 // ── partners (issue 3) ──
 pub mod partner_io;
 pub mod partners;

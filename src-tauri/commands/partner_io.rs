@@ -5,10 +5,12 @@
 //! Every step sends the file again, so the backend keeps no state between
 //! the mapping, preview and import steps.
 //!
-//! Export writes into the export folder (`Dokumenter/Sund By Partner`, or
-//! `SUNDBY_EXPORT_DIR`) under a new readable name (`Partnere 2026-11-24
-//! 14.05.xlsx`, never overwriting a file) and returns the path to show.
+//! Export saves through `sundby_core::files` in the partners' folder
+//! (`Dokumenter/Sund By Partner/Partnere`) under a new readable name
+//! (`Partnere 2026-11-24 14.05.xlsx`, never overwriting a file), or at the
+//! path chosen in the save dialog, and returns the path to show.
 
+use super::files::ChosenPaths;
 use super::{AppState, CmdResult};
 use base64::Engine;
 use sundby_core::partners::export::{self, ExportFormat};
@@ -78,16 +80,19 @@ pub async fn partner_import_batches(state: State<'_, AppState>) -> CmdResult<Vec
 }
 
 /// Exports the list as filtered and sorted (`query`) to CSV or XLSX in the
-/// export folder; returns the file's path.
+/// partners' folder, or at `path` when chosen in the save dialog; returns
+/// the file's path.
 #[tauri::command]
 pub async fn partner_export(
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
     query: ListQuery,
     format: ExportFormat,
+    path: Option<String>,
 ) -> CmdResult<String> {
     state.with(|c| {
         let lang = settings::language(c).map_err(export::ExportError::from)?;
-        let dir = export::export_dir()?;
-        export::export_to_folder(c, &query, format, &dir, lang).map(|p| p.display().to_string())
+        let target = chosen.target(path.as_deref())?;
+        export::save(c, &query, format, &target, lang).map(|s| s.path.display().to_string())
     })
 }

@@ -4,7 +4,8 @@
 //! through Tauri; this module knows nothing of that and gets its failure as
 //! text.
 
-use crate::diploma::{store, DiplomaError};
+use crate::diploma::DiplomaError;
+use crate::files::{self, DocKind, FileError};
 use crate::i18n::{Lang, Localize};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,8 @@ pub enum HandoffError {
     GrantFileNotOpened(String),
     #[error(transparent)]
     Diploma(#[from] DiplomaError),
+    #[error(transparent)]
+    Files(#[from] FileError),
 }
 
 impl Localize for HandoffError {
@@ -32,17 +35,20 @@ impl Localize for HandoffError {
             HandoffError::DiplomaNotOpened(_) => "diploma.open_failed",
             HandoffError::GrantFileNotOpened(_) => "grants.open_failed",
             HandoffError::Diploma(e) => e.code(),
+            HandoffError::Files(e) => e.code(),
         }
     }
     fn field(&self) -> Option<&'static str> {
         match self {
             HandoffError::Diploma(e) => e.field(),
+            HandoffError::Files(e) => e.field(),
             _ => None,
         }
     }
     fn message(&self, lang: Lang) -> String {
         match (lang, self) {
             (_, HandoffError::Diploma(e)) => e.message(lang),
+            (_, HandoffError::Files(e)) => e.message(lang),
             (Lang::Da, HandoffError::NotADiploma) => {
                 "Kun diplomer i diplommappen kan åbnes herfra.".into()
             }
@@ -66,10 +72,26 @@ impl Localize for HandoffError {
 }
 
 /// The saved diploma at `path`, resolved: only a `.pdf` directly in the
-/// diploma folder may be opened or shown from the UI.
-pub fn diploma_pdf(conn: &Connection, path: &str) -> Result<PathBuf, HandoffError> {
-    let folder = store::output_folder(conn)?;
-    pdf_in(&folder, Path::new(path)).ok_or(HandoffError::NotADiploma)
+/// diploma folder, or one the person saved where the save dialog chose
+/// (`chosen`), may be opened or shown from the UI.
+pub fn diploma_pdf(
+    conn: &Connection,
+    path: &str,
+    chosen: impl Fn(&Path) -> bool,
+) -> Result<PathBuf, HandoffError> {
+    let folder = files::folder(conn, DocKind::Diplomas)?;
+    if let Some(p) = pdf_in(&folder, Path::new(path)) {
+        return Ok(p);
+    }
+    let p = Path::new(path)
+        .canonicalize()
+        .map_err(|_| HandoffError::NotADiploma)?;
+    let is_pdf = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if is_pdf && chosen(&p) {
+        Ok(p)
+    } else {
+        Err(HandoffError::NotADiploma)
+    }
 }
 
 /// `path` resolved, when it is a PDF directly in `folder` (both resolved, so

@@ -113,6 +113,7 @@ fn field_label_da(field: &str) -> &'static str {
         "diploma_design" => "Designet",
         "diploma_orientation" => "Papirretningen",
         "diploma_folder" => "Mappen til diplomer",
+        "output_folder" => "Mappen til dokumenter",
         "signatory_slots" => "Underskriverne",
         // ── events (issue 5) ──
         "event_title" => "Titlen",
@@ -211,6 +212,7 @@ fn field_label_en(field: &str) -> &'static str {
         "diploma_design" => "The design",
         "diploma_orientation" => "The orientation",
         "diploma_folder" => "The diploma folder",
+        "output_folder" => "The documents folder",
         "signatory_slots" => "The signatories",
         // ── events (issue 5) ──
         "event_title" => "The title",

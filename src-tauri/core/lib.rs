@@ -15,6 +15,8 @@ pub mod settings;
 pub mod store;
 pub mod validate;
 
+pub mod files;
+
 pub mod diploma;
 pub mod events;
 pub mod grants;

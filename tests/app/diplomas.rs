@@ -144,7 +144,12 @@ mod commands {
         )
         .expect("pdf");
         assert_eq!(g["file_name"], "Diplomer 2026-11-22 Rådhuset.pdf");
-        assert!(out.path().join("Diplomer 2026-11-22 Rådhuset.pdf").exists());
+        // The diplomas' subfolder of the folder set above.
+        assert!(out
+            .path()
+            .join("Diplomer")
+            .join("Diplomer 2026-11-22 Rådhuset.pdf")
+            .exists());
 
         let issued = invoke(
             &w,

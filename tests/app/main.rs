@@ -10,6 +10,7 @@ mod command_list;
 mod commands;
 mod diplomas;
 mod events;
+mod files;
 mod grants;
 mod partner_io;
 mod partners;

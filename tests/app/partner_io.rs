@@ -7,7 +7,6 @@ use calamine::Reader;
 use rusqlite::Connection;
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use sundby_core::partners::export;
 // ── CLI ──
 
 #[test]
@@ -86,9 +85,13 @@ mod commands {
     #[test]
     fn preview_import_undo_and_export_as_the_ui_calls_them() {
         let export_dir = tempfile::tempdir().unwrap();
-        // Only this test exports through the command.
-        std::env::set_var(export::EXPORT_DIR_ENV, export_dir.path());
         let store = Store::open_in_memory().unwrap();
+        sundby_core::files::set_folder_setting(
+            &store.conn,
+            &export_dir.path().display().to_string(),
+            sundby_core::files::FIELD,
+        )
+        .unwrap();
         let w = Harness::new(store);
         let data = base64::engine::general_purpose::STANDARD
             .encode(std::fs::read(fixture("import/danish-excel-1252.csv")).unwrap());
@@ -142,7 +145,7 @@ mod commands {
         )
         .unwrap();
         let path = PathBuf::from(path.as_str().unwrap());
-        assert!(path.starts_with(export_dir.path()));
+        assert!(path.starts_with(export_dir.path().join("Partnere")));
         let mut book = calamine::open_workbook_auto(&path).unwrap();
         let range = book.worksheet_range_at(0).unwrap().unwrap();
         assert_eq!(range.height(), 2, "header and the one partner found");

@@ -17,8 +17,9 @@ use image::{DynamicImage, ImageFormat};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use sundby_core::diploma::{
-    self, files, Design, DiplomaInput, ImageBytes, Orientation, Rgb, Signer, Warning, Wording,
+    self, Design, DiplomaInput, ImageBytes, Orientation, Rgb, Signer, Warning, Wording,
 };
+use sundby_core::files;
 
 fn input(partner: &str, design: Design, orientation: Orientation) -> DiplomaInput {
     DiplomaInput {
@@ -56,7 +57,17 @@ fn input(partner: &str, design: Design, orientation: Orientation) -> DiplomaInpu
 fn write_pdf(dir: &Path, name: &str, inputs: &[DiplomaInput]) -> (PathBuf, Vec<Warning>) {
     let r = diploma::render_pdf(inputs, "Diplomer").expect("render");
     assert_eq!(r.pages, inputs.len());
-    let path = files::save_new(dir, name, &r.pdf).expect("save");
+    let (stem, _) = files::name::split_ext(name);
+    let path = files::write::save_new(
+        dir,
+        stem,
+        &[files::Part {
+            ext: "pdf",
+            bytes: &r.pdf,
+        }],
+    )
+    .expect("save")
+    .remove(0);
     (path, r.warnings)
 }
 

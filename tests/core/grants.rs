@@ -18,6 +18,7 @@ use fixtures::logo_png;
 use rusqlite::{params, Connection};
 use std::io::Cursor;
 use std::process::Command;
+use sundby_core::files::{self, Target};
 use sundby_core::grants::letter::{self, LetterFonts, Signer};
 use sundby_core::grants::{self, Outcome};
 use sundby_core::i18n::Lang;
@@ -29,10 +30,17 @@ fn the_xlsx_export_has_numbers_in_kroner_and_real_dates() {
     let mut conn = Store::open_in_memory().unwrap().conn;
     year_with_applications(&mut conn);
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(grants::export::file_name(2026, Lang::Da));
-    let result = grants::export::export_year(&conn, 2026, Lang::Da, &path).unwrap();
+    files::set_folder_setting(&conn, &dir.path().display().to_string(), files::FIELD).unwrap();
+    let result = grants::export::save_year(&conn, 2026, Lang::Da, &Target::Folder).unwrap();
     assert_eq!(result.rows, 4);
-    assert_eq!(path.file_name().unwrap(), "puljen-2026.xlsx");
+    let path = result.path;
+    assert_eq!(path, dir.path().join("Puljen").join("puljen-2026.xlsx"));
+    // A second export never replaces the first.
+    let again = grants::export::save_year(&conn, 2026, Lang::Da, &Target::Folder).unwrap();
+    assert_eq!(
+        again.path,
+        dir.path().join("Puljen").join("puljen-2026 (2).xlsx")
+    );
 
     let bytes = std::fs::read(&path).unwrap();
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
@@ -128,6 +136,17 @@ fn fonts() -> LetterFonts {
     LetterFonts::bundled()
 }
 
+/// The letter saved with `dir` as the documents folder: it lands in
+/// `dir/Bevillingsbreve` under its own name, never replacing a file.
+fn write_letter_in(
+    conn: &Connection,
+    id: &str,
+    dir: &std::path::Path,
+) -> Result<std::path::PathBuf, grants::GrantError> {
+    files::set_folder_setting(conn, &dir.display().to_string(), files::FIELD).unwrap();
+    letter::write_letter(conn, id, &fonts(), &Target::Folder)
+}
+
 #[test]
 fn the_grant_letter_names_the_amount_the_conditions_and_the_signer() {
     let mut conn = Store::open_in_memory().unwrap().conn;
@@ -152,7 +171,7 @@ fn the_grant_letter_names_the_amount_the_conditions_and_the_signer() {
     )
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let path = letter::write_letter(&conn, &part, &fonts(), dir.path()).unwrap();
+    let path = write_letter_in(&conn, &part, dir.path()).unwrap();
     assert_eq!(
         path.file_name().unwrap(),
         "Bevillingsbrev 2026 Bageriet Østergade.pdf"
@@ -187,11 +206,11 @@ fn the_grant_letter_names_the_amount_the_conditions_and_the_signer() {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
     // A second letter does not overwrite the first.
-    let again = letter::write_letter(&conn, &part, &fonts(), dir.path()).unwrap();
+    let again = write_letter_in(&conn, &part, dir.path()).unwrap();
     assert_ne!(again, path);
     assert!(path.exists() && again.exists());
 
-    let refusal = letter::write_letter(&conn, &no, &fonts(), dir.path()).unwrap();
+    let refusal = write_letter_in(&conn, &no, dir.path()).unwrap();
     qpdf_ok(&refusal);
     let text = pdftotext(&refusal);
     assert!(text.contains("Afslag på ansøgning om tilskud"), "{text}");
@@ -213,7 +232,7 @@ fn an_undecided_application_has_no_letter() {
     let p = partner(&conn, "Løberne", "forening", "");
     let a = grants::create_application(&mut conn, &app_input(&p, "1000", "Løb")).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let e = letter::write_letter(&conn, &a.id, &fonts(), dir.path()).unwrap_err();
+    let e = write_letter_in(&conn, &a.id, dir.path()).unwrap_err();
     assert_eq!(
         sundby_core::i18n::Localize::code(&e),
         "grants.illegal_transition"
@@ -256,8 +275,8 @@ fn a_letter_with_logo_contact_and_address() {
     let out = std::env::var_os("GRANTS_LETTER_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| tmp.path().to_path_buf());
-    let grant = letter::write_letter(&conn, &paid, &fonts(), &out).unwrap();
-    let refusal = letter::write_letter(&conn, &no, &fonts(), &out).unwrap();
+    let grant = write_letter_in(&conn, &paid, &out).unwrap();
+    let refusal = write_letter_in(&conn, &no, &out).unwrap();
     for path in [&grant, &refusal] {
         qpdf_ok(path);
     }
@@ -305,7 +324,7 @@ fn a_long_reason_continues_on_a_second_page_and_nothing_is_cut() {
     )
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let path = letter::write_letter(&conn, &a.id, &fonts(), dir.path()).unwrap();
+    let path = write_letter_in(&conn, &a.id, dir.path()).unwrap();
     qpdf_ok(&path);
     let info = Command::new("pdfinfo").arg(&path).output().unwrap();
     let info = String::from_utf8_lossy(&info.stdout);

@@ -11,6 +11,7 @@ use fixtures::fixture;
 
 use calamine::{Data, Reader};
 use rusqlite::Connection;
+use sundby_core::files::{self, Target};
 use sundby_core::i18n::Lang;
 use sundby_core::partners::export::{self, ExportFormat};
 use sundby_core::partners::import::{self, ImportError, OnDuplicate};
@@ -218,12 +219,21 @@ fn store_with_fixtures() -> Store {
     s
 }
 
+/// The export written exactly at `path` (as the CLI's `--out`).
+fn export_at(s: &Store, path: &std::path::Path, format: ExportFormat) -> export::Saved {
+    let target = Target::Exact {
+        path: path.to_path_buf(),
+        replace: false,
+    };
+    export::save(&s.conn, &ListQuery::default(), format, &target, Lang::Da).unwrap()
+}
+
 #[test]
 fn csv_export_has_bom_semicolons_and_danish_letters_and_imports_again() {
     let s = store_with_fixtures();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("partnere.csv");
-    let n = export::export_to(&s.conn, &ListQuery::default(), &path, Lang::Da).unwrap();
+    let n = export_at(&s, &path, ExportFormat::Csv).rows;
     assert_eq!(n, 12);
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBFNavn;Akt\xC3\xB8rtype;Status;Tilmeldt;"));
@@ -284,7 +294,7 @@ fn xlsx_export_reads_back_with_real_dates() {
     let s = store_with_fixtures();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("partnere.xlsx");
-    export::export_to(&s.conn, &ListQuery::default(), &path, Lang::Da).unwrap();
+    export_at(&s, &path, ExportFormat::Xlsx);
     let mut book = calamine::open_workbook_auto(&path).unwrap();
     assert_eq!(book.sheet_names(), ["Partnere"]);
     let range = book.worksheet_range("Partnere").unwrap();
@@ -338,22 +348,20 @@ fn xlsx_export_reads_back_with_real_dates() {
 fn export_into_the_folder_never_overwrites() {
     let s = store_with_fixtures();
     let dir = tempfile::tempdir().unwrap();
-    let a = export::export_to_folder(
-        &s.conn,
-        &ListQuery::default(),
-        ExportFormat::Csv,
-        dir.path(),
-        Lang::Da,
-    )
-    .unwrap();
-    let b = export::export_to_folder(
-        &s.conn,
-        &ListQuery::default(),
-        ExportFormat::Csv,
-        dir.path(),
-        Lang::Da,
-    )
-    .unwrap();
+    files::set_folder_setting(&s.conn, &dir.path().display().to_string(), files::FIELD).unwrap();
+    let save = || {
+        export::save(
+            &s.conn,
+            &ListQuery::default(),
+            ExportFormat::Csv,
+            &Target::Folder,
+            Lang::Da,
+        )
+        .unwrap()
+        .path
+    };
+    let (a, b) = (save(), save());
+    assert_eq!(a.parent(), Some(dir.path().join("Partnere").as_path()));
     assert_ne!(a, b);
     assert!(a
         .file_name()

@@ -97,7 +97,10 @@ async fn a_ceremony_from_queue_to_handed_out() {
         app.screenshot(&std::path::Path::new(&shots).join("diplomas-view.png"))
             .await;
     }
-    let pdf = out.join("Diplomer 2026-11-22 Rådhuset.pdf");
+    // The folder field is the documents folder: diplomas go in its Diplomer.
+    let pdf = out
+        .join("Diplomer")
+        .join("Diplomer 2026-11-22 Rådhuset.pdf");
     assert!(pdf.exists(), "{} missing", pdf.display());
     let text = Command::new("pdftotext")
         .args([pdf.to_str().unwrap(), "-"])

@@ -65,6 +65,12 @@ fn binary() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_sundby")))
 }
 
+/// The default documents folder of the app started on `data_dir`
+/// (`SUNDBY_OUTPUT_DIR`): `dokumenter` beside the data folder.
+pub fn output_dir(data_dir: &Path) -> PathBuf {
+    data_dir.with_file_name("dokumenter")
+}
+
 impl App {
     /// Starts the app with a fresh, empty data directory inside `dir`.
     pub async fn start(dir: &Path) -> App {
@@ -86,6 +92,11 @@ impl App {
             &native_port.to_string(),
         ])
         .env("SUNDBY_DATA_DIR", data_dir)
+        // Documents go beside the data folder, never into the machine's
+        // Documents; no dialog and no viewer opens.
+        .env("SUNDBY_OUTPUT_DIR", output_dir(data_dir))
+        .env("SUNDBY_NO_DIALOG", "1")
+        .env("SUNDBY_NO_OPEN", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::null());
         #[cfg(unix)]

@@ -34,11 +34,9 @@ async fn choose_file(app: &App, path: &Path) {
 #[tokio::test]
 async fn import_a_file_through_the_mapping_step_and_undo_the_batch() {
     let dir = tempfile::tempdir().unwrap();
-    // The app (started through tauri-driver) inherits this: exports go to
-    // the test's folder, not the Documents folder of the machine.
-    let export_dir = dir.path().join("eksport");
-    std::env::set_var("SUNDBY_EXPORT_DIR", &export_dir);
     let app = App::start(dir.path()).await;
+    // The harness points the default documents folder into the test's folder.
+    let export_dir = crate::harness::output_dir(&app.data_dir).join("Partnere");
     // The empty list offers the import.
     app.goto("#/partnere").await;
     app.wait("#main a[href='#/partnere/import']").await;

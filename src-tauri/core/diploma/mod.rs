@@ -24,7 +24,6 @@ use base64::Engine;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use layout::Layout;
@@ -48,18 +47,8 @@ pub enum DiplomaError {
     Font(&'static str),
     #[error("PDF could not be written: {0}")]
     Pdf(String),
-    #[error("folder {path} cannot be written: {source}")]
-    FolderNotWritable {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("file {path} cannot be written: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("file {0} exists")]
-    FileExists(PathBuf),
+    #[error(transparent)]
+    Files(#[from] crate::files::FileError),
     #[error("stored diploma data cannot be read: {0}")]
     Snapshot(String),
     #[error("no partner {0}")]
@@ -86,9 +75,7 @@ impl Localize for DiplomaError {
             DiplomaError::DoesNotFit => "diploma.does_not_fit",
             DiplomaError::Font(_) => "diploma.font",
             DiplomaError::Pdf(_) => "diploma.pdf",
-            DiplomaError::FolderNotWritable { .. } => "diploma.folder_not_writable",
-            DiplomaError::Io { .. } => "diploma.io",
-            DiplomaError::FileExists(_) => "diploma.file_exists",
+            DiplomaError::Files(e) => e.code(),
             DiplomaError::Snapshot(_) => "diploma.snapshot",
             DiplomaError::PartnerNotFound(_) => "diploma.partner_not_found",
             DiplomaError::PartnerAmbiguous(_) => "diploma.partner_ambiguous",
@@ -102,7 +89,7 @@ impl Localize for DiplomaError {
     fn field(&self) -> Option<&'static str> {
         match self {
             DiplomaError::Invalid(e) => e.field(),
-            DiplomaError::FolderNotWritable { .. } => Some("diploma_folder"),
+            DiplomaError::Files(e) => e.field(),
             DiplomaError::Settings(e) => e.field(),
             _ => None,
         }
@@ -112,20 +99,13 @@ impl Localize for DiplomaError {
             (_, DiplomaError::Invalid(e)) => e.message(lang),
             (_, DiplomaError::Store(e)) => e.message(lang),
             (_, DiplomaError::Settings(e)) => e.message(lang),
+            (_, DiplomaError::Files(e)) => e.message(lang),
             (Lang::Da, DiplomaError::Snapshot(e)) => {
                 format!("De gemte diplomdata kan ikke læses: {e}")
             }
             (Lang::En, DiplomaError::Snapshot(e)) => {
                 format!("The stored diploma data cannot be read: {e}")
             }
-            (Lang::Da, DiplomaError::FileExists(p)) => format!(
-                "Filen {} findes allerede og bliver ikke overskrevet. Vælg et andet navn (eller --force).",
-                p.display()
-            ),
-            (Lang::En, DiplomaError::FileExists(p)) => format!(
-                "The file {} already exists and is not overwritten. Choose another name (or --force).",
-                p.display()
-            ),
             (Lang::Da, DiplomaError::PartnerNotFound(p)) => {
                 format!("Der findes ingen partner med navnet eller id'et «{p}».")
             }
@@ -172,20 +152,6 @@ impl Localize for DiplomaError {
             }
             (Lang::Da, DiplomaError::Pdf(e)) => format!("PDF-filen kunne ikke laves: {e}"),
             (Lang::En, DiplomaError::Pdf(e)) => format!("The PDF could not be made: {e}"),
-            (Lang::Da, DiplomaError::FolderNotWritable { path, .. }) => format!(
-                "Der kan ikke gemmes i mappen {}. Vælg en anden mappe under Indstillinger.",
-                path.display()
-            ),
-            (Lang::En, DiplomaError::FolderNotWritable { path, .. }) => format!(
-                "Cannot save in the folder {}. Choose another folder in Settings.",
-                path.display()
-            ),
-            (Lang::Da, DiplomaError::Io { path, source }) => {
-                format!("Filen {} kunne ikke gemmes: {source}", path.display())
-            }
-            (Lang::En, DiplomaError::Io { path, source }) => {
-                format!("The file {} could not be saved: {source}", path.display())
-            }
         }
     }
 }

@@ -9,13 +9,14 @@ use super::{
     files, render_pdf, render_svg, Design, DiplomaError, DiplomaInput, ImageBytes, Orientation,
     Rgb, Signer, Warning, Wording,
 };
+use crate::files::{self as docs, DocKind, Target};
 use crate::settings;
 use crate::store::{new_id, now};
 use crate::validate::{self, Problem, ValidationError};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 type Result<T> = std::result::Result<T, DiplomaError>;
 
@@ -37,8 +38,10 @@ pub struct DiplomaSettings {
     pub orientation: Orientation,
     /// `#rrggbb`.
     pub colour: String,
-    /// Empty: the default folder (Documents/Sund By Partner/Diplomer).
-    pub folder: String,
+    /// The one documents folder of [`crate::files`] ("" = the default),
+    /// shown and changed here too while the Diplomer view has the field.
+    /// Not stored with the rest: left out of a save, it stays as it is.
+    pub folder: Option<String>,
     /// Which signatories sign by default (1, 2 or both).
     pub signatory_slots: Vec<u8>,
     /// Open the PDF in the system's viewer right after it is made.
@@ -52,25 +55,39 @@ impl Default for DiplomaSettings {
             design: Design::Classic,
             orientation: Orientation::Landscape,
             colour: Rgb::DEFAULT.hex(),
-            folder: String::new(),
+            folder: None,
             signatory_slots: vec![1, 2],
             open_after: true,
         }
     }
 }
 
-/// The settings, with the defaults for what was never set.
+/// The settings, with the defaults for what was never set, and the
+/// documents folder setting.
 pub fn get_settings(conn: &Connection) -> Result<DiplomaSettings> {
-    Ok(settings::pref(conn, PREF_KEY)?
+    // First: an older diploma folder in the stored JSON is taken over once.
+    let folder = docs::folder_setting(conn)?;
+    let mut s: DiplomaSettings = settings::pref(conn, PREF_KEY)?
         .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default())
+        .unwrap_or_default();
+    s.folder = Some(folder);
+    Ok(s)
 }
 
-/// Validates and stores the settings.
+/// Validates and stores the settings; a `folder` given changes the one
+/// documents folder setting (its errors name `diploma_folder`).
 pub fn save_settings(conn: &Connection, s: &DiplomaSettings) -> Result<DiplomaSettings> {
-    let s = checked_settings(s)?;
+    let mut s = checked_settings(s)?;
+    let folder = match s.folder.take() {
+        Some(f) => {
+            docs::folder_setting(conn)?;
+            docs::set_folder_setting(conn, &f, "diploma_folder")?
+        }
+        None => docs::folder_setting(conn)?,
+    };
     let json = serde_json::to_string(&s).map_err(|e| DiplomaError::Snapshot(e.to_string()))?;
     settings::set_pref(conn, PREF_KEY, &json)?;
+    s.folder = Some(folder);
     Ok(s)
 }
 
@@ -80,7 +97,6 @@ pub fn checked_settings(s: &DiplomaSettings) -> Result<DiplomaSettings> {
     let colour = Rgb::parse(&s.colour)
         .ok_or_else(|| ValidationError::new("diploma_colour", Problem::InvalidChoice))?;
     s.colour = colour.hex();
-    s.folder = validate::text("diploma_folder", &s.folder, 1000, false, false)?;
     s.signatory_slots = clean_slots(&s.signatory_slots)?;
     // The wording is checked by the same rules the layout applies.
     let probe = DiplomaInput {
@@ -117,24 +133,6 @@ fn clean_slots(slots: &[u8]) -> std::result::Result<Vec<u8>, ValidationError> {
     }
     out.sort_unstable();
     Ok(out)
-}
-
-/// The folder PDFs are saved in: the setting, or Documents/Sund By Partner/Diplomer.
-pub fn output_folder(conn: &Connection) -> Result<PathBuf> {
-    let s = get_settings(conn)?;
-    if !s.folder.trim().is_empty() {
-        return Ok(PathBuf::from(s.folder.trim()));
-    }
-    Ok(default_folder())
-}
-
-/// Documents/Sund By Partner/Diplomer (home folder when there is no Documents).
-pub fn default_folder() -> PathBuf {
-    dirs::document_dir()
-        .or_else(dirs::home_dir)
-        .unwrap_or_else(std::env::temp_dir)
-        .join("Sund By Partner")
-        .join("Diplomer")
 }
 
 /// A partner waiting for a diploma.
@@ -480,18 +478,13 @@ pub struct Generated {
 }
 
 /// The combined PDF of a ceremony: one page per partner in the given order,
-/// saved in the output folder under a readable, never-overwriting name.
-pub fn generate(conn: &Connection, ceremony_id: &str, partner_ids: &[String]) -> Result<Generated> {
-    let folder = output_folder(conn)?;
-    generate_in(conn, ceremony_id, partner_ids, &folder)
-}
-
-/// [`generate`] into a given folder.
-pub fn generate_in(
+/// saved at `target` (in the diplomas' folder under a readable,
+/// never-overwriting name, or where the consultant chose).
+pub fn generate(
     conn: &Connection,
     ceremony_id: &str,
     partner_ids: &[String],
-    folder: &Path,
+    target: &Target,
 ) -> Result<Generated> {
     if partner_ids.is_empty() {
         return Err(DiplomaError::NoPartners);
@@ -505,18 +498,31 @@ pub fn generate_in(
     let date = NaiveDate::parse_from_str(&c.held_on, "%Y-%m-%d").unwrap_or_default();
     let name = files::ceremony_file_name(date, &c.place);
     let r = render_pdf(&inputs, name.trim_end_matches(".pdf"))?;
-    let path = files::save_new(folder, &name, &r.pdf)?;
+    let path = docs::save(conn, DocKind::Diplomas, target, &name, &r.pdf)?;
     let lang = settings::language(conn)?;
-    Ok(Generated {
-        file_name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        folder: folder.display().to_string(),
-        path: path.display().to_string(),
-        pages: r.pages,
-        warnings: warnings_out(&r.warnings, lang),
-    })
+    Ok(Generated::new(
+        &path,
+        r.pages,
+        warnings_out(&r.warnings, lang),
+    ))
+}
+
+impl Generated {
+    fn new(path: &Path, pages: usize, warnings: Vec<WarningOut>) -> Generated {
+        Generated {
+            file_name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            folder: path
+                .parent()
+                .map(|f| f.display().to_string())
+                .unwrap_or_default(),
+            path: path.display().to_string(),
+            pages,
+            warnings,
+        }
+    }
 }
 
 /// An issued diploma.
@@ -683,8 +689,8 @@ fn issued_where(conn: &Connection, cond: &str, arg: &str) -> Result<Vec<Issued>>
 }
 
 /// Prints an issued diploma again exactly as it was printed (from its
-/// snapshot), records the copy, and saves the PDF in `folder`.
-pub fn reprint(conn: &mut Connection, diploma_id: &str, folder: &Path) -> Result<Generated> {
+/// snapshot), records the copy, and saves the PDF at `target`.
+pub fn reprint(conn: &mut Connection, diploma_id: &str, target: &Target) -> Result<Generated> {
     let (partner_id, number, snapshot, ceremony_id, original): (String, i64, String, Option<String>, Option<String>) = conn
         .query_row(
             "SELECT partner_id, number, snapshot, ceremony_id, COALESCE(copy_of, id) FROM diplomas WHERE id = ?1",
@@ -696,7 +702,7 @@ pub fn reprint(conn: &mut Connection, diploma_id: &str, folder: &Path) -> Result
     let input = snapshot_input(conn, &snapshot)?;
     let name = files::partner_file_name(&input.partner);
     let r = render_pdf(std::slice::from_ref(&input), name.trim_end_matches(".pdf"))?;
-    let path = files::save_new(folder, &name, &r.pdf)?;
+    let path = docs::save(conn, DocKind::Diplomas, target, &name, &r.pdf)?;
     let ts = now();
     conn.execute(
         "INSERT INTO diplomas (id, partner_id, ceremony_id, number, issued_on, snapshot, is_copy, copy_of, created_at, updated_at)
@@ -704,16 +710,11 @@ pub fn reprint(conn: &mut Connection, diploma_id: &str, folder: &Path) -> Result
         params![new_id(), partner_id, ceremony_id, number, ts.get(..10).unwrap_or_default(), snapshot, original, ts],
     )?;
     let lang = settings::language(conn)?;
-    Ok(Generated {
-        file_name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        folder: folder.display().to_string(),
-        path: path.display().to_string(),
-        pages: r.pages,
-        warnings: warnings_out(&r.warnings, lang),
-    })
+    Ok(Generated::new(
+        &path,
+        r.pages,
+        warnings_out(&r.warnings, lang),
+    ))
 }
 
 /// The exact input of an issued diploma (for tests and the CLI).
@@ -825,7 +826,12 @@ mod tests {
         assert_eq!(before, after);
         assert_eq!(after.partner, "Røde Kors Hovedstaden");
         let dir = tempfile::tempdir().expect("tmp");
-        let g = reprint(&mut store.conn, &issued[0].id, dir.path()).expect("reprint");
+        let target = Target::Exact {
+            path: dir.path().join("kopi.pdf"),
+            replace: false,
+        };
+        let g = reprint(&mut store.conn, &issued[0].id, &target).expect("reprint");
+        assert_eq!(g.file_name, "kopi.pdf");
         assert_eq!(g.pages, 1);
         let all = for_partner(&store.conn, &old).expect("list");
         assert_eq!(all.len(), 2);
@@ -843,7 +849,13 @@ mod tests {
     fn settings_validate_and_round_trip() {
         let store = Store::open_in_memory().expect("store");
         let mut s = get_settings(&store.conn).expect("get");
-        assert_eq!(s, DiplomaSettings::default());
+        assert_eq!(
+            s,
+            DiplomaSettings {
+                folder: Some(String::new()),
+                ..DiplomaSettings::default()
+            }
+        );
         s.colour = "nonsense".into();
         assert!(
             matches!(save_settings(&store.conn, &s), Err(DiplomaError::Invalid(e)) if e.field == "diploma_colour")
@@ -857,6 +869,20 @@ mod tests {
         assert_eq!(get_settings(&store.conn).expect("get"), saved);
         s.signatory_slots = vec![3];
         assert!(save_settings(&store.conn, &s).is_err());
+        // The folder is the one documents folder; left out, it stays.
+        s.signatory_slots = vec![1];
+        s.folder = Some("relativ/sti".into());
+        let e = save_settings(&store.conn, &s).expect_err("not a whole path");
+        assert_eq!(crate::i18n::Localize::code(&e), "files.not_absolute");
+        s.folder = Some("/srv/sund".into());
+        save_settings(&store.conn, &s).expect("save");
+        s.folder = None;
+        let saved = save_settings(&store.conn, &s).expect("save");
+        assert_eq!(saved.folder.as_deref(), Some("/srv/sund"));
+        assert_eq!(
+            docs::folder_setting(&store.conn).expect("folder"),
+            "/srv/sund"
+        );
     }
 
     #[test]
@@ -865,14 +891,22 @@ mod tests {
         let e = save_ceremony(&store.conn, &CeremonyInput::default());
         assert!(matches!(e, Err(DiplomaError::Invalid(v)) if v.field == "held_on"));
         let dir = tempfile::tempdir().expect("tmp");
-        let g =
-            generate_in(&store.conn, &cer, &[new.clone(), old.clone()], dir.path()).expect("pdf");
+        docs::set_folder_setting(&store.conn, &dir.path().display().to_string(), "f")
+            .expect("folder");
+        let g = generate(
+            &store.conn,
+            &cer,
+            &[new.clone(), old.clone()],
+            &Target::Folder,
+        )
+        .expect("pdf");
         assert_eq!(g.file_name, "Diplomer 2026-11-22 Rådhuset.pdf");
+        assert_eq!(g.folder, dir.path().join("Diplomer").display().to_string());
         assert_eq!(g.pages, 2);
-        let g2 = generate_in(&store.conn, &cer, &[new], dir.path()).expect("pdf");
+        let g2 = generate(&store.conn, &cer, &[new], &Target::Folder).expect("pdf");
         assert_eq!(g2.file_name, "Diplomer 2026-11-22 Rådhuset (2).pdf");
         assert!(matches!(
-            generate_in(&store.conn, &cer, &[], dir.path()),
+            generate(&store.conn, &cer, &[], &Target::Folder),
             Err(DiplomaError::NoPartners)
         ));
         let p = preview(

@@ -9,8 +9,11 @@
 
 use super::store::Event;
 use super::{EventsError, Result, ZONE};
+use crate::files::{self, safe_file_name, DocKind, Target};
 use crate::i18n::Lang;
 use chrono::{DateTime, NaiveDateTime, Utc};
+use rusqlite::Connection;
+use std::path::PathBuf;
 
 /// The VTIMEZONE for Europe/Copenhagen (current EU rule since 1996).
 pub const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\n\
@@ -130,13 +133,30 @@ pub fn event_ics(event: &Event, programme: &str, stamp: DateTime<Utc>) -> Result
 
 /// A file name such as `Netværksmøde 2026-11-22.ics`.
 pub fn file_name(event: &Event) -> String {
-    let title = super::file_name_part(&event.title);
     let date = event.starts_at.get(..10).unwrap_or("");
-    if title.is_empty() {
-        format!("Arrangement {date}.ics")
+    let title = if event.title.trim().is_empty() {
+        "Arrangement"
     } else {
-        format!("{title} {date}.ics")
-    }
+        &event.title
+    };
+    safe_file_name(&format!("{title} {date}.ics"))
+}
+
+/// Saves event `id` as a calendar file at `target` (the events' folder, or
+/// where the consultant chose); the window and the CLI both save through
+/// this. Returns the path written.
+pub fn save(conn: &Connection, id: &str, target: &Target) -> Result<PathBuf> {
+    let detail = super::store::get(conn, id)?;
+    let programme = crate::settings::programme(conn)?;
+    let text = event_ics(&detail.event, &programme.name, Utc::now())?;
+    let name = file_name(&detail.event);
+    Ok(files::save(
+        conn,
+        DocKind::Events,
+        target,
+        &name,
+        text.as_bytes(),
+    )?)
 }
 
 #[cfg(test)]

@@ -25,8 +25,6 @@ use crate::validate::{self, Problem, ValidationError};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Copenhagen;
 use serde::{Deserialize, Serialize};
-use std::io::Write;
-use std::path::{Path, PathBuf};
 
 /// The zone every event time is in.
 pub const ZONE: &str = "Europe/Copenhagen";
@@ -142,11 +140,8 @@ pub enum EventsError {
     ParticipantNotFound(String),
     #[error("the PDF could not be made: {0}")]
     Pdf(String),
-    #[error("the file {path} could not be written: {source}")]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Files(#[from] crate::files::FileError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -176,7 +171,7 @@ impl Localize for EventsError {
             EventsError::PartnerNotFound(_) => "events.partner_not_found",
             EventsError::ParticipantNotFound(_) => "events.participant_not_found",
             EventsError::Pdf(_) => "events.pdf",
-            EventsError::Write { .. } => "events.write",
+            EventsError::Files(e) => e.code(),
             EventsError::Store(e) => e.code(),
         }
     }
@@ -184,6 +179,7 @@ impl Localize for EventsError {
     fn field(&self) -> Option<&'static str> {
         match self {
             EventsError::Invalid(e) => e.field(),
+            EventsError::Files(e) => e.field(),
             _ => None,
         }
     }
@@ -192,6 +188,7 @@ impl Localize for EventsError {
         match (lang, self) {
             (_, EventsError::Invalid(e)) => e.message(lang),
             (_, EventsError::Store(e)) => e.message(lang),
+            (_, EventsError::Files(e)) => e.message(lang),
             (Lang::Da, EventsError::NotFound(_)) => {
                 "Arrangementet findes ikke længere. Genindlæs siden.".into()
             }
@@ -212,14 +209,6 @@ impl Localize for EventsError {
             }
             (Lang::Da, EventsError::Pdf(e)) => format!("PDF-filen kunne ikke laves: {e}"),
             (Lang::En, EventsError::Pdf(e)) => format!("The PDF could not be made: {e}"),
-            (Lang::Da, EventsError::Write { path, source }) => format!(
-                "Filen {} kunne ikke gemmes: {source}. Intet andet er ændret.",
-                path.display()
-            ),
-            (Lang::En, EventsError::Write { path, source }) => format!(
-                "The file {} could not be saved: {source}. Nothing else has changed.",
-                path.display()
-            ),
         }
     }
 }
@@ -431,86 +420,6 @@ pub fn validate_input(input: &EventInput) -> std::result::Result<ValidEvent, Val
     })
 }
 
-/// The folder where exported files go: the preference `output_dir` when set,
-/// else `Documents/Sund By Partner`, else `udskrifter` in the data folder.
-pub fn output_dir(conn: &rusqlite::Connection, data_dir: Option<&Path>) -> Result<PathBuf> {
-    if let Some(dir) = crate::settings::pref(conn, "output_dir")?.filter(|d| !d.trim().is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    if let Some(docs) = dirs::document_dir() {
-        return Ok(docs.join("Sund By Partner"));
-    }
-    Ok(data_dir
-        .map(|d| d.join("udskrifter"))
-        .unwrap_or_else(|| PathBuf::from("udskrifter")))
-}
-
-/// A name safe as a file name on Windows, macOS and Linux.
-pub fn file_name_part(s: &str) -> String {
-    let cleaned: String = s
-        .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => ' ',
-            c if c.is_control() => ' ',
-            c => c,
-        })
-        .collect();
-    let joined = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    let short: String = joined.chars().take(80).collect();
-    short
-        .trim_matches(|c: char| c == '.' || c.is_whitespace())
-        .to_string()
-}
-
-/// Writes `bytes` as `name` in `dir` without overwriting anything (adds
-/// " (2)", " (3)", … when taken) and without ever leaving a half-written file
-/// (writes a temporary file, then renames). Returns the path written.
-pub fn save_new(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
-    let fail = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| EventsError::Write { path, source }
-    };
-    std::fs::create_dir_all(dir).map_err(fail(dir))?;
-    let (stem, ext) = match name.rsplit_once('.') {
-        Some((s, e)) => (s.to_string(), format!(".{e}")),
-        None => (name.to_string(), String::new()),
-    };
-    let tmp = dir.join(format!(".{stem}.{}.tmp", uuid::Uuid::new_v4()));
-    {
-        let mut f = std::fs::File::create(&tmp).map_err(fail(&tmp))?;
-        f.write_all(bytes).map_err(fail(&tmp))?;
-        f.sync_all().map_err(fail(&tmp))?;
-    }
-    for i in 1..10_000 {
-        let target = if i == 1 {
-            dir.join(name)
-        } else {
-            dir.join(format!("{stem} ({i}){ext}"))
-        };
-        // hard_link refuses an existing target, so nothing is overwritten,
-        // even by a file that appears between the check and the write.
-        match std::fs::hard_link(&tmp, &target) {
-            Ok(()) => {
-                let _ = std::fs::remove_file(&tmp);
-                return Ok(target);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(_) => {
-                // File systems without hard links: rename if still free.
-                if !target.exists() {
-                    std::fs::rename(&tmp, &target).map_err(fail(&target))?;
-                    return Ok(target);
-                }
-            }
-        }
-    }
-    let _ = std::fs::remove_file(&tmp);
-    Err(EventsError::Write {
-        path: dir.join(name),
-        source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "too many files"),
-    })
-}
-
 /// Danish long date: `22. november 2026`.
 pub fn long_date(d: NaiveDate, lang: Lang) -> String {
     use chrono::Datelike;
@@ -677,16 +586,5 @@ mod tests {
             e.message(Lang::Da),
             "Sluttidspunktet må ikke ligge før starten"
         );
-    }
-
-    #[test]
-    fn files_are_never_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
-        let a = save_new(dir.path(), "Møde.ics", b"one").unwrap();
-        let b = save_new(dir.path(), "Møde.ics", b"two").unwrap();
-        assert_ne!(a, b);
-        assert_eq!(std::fs::read(&a).unwrap(), b"one");
-        assert_eq!(b.file_name().unwrap(), "Møde (2).ics");
-        assert_eq!(file_name_part("a/b: c?"), "a b c");
     }
 }

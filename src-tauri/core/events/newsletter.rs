@@ -12,6 +12,7 @@
 
 use super::store::{self, EventSummary, ListFilter};
 use super::{long_date, EventsError, Result};
+use crate::files::{self, DocKind, Part, Target};
 use crate::i18n::Lang;
 use crate::settings;
 use crate::store::{new_id, now};
@@ -20,6 +21,7 @@ use base64::Engine;
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
 
 /// Longest story heading and text.
 pub const MAX_STORY_TITLE: usize = 200;
@@ -617,6 +619,53 @@ pub fn build(conn: &Connection, input: &NewsletterInput) -> Result<Newsletter> {
         bcc,
         csv,
     })
+}
+
+/// The recipients' CSV as saved: with a UTF-8 byte order mark, so Danish
+/// Excel shows æ, ø and å (the window and the CLI save these same bytes).
+pub fn csv_bytes(n: &Newsletter) -> Vec<u8> {
+    let mut csv = Vec::with_capacity(n.csv.len() + 3);
+    csv.extend_from_slice(b"\xEF\xBB\xBF");
+    csv.extend_from_slice(n.csv.as_bytes());
+    csv
+}
+
+/// The stem newsletter files are saved under: "Nyhedsbrev 2026-11-01 til 2026-12-31".
+pub fn file_stem(n: &Newsletter) -> String {
+    format!(
+        "Nyhedsbrev {} til {}",
+        n.period_from.format("%Y-%m-%d"),
+        n.period_to.format("%Y-%m-%d")
+    )
+}
+
+/// Builds the newsletter and saves its HTML, plain text and recipients'
+/// CSV under one name at `target` (with [`Target::Exact`] the path is the
+/// HTML's; the text and CSV go beside it). Returns the newsletter and the
+/// three paths.
+pub fn save(
+    conn: &Connection,
+    input: &NewsletterInput,
+    target: &Target,
+) -> Result<(Newsletter, Vec<PathBuf>)> {
+    let n = build(conn, input)?;
+    let csv = csv_bytes(&n);
+    let parts = [
+        Part {
+            ext: "html",
+            bytes: n.html.as_bytes(),
+        },
+        Part {
+            ext: "txt",
+            bytes: n.text.as_bytes(),
+        },
+        Part {
+            ext: "csv",
+            bytes: &csv,
+        },
+    ];
+    let paths = files::save_parts(conn, DocKind::Newsletters, target, &file_stem(&n), &parts)?;
+    Ok((n, paths))
 }
 
 /// Records that the newsletter for this period was sent today, with its

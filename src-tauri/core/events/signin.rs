@@ -12,12 +12,15 @@
 use super::store::{EventDetail, Participant};
 use super::{when_text, EventsError, ParticipantStatus, Result};
 use crate::diploma::fonts::{self, FontId, MM_PER_PT};
+use crate::files::{self, safe_file_name, DocKind, Target};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 use printpdf::{
     Color, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, TextItem,
 };
+use rusqlite::Connection;
+use std::path::PathBuf;
 
 /// A face of the sheet: the diplomas' bundled Lato, loaded and measured by
 /// [`crate::diploma::fonts`] (one font loader for the whole app).
@@ -322,13 +325,24 @@ pub fn sheet(detail: &EventDetail, programme: &str, printed_on: NaiveDate) -> Re
 /// A file name such as `Deltagerliste Netværksmøde 2026-11-22.pdf`.
 pub fn file_name(detail: &EventDetail) -> String {
     let e = &detail.event;
-    let title = super::file_name_part(&e.title);
     let date = e.starts_at.get(..10).unwrap_or("");
-    format!("Deltagerliste {title} {date}.pdf")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(" .pdf", ".pdf")
+    safe_file_name(&format!("Deltagerliste {} {date}.pdf", e.title))
+}
+
+/// Saves the sign-in sheet of event `id` at `target` (the events' folder,
+/// or where the consultant chose); the window and the CLI both save
+/// through this. Returns the path written.
+pub fn save(conn: &Connection, id: &str, target: &Target) -> Result<PathBuf> {
+    let detail = super::store::get(conn, id)?;
+    let programme = crate::settings::programme(conn)?;
+    let pdf = sheet(&detail, &programme.name, super::today())?;
+    Ok(files::save(
+        conn,
+        DocKind::Events,
+        target,
+        &file_name(&detail),
+        &pdf,
+    )?)
 }
 
 #[cfg(test)]

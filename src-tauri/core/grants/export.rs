@@ -8,10 +8,11 @@
 //! the core first.
 
 use super::*;
+use crate::files::{self, DocKind, Target};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The number format of kroner cells ("5.000,00 kr." in a Danish Excel).
 pub const KRONER_FORMAT: &str = "#,##0.00\\ \"kr.\"";
@@ -227,40 +228,24 @@ pub fn workbook_bytes(
     Ok((wb.save_to_buffer()?, rows))
 }
 
-/// Writes the workbook of `year` to `path` (through a temporary file in the
-/// same folder, so a failed export never leaves half a file).
-pub fn export_year(
+/// Saves the workbook of `year` at `target` (the pool's folder under
+/// [`file_name`], never replacing an earlier export, or where the
+/// consultant chose).
+pub fn save_year(
     conn: &Connection,
     year: i32,
     lang: Lang,
-    path: &Path,
+    target: &Target,
 ) -> Result<ExportResult, GrantError> {
     let (bytes, rows) = workbook_bytes(conn, year, lang)?;
-    write_atomically(path, &bytes)?;
-    Ok(ExportResult {
-        path: path.to_path_buf(),
-        rows,
-    })
-}
-
-/// Writes `bytes` to `path` via a temporary file and a rename.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), GrantError> {
-    let io = |source| GrantError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(io)?;
-    }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })?;
-    Ok(())
+    let path = files::save(
+        conn,
+        DocKind::GrantPool,
+        target,
+        &file_name(year, lang),
+        &bytes,
+    )?;
+    Ok(ExportResult { path, rows })
 }
 
 /// The file name of a year's export: `puljen-2026.xlsx`.

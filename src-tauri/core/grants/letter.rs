@@ -7,6 +7,7 @@
 //! subset, so the letter needs no system fonts.
 
 use super::*;
+use crate::files::{self, safe_file_name, DocKind, Target};
 use crate::settings;
 use crate::validate;
 use chrono::{Datelike, NaiveDate};
@@ -537,59 +538,30 @@ pub fn render<'a>(d: &LetterData, fonts: &'a LetterFonts) -> Result<Vec<u8>, Gra
 
 /// A file name for the letter: "Bevillingsbrev 2026 Løberne.pdf".
 pub fn file_name(d: &LetterData) -> String {
-    let partner: String = d
-        .partner_name
-        .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => ' ',
-            c if c.is_control() => ' ',
-            c => c,
-        })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let partner: String = partner.chars().take(80).collect();
     let kind = if d.granted {
         "Bevillingsbrev"
     } else {
         "Afslag"
     };
-    format!("{kind} {} {}.pdf", d.year, partner.trim_matches('.').trim())
+    safe_file_name(&format!("{kind} {} {}.pdf", d.year, d.partner_name))
 }
 
-/// The folder letters are saved in: the `output_dir` preference, or
-/// "Sund By Partner" in the user's documents folder, or `fallback`.
-pub fn output_dir(conn: &Connection, fallback: Option<&Path>) -> Result<PathBuf, GrantError> {
-    if let Some(dir) = settings::pref(conn, "output_dir")?.filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    if let Some(docs) = dirs::document_dir() {
-        return Ok(docs.join("Sund By Partner"));
-    }
-    fallback
-        .map(|f| f.join("output"))
-        .ok_or_else(|| GrantError::Pdf("no folder to save the letter in".into()))
-}
-
-/// Makes the letter of application `id` and saves it in `dir` without
-/// overwriting an existing file. Returns the path.
+/// Makes the letter of application `id` and saves it at `target` (the
+/// letters' folder without overwriting, or where the consultant chose).
+/// Returns the path.
 pub fn write_letter(
     conn: &Connection,
     id: &str,
     fonts: &LetterFonts,
-    dir: &Path,
+    target: &Target,
 ) -> Result<PathBuf, GrantError> {
     let data = letter_data(conn, id)?;
     let bytes = render(&data, fonts)?;
-    let name = file_name(&data);
-    let mut path = dir.join(&name);
-    let mut n = 2;
-    while path.exists() {
-        let stem = name.trim_end_matches(".pdf");
-        path = dir.join(format!("{stem} ({n}).pdf"));
-        n += 1;
-    }
-    export::write_atomically(&path, &bytes)?;
-    Ok(path)
+    Ok(files::save(
+        conn,
+        DocKind::GrantLetters,
+        target,
+        &file_name(&data),
+        &bytes,
+    )?)
 }

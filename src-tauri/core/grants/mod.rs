@@ -251,11 +251,13 @@ pub enum GrantError {
     NotFound(String),
     #[error("no partner with id {0}")]
     PartnerNotFound(String),
-    #[error("could not write the file {path}: {source}")]
+    #[error("could not read the file {path}: {source}")]
     Io {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Files(#[from] crate::files::FileError),
     #[error("spreadsheet error: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error("PDF error: {0}")]
@@ -308,6 +310,7 @@ impl Localize for GrantError {
             GrantError::NotFound(_) => "grants.not_found",
             GrantError::PartnerNotFound(_) => "grants.partner_not_found",
             GrantError::Io { .. } => "grants.io",
+            GrantError::Files(e) => e.code(),
             GrantError::Xlsx(_) => "grants.xlsx",
             GrantError::Pdf(_) => "grants.pdf",
             GrantError::Store(e) => e.code(),
@@ -333,6 +336,7 @@ impl Localize for GrantError {
             GrantError::AdjustmentUnchanged { .. } => Some("adjustment_amount"),
             GrantError::PartnerNotFound(_) => Some("grant_partner"),
             GrantError::YearOutOfRange(_) | GrantError::PoolExists(_) => Some("grant_year"),
+            GrantError::Files(e) => e.field(),
             _ => None,
         }
     }
@@ -344,6 +348,7 @@ impl Localize for GrantError {
             (_, E::Invalid(e)) => e.message(lang),
             (_, E::Amount(e)) => e.message(lang),
             (_, E::Store(e)) => e.message(lang),
+            (_, E::Files(e)) => e.message(lang),
             (Lang::Da, E::AmountNotPositive { field }) => {
                 format!("{} skal være større end 0,00 kr.", field_label(field, lang))
             }
@@ -502,10 +507,10 @@ impl Localize for GrantError {
                 "The partner does not exist (or is in the bin)".into()
             }
             (Lang::Da, E::Io { path, source }) => {
-                format!("Filen {} kunne ikke skrives: {source}", path.display())
+                format!("Filen {} kunne ikke læses: {source}", path.display())
             }
             (Lang::En, E::Io { path, source }) => {
-                format!("The file {} could not be written: {source}", path.display())
+                format!("The file {} could not be read: {source}", path.display())
             }
             (Lang::Da, E::Xlsx(e)) => format!("Regnearket kunne ikke laves: {e}"),
             (Lang::En, E::Xlsx(e)) => format!("The spreadsheet could not be made: {e}"),

@@ -4,10 +4,11 @@
 //! column widths, an auto-filter and dates as real dates.
 //!
 //! The headers are the ones the import recognises, so an exported file can
-//! be imported again. Files are written next to each other in the export
-//! folder (`Dokumenter/Sund By Partner`) under a readable name that never
-//! overwrites an existing file.
+//! be imported again. Files are saved through [`crate::files`] in the
+//! partners' folder (`Dokumenter/Sund By Partner/Partnere`) under a readable
+//! name that never overwrites an existing file, or where the consultant chose.
 
+use crate::files::{self, DocKind, Target};
 use crate::i18n::{Lang, Localize};
 use crate::partners::{self, Kind, ListQuery, PartnerError, Status};
 use crate::settings::SettingsError;
@@ -18,23 +19,15 @@ use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// Environment variable that overrides the export folder (tests, scripts).
-pub const EXPORT_DIR_ENV: &str = "SUNDBY_EXPORT_DIR";
-/// The folder inside Documents.
-pub const EXPORT_FOLDER: &str = "Sund By Partner";
-
 /// Errors of the export.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("unknown export format {0}")]
     UnknownFormat(String),
-    #[error("no folder to export to")]
-    NoFolder,
-    #[error("cannot write {path}: {source}")]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Files(#[from] files::FileError),
+    #[error("csv: {0}")]
+    Csv(String),
     #[error("xlsx: {0}")]
     Xlsx(#[from] XlsxError),
     #[error(transparent)]
@@ -55,12 +48,19 @@ impl Localize for ExportError {
     fn code(&self) -> &'static str {
         match self {
             ExportError::UnknownFormat(_) => "export.unknown_format",
-            ExportError::NoFolder => "export.no_folder",
-            ExportError::Write { .. } => "export.write",
+            ExportError::Files(e) => e.code(),
+            ExportError::Csv(_) => "export.csv",
             ExportError::Xlsx(_) => "export.xlsx",
             ExportError::Partner(e) => e.code(),
             ExportError::Settings(e) => e.code(),
             ExportError::Store(e) => e.code(),
+        }
+    }
+
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            ExportError::Files(e) => e.field(),
+            _ => None,
         }
     }
 
@@ -70,25 +70,15 @@ impl Localize for ExportError {
             (_, E::Partner(e)) => e.message(lang),
             (_, E::Settings(e)) => e.message(lang),
             (_, E::Store(e)) => e.message(lang),
+            (_, E::Files(e)) => e.message(lang),
             (Lang::Da, E::UnknownFormat(f)) => {
                 format!("Formatet «{f}» kendes ikke; vælg CSV eller XLSX (filnavnet skal ende på .csv eller .xlsx).")
             }
             (Lang::En, E::UnknownFormat(f)) => {
                 format!("The format \"{f}\" is unknown; choose CSV or XLSX (the file name must end in .csv or .xlsx).")
             }
-            (Lang::Da, E::NoFolder) => {
-                "Der blev ikke fundet en mappe at gemme i (Dokumenter). Angiv SUNDBY_EXPORT_DIR."
-                    .into()
-            }
-            (Lang::En, E::NoFolder) => {
-                "No folder to save in was found (Documents). Set SUNDBY_EXPORT_DIR.".into()
-            }
-            (Lang::Da, E::Write { path, source }) => {
-                format!("Filen {} kunne ikke gemmes: {source}", path.display())
-            }
-            (Lang::En, E::Write { path, source }) => {
-                format!("The file {} could not be saved: {source}", path.display())
-            }
+            (Lang::Da, E::Csv(e)) => format!("CSV-filen kunne ikke laves: {e}"),
+            (Lang::En, E::Csv(e)) => format!("The CSV file could not be made: {e}"),
             (Lang::Da, E::Xlsx(e)) => format!("Regnearket kunne ikke skrives: {e}"),
             (Lang::En, E::Xlsx(e)) => format!("The spreadsheet could not be written: {e}"),
         }
@@ -288,19 +278,13 @@ pub fn to_csv(rows: &[ExportRow], lang: Lang) -> Result<Vec<u8>> {
             .delimiter(b';')
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
-        let io = |e: csv::Error| ExportError::Write {
-            path: PathBuf::from("CSV"),
-            source: std::io::Error::other(e.to_string()),
-        };
+        let io = |e: csv::Error| ExportError::Csv(e.to_string());
         w.write_record(header(lang)).map_err(io)?;
         for r in rows {
             w.write_record(cells(r, lang).iter().map(|c| defuse(c)))
                 .map_err(io)?;
         }
-        w.flush().map_err(|e| ExportError::Write {
-            path: PathBuf::from("CSV"),
-            source: e,
-        })?;
+        w.flush().map_err(|e| ExportError::Csv(e.to_string()))?;
     }
     Ok(out)
 }
@@ -421,84 +405,44 @@ pub fn render(rows: &[ExportRow], format: ExportFormat, lang: Lang) -> Result<Ve
     }
 }
 
-/// Writes the matching partners to `path` (the CLI). Returns how many.
-pub fn export_to(conn: &Connection, q: &ListQuery, path: &Path, lang: Lang) -> Result<usize> {
-    let format = ExportFormat::of_path(path)?;
-    let rows = rows(conn, q)?;
-    let bytes = render(&rows, format, lang)?;
-    std::fs::write(path, bytes).map_err(|source| ExportError::Write {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(rows.len())
+/// What an export saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub path: PathBuf,
+    pub rows: usize,
 }
 
-/// The export folder: `SUNDBY_EXPORT_DIR` when set, else `Sund By Partner`
-/// in the user's Documents (the home folder when there is none).
-pub fn export_dir() -> Result<PathBuf> {
-    if let Some(dir) = std::env::var_os(EXPORT_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    dirs::document_dir()
-        .or_else(dirs::home_dir)
-        .map(|d| d.join(EXPORT_FOLDER))
-        .ok_or(ExportError::NoFolder)
+/// The name an export is saved under: `Partnere 2026-11-24 14.05.xlsx`.
+pub fn file_name(format: ExportFormat, lang: Lang, at: chrono::NaiveDateTime) -> String {
+    let word = match lang {
+        Lang::Da => "Partnere",
+        Lang::En => "Partners",
+    };
+    format!(
+        "{word} {}.{}",
+        at.format("%Y-%m-%d %H.%M"),
+        format.extension()
+    )
 }
 
-/// A free file name in `dir`: `Partnere 2026-11-24.xlsx`, then
-/// `Partnere 2026-11-24 (2).xlsx`, ... Never an existing file.
-pub fn free_path(dir: &Path, stem: &str, format: ExportFormat) -> PathBuf {
-    let ext = format.extension();
-    let first = dir.join(format!("{stem}.{ext}"));
-    if !first.exists() {
-        return first;
-    }
-    (2..)
-        .map(|n| dir.join(format!("{stem} ({n}).{ext}")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
-}
-
-/// Writes the matching partners into the export folder under a new,
-/// readable name and returns the path (the window's export button).
-pub fn export_to_folder(
+/// Saves the partners matching `q` (in its order) as `format` at `target`:
+/// the window's export button (the partners' folder, never overwriting) and
+/// the CLI (`--out`) both save through this.
+pub fn save(
     conn: &Connection,
     q: &ListQuery,
     format: ExportFormat,
-    dir: &Path,
+    target: &Target,
     lang: Lang,
-) -> Result<PathBuf> {
-    std::fs::create_dir_all(dir).map_err(|source| ExportError::Write {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+) -> Result<Saved> {
     let rows = rows(conn, q)?;
     let bytes = render(&rows, format, lang)?;
-    let stem = format!(
-        "{} {}",
-        if lang == Lang::Da {
-            "Partnere"
-        } else {
-            "Partners"
-        },
-        chrono::Local::now().format("%Y-%m-%d %H.%M")
-    );
-    let path = free_path(dir, &stem, format);
-    // create_new: a file that appeared meanwhile is never overwritten.
-    use std::io::Write;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(|source| ExportError::Write {
-            path: path.clone(),
-            source,
-        })?;
-    f.write_all(&bytes).map_err(|source| ExportError::Write {
-        path: path.clone(),
-        source,
-    })?;
-    Ok(path)
+    let name = file_name(format, lang, chrono::Local::now().naive_local());
+    let path = files::save(conn, DocKind::Partners, target, &name, &bytes)?;
+    Ok(Saved {
+        path,
+        rows: rows.len(),
+    })
 }
 
 #[cfg(test)]
@@ -550,13 +494,19 @@ mod tests {
     }
 
     #[test]
-    fn free_path_never_reuses_a_name() {
-        let dir = tempfile::tempdir().unwrap();
-        let a = free_path(dir.path(), "Partnere", ExportFormat::Csv);
-        assert!(a.ends_with("Partnere.csv"));
-        std::fs::write(&a, b"x").unwrap();
-        let b = free_path(dir.path(), "Partnere", ExportFormat::Csv);
-        assert!(b.ends_with("Partnere (2).csv"));
+    fn names_carry_the_time_and_the_extension() {
+        let at = NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(14, 5, 0)
+            .unwrap();
+        assert_eq!(
+            file_name(ExportFormat::Xlsx, Lang::Da, at),
+            "Partnere 2026-11-24 14.05.xlsx"
+        );
+        assert_eq!(
+            file_name(ExportFormat::Csv, Lang::En, at),
+            "Partners 2026-11-24 14.05.csv"
+        );
     }
 
     #[test]
