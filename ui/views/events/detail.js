@@ -18,6 +18,7 @@ export function back() {
 }
 
 function drawHead(page) {
+  const { api, notify } = page;
   const e = page.detail.event;
   const icsBtn = h('button', { class: 'btn secondary', type: 'button', id: 'event-ics', text: t('events.ics') });
   const pdfBtn = h('button', { class: 'btn secondary', type: 'button', id: 'event-signin', text: t('events.signin') });

@@ -99,46 +99,35 @@ export async function render(main, ctx, id) {
       h('a', { class: 'btn secondary', href: '#/partnere', text: t('partners.back_to_list') })));
     return { canLeave: () => true };
   }
-  const inBin = Boolean(p.deleted_at);
-  const erased = Boolean(p.erased_at);
+  const page = { main, ctx, api, notify, p, inBin: Boolean(p.deleted_at), erased: Boolean(p.erased_at) };
+  drawPage(page);
+  main.dataset.partnerId = p.id;
+  return { canLeave: () => true, destroy: () => { delete main.dataset.partnerId; } };
+}
 
-  const edit = h('a', { class: 'btn', href: `#/partnere/${encodeURIComponent(p.id)}/rediger`, id: 'partner-edit', text: t('partners.edit') });
-  const del = h('button', { class: 'btn danger', type: 'button', id: 'partner-delete', text: t('partners.delete') });
-  const restore = h('button', { class: 'btn', type: 'button', id: 'partner-restore', text: t('partners.restore') });
-  const erase = h('button', { class: 'btn danger', type: 'button', id: 'partner-erase', text: t('partners.erase') });
+// Edit and delete; in the bin restore and erase; nothing once erased.
+function actionButtons(page) {
+  const { p } = page;
+  const button = (id, cls, label, onClick) => {
+    const b = h('button', { class: cls, type: 'button', id, text: label });
+    b.addEventListener('click', () => onClick(page));
+    return b;
+  };
+  return {
+    edit: h('a', { class: 'btn', href: `#/partnere/${encodeURIComponent(p.id)}/rediger`, id: 'partner-edit', text: t('partners.edit') }),
+    del: button('partner-delete', 'btn danger', t('partners.delete'), onDelete),
+    restore: button('partner-restore', 'btn', t('partners.restore'), onRestore),
+    erase: button('partner-erase', 'btn danger', t('partners.erase'), onErase),
+  };
+}
 
-  del.addEventListener('click', async () => {
-    const ok = await confirmDialog(t('partners.delete_confirm', { name: p.name }), { ok: t('partners.delete'), danger: true });
-    if (!ok) return;
-    try {
-      await api.partnerDelete(p.id);
-      notify(t('partners.deleted', { name: p.name }));
-      location.hash = '#/partnere';
-    } catch (err) { notify(err.message, 'error'); }
-  });
-  restore.addEventListener('click', async () => {
-    try {
-      await api.partnerRestore(p.id);
-      notify(t('partners.restored', { name: p.name }));
-      main.replaceChildren();
-      await render(main, ctx, p.id);
-    } catch (err) { notify(err.message, 'error'); }
-  });
-  erase.addEventListener('click', async () => {
-    const ok = await confirmDialog(t('partners.erase_confirm', { name: p.name }), { ok: t('partners.erase'), danger: true });
-    if (!ok) return;
-    try {
-      await api.partnerErase(p.id);
-      notify(t('partners.erased'));
-      location.hash = inBin ? '#/partnere/papirkurv' : '#/partnere';
-    } catch (err) { notify(err.message, 'error'); }
-  });
-
+function drawHead(page, buttons) {
+  const { p, inBin, erased } = page;
+  const { edit, del, restore, erase } = buttons;
   const back = inBin
     ? h('a', { class: 'back-link', href: '#/partnere/papirkurv', text: `← ${t('partners.bin_title')}` })
     : h('a', { class: 'back-link', href: '#/partnere', text: `← ${t('partners.all')}` });
-
-  const head = h('div', { class: 'page-head detail-head' },
+  return h('div', { class: 'page-head detail-head' },
     back,
     h('div', { class: 'detail-title' },
       h('div', {},
@@ -148,31 +137,65 @@ export async function render(main, ctx, id) {
           statusPill(p.status),
           p.joined_on ? h('span', { class: 'meta-text', text: ` ${t('partners.joined_on_text', { date: longDate(p.joined_on) })}` }) : null)),
       h('div', { class: 'actions' }, ...(erased ? [] : inBin ? [restore, erase] : [edit, del]))));
+}
 
-  const banners = [];
-  if (erased) banners.push(h('p', { class: 'banner', text: t('partners.erased_banner') }));
-  else if (inBin) banners.push(h('p', { class: 'banner warn', id: 'partner-in-bin', text: t('partners.in_bin_banner', { date: shortDate(p.deleted_at) }) }));
+function drawBanner({ p, inBin, erased }) {
+  if (erased) return h('p', { class: 'banner', text: t('partners.erased_banner') });
+  if (inBin) return h('p', { class: 'banner warn', id: 'partner-in-bin', text: t('partners.in_bin_banner', { date: shortDate(p.deleted_at) }) });
+  return null;
+}
 
+function drawGdpr({ p, inBin, erased }, erase) {
+  if (erased) return null;
+  return h('section', { class: 'card subtle', 'aria-labelledby': 'pd-gdpr' },
+    h('h3', { id: 'pd-gdpr', text: t('partners.personal_data') }),
+    h('p', { class: 'hint', text: t(p.kind === 'borger' ? 'partners.personal_data_borger' : 'partners.personal_data_help') }),
+    inBin ? null : h('div', { class: 'actions' }, erase));
+}
+
+function drawPage(page) {
+  const { main, p, erased } = page;
+  const buttons = actionButtons(page);
   const { goals, initiative, contacts, history, facts, notes } = cards(p);
-
   // What other areas know of this partner (diplomas, events, ...): each
   // registered panel draws into a container of its own (see panels.js).
   // Empty until they do; the CSS hides it while empty.
   const links = h('div', { id: 'partner-links', class: 'partner-links', 'data-partner-id': p.id });
-  if (!erased) drawPanels(links, p, ctx);
-
-  const gdpr = erased ? null : h('section', { class: 'card subtle', 'aria-labelledby': 'pd-gdpr' },
-    h('h3', { id: 'pd-gdpr', text: t('partners.personal_data') }),
-    h('p', { class: 'hint', text: t(p.kind === 'borger' ? 'partners.personal_data_borger' : 'partners.personal_data_help') }),
-    inBin ? null : h('div', { class: 'actions' }, erase));
-
+  if (!erased) drawPanels(links, p, page.ctx);
   const stamp = h('p', { class: 'stamp', text: t('partners.stamp', { created: shortDate(p.created_at), updated: shortDate(p.updated_at) }) });
-
-  main.append(head, ...banners,
+  const banner = drawBanner(page);
+  main.append(drawHead(page, buttons), ...(banner ? [banner] : []),
     h('div', { class: 'detail-grid' },
       h('div', { class: 'detail-main' }, goals, initiative, contacts, notes, links),
-      h('div', { class: 'detail-side' }, history, facts, gdpr)),
+      h('div', { class: 'detail-side' }, history, facts, drawGdpr(page, buttons.erase))),
     stamp);
-  main.dataset.partnerId = p.id;
-  return { canLeave: () => true, destroy: () => { delete main.dataset.partnerId; } };
+}
+
+async function onDelete({ api, notify, p }) {
+  const ok = await confirmDialog(t('partners.delete_confirm', { name: p.name }), { ok: t('partners.delete'), danger: true });
+  if (!ok) return;
+  try {
+    await api.partnerDelete(p.id);
+    notify(t('partners.deleted', { name: p.name }));
+    location.hash = '#/partnere';
+  } catch (err) { notify(err.message, 'error'); }
+}
+
+async function onRestore({ main, ctx, api, notify, p }) {
+  try {
+    await api.partnerRestore(p.id);
+    notify(t('partners.restored', { name: p.name }));
+    main.replaceChildren();
+    await render(main, ctx, p.id);
+  } catch (err) { notify(err.message, 'error'); }
+}
+
+async function onErase({ api, notify, p, inBin }) {
+  const ok = await confirmDialog(t('partners.erase_confirm', { name: p.name }), { ok: t('partners.erase'), danger: true });
+  if (!ok) return;
+  try {
+    await api.partnerErase(p.id);
+    notify(t('partners.erased'));
+    location.hash = inBin ? '#/partnere/papirkurv' : '#/partnere';
+  } catch (err) { notify(err.message, 'error'); }
 }

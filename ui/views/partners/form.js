@@ -2,6 +2,10 @@
 // (the core checks them all at once); likely duplicates (same name apart from
 // case, spacing, punctuation and ApS/A/S/forening, or a shared email) are
 // warned about with links; unsaved changes are guarded by canLeave().
+//
+// The `…Fields` functions build the cards; one `page` object per visit holds
+// the partner, the fields and whether anything changed; the handlers
+// (checkDuplicates, onSubmit) call the api and draw the answer.
 import { h, field, clearErrors, nextId } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { shortDate, todayDanish } from '../../format.js';
@@ -149,7 +153,7 @@ function moreFields(p) {
 }
 
 export async function render(main, ctx, id) {
-  const { api, notify } = ctx;
+  const { api } = ctx;
   const settings = await api.settingsGet();
   let p = null;
   if (id) {
@@ -161,137 +165,153 @@ export async function render(main, ctx, id) {
       return { canLeave: () => true };
     }
   }
-  let dirty = false;
-  const markDirty = () => { dirty = true; };
+  const page = { api, notify: ctx.notify, p, dirty: false, dupSeq: 0 };
+  drawForm(main, page, settings);
+  const markDirty = () => { page.dirty = true; };
+  page.form.addEventListener('input', markDirty);
+  page.form.addEventListener('change', markDirty);
+  page.form.addEventListener('submit', (e) => onSubmit(page, e));
+  page.fields.name.input.addEventListener('change', () => checkDuplicates(page));
+  if (p) checkDuplicates(page);
+  page.fields.name.input.focus();
+  return { canLeave: () => !page.dirty };
+}
 
+// Builds the form's cards; `page.fields` keeps the fields formInput reads.
+function drawForm(main, page, settings) {
+  const { p } = page;
   const cancelHref = p ? `#/partnere/${encodeURIComponent(p.id)}` : '#/partnere';
-  const form = h('form', { class: 'partner-form', novalidate: true, id: 'partner-form' });
-  const summary = h('div', { class: 'banner error', role: 'alert', id: 'partner-form-summary', hidden: true });
-  const dupBox = h('div', { class: 'banner warn', role: 'status', id: 'partner-duplicates', hidden: true });
-
-  const { name, kind, status, statusOnWrap, statusOn, joined, basics } = basicsFields(p, dupBox);
-  const goals = goalsFieldset(p, settings);
-  const { initiative, target, arena, initiativeCard } = initiativeFields(p);
-  const { contactList, contactsCard } = contactFields(p, markDirty, checkDuplicates);
-  const { channel, recruitedBy, recruitmentNotes, cPublic, cEmail, some, recruitCard, consentCard, address, website, notes, moreCard } = moreFields(p);
-
-  const save = h('button', { class: 'btn', type: 'submit', id: 'pf-save', text: p ? t('partners.save') : t('partners.create') });
+  page.form = h('form', { class: 'partner-form', novalidate: true, id: 'partner-form' });
+  page.summary = h('div', { class: 'banner error', role: 'alert', id: 'partner-form-summary', hidden: true });
+  page.dupBox = h('div', { class: 'banner warn', role: 'status', id: 'partner-duplicates', hidden: true });
+  const basics = basicsFields(p, page.dupBox);
+  const initiative = initiativeFields(p);
+  const contacts = contactFields(p, () => { page.dirty = true; }, () => checkDuplicates(page));
+  const more = moreFields(p);
+  page.fields = { ...basics, ...initiative, ...contacts, ...more, goals: goalsFieldset(p, settings) };
+  page.save = h('button', { class: 'btn', type: 'submit', id: 'pf-save', text: p ? t('partners.save') : t('partners.create') });
   const cancel = h('a', { class: 'btn secondary', href: cancelHref, text: t('common.cancel') });
-
-  form.append(summary, basics, goals, initiativeCard, contactsCard, recruitCard, consentCard, moreCard,
-    h('div', { class: 'actions form-actions' }, save, cancel));
+  page.form.append(page.summary, basics.basics, page.fields.goals, initiative.initiativeCard, contacts.contactsCard,
+    more.recruitCard, more.consentCard, more.moreCard,
+    h('div', { class: 'actions form-actions' }, page.save, cancel));
   main.append(
     h('div', { class: 'page-head' },
       h('a', { class: 'back-link', href: cancelHref, text: `← ${p ? p.name : t('partners.all')}` }),
       h('h2', { text: p ? t('partners.edit_title') : t('partners.new_title') })),
-    form);
+    page.form);
+}
 
-  function input() {
-    return {
-      name: name.input.value,
-      kind: kind.input.value,
-      status: status.input.value,
-      status_changed_on: statusOnWrap.hidden ? '' : statusOn.input.value,
-      joined_on: joined.input.value,
-      goals: Array.from(goals.querySelectorAll('input[name="goals"]:checked')).map((b) => b.value),
-      initiative: initiative.input.value,
-      target_group: target.input.value,
-      arena: arena.input.value,
-      address: address.input.value,
-      website: website.input.value,
-      recruitment_channel: channel.input.value,
-      recruited_by: recruitedBy.input.value,
-      recruitment_notes: recruitmentNotes.input.value,
-      consent_public: cPublic.box.checked,
-      consent_public_on: cPublic.date.input.value,
-      consent_email: cEmail.box.checked,
-      consent_email_on: cEmail.date.input.value,
-      some_commitment: some.checked,
-      notes: notes.input.value,
-      contacts: Array.from(contactList.querySelectorAll('.contact-row')).map((row) => ({
-        id: row.dataset.contactId || '',
-        name: row.querySelector('[data-contact="name"]').value,
-        role: row.querySelector('[data-contact="role"]').value,
-        email: row.querySelector('[data-contact="email"]').value,
-        phone: row.querySelector('[data-contact="phone"]').value,
-        is_primary: row.querySelector('[data-contact="primary"]').checked,
-      })),
-    };
-  }
+function contactsInput(contactList) {
+  return Array.from(contactList.querySelectorAll('.contact-row')).map((row) => ({
+    id: row.dataset.contactId || '',
+    name: row.querySelector('[data-contact="name"]').value,
+    role: row.querySelector('[data-contact="role"]').value,
+    email: row.querySelector('[data-contact="email"]').value,
+    phone: row.querySelector('[data-contact="phone"]').value,
+    is_primary: row.querySelector('[data-contact="primary"]').checked,
+  }));
+}
 
-  let dupSeq = 0;
-  async function checkDuplicates() {
-    const mine = ++dupSeq;
-    const i = input();
-    if (!i.name.trim() && !i.contacts.some((c) => c.email.trim())) { dupBox.hidden = true; return; }
-    let dups;
-    try {
-      dups = await api.partnerDuplicates(i.name, i.contacts.map((c) => c.email), p ? p.id : null);
-    } catch (_) { return; }
-    if (mine !== dupSeq) return;
-    if (!dups.length) { dupBox.hidden = true; dupBox.replaceChildren(); return; }
-    dupBox.replaceChildren(
-      h('p', { class: 'strong', text: t('partners.dup_title') }),
-      h('ul', {}, dups.map((d) => h('li', {},
-        h('a', { href: `#/partnere/${encodeURIComponent(d.id)}`, text: d.name }),
-        ' — ',
-        d.reason === 'email' ? t('partners.dup_email', { email: d.email }) : t('partners.dup_name'),
-        d.in_bin ? ` (${t('partners.dup_in_bin')})` : ''))),
-      h('p', { class: 'hint', text: t('partners.dup_help') }));
-    dupBox.hidden = false;
-  }
-  name.input.addEventListener('change', checkDuplicates);
+// What the form holds, as the core's PartnerInput.
+function formInput(f) {
+  return {
+    name: f.name.input.value,
+    kind: f.kind.input.value,
+    status: f.status.input.value,
+    status_changed_on: f.statusOnWrap.hidden ? '' : f.statusOn.input.value,
+    joined_on: f.joined.input.value,
+    goals: Array.from(f.goals.querySelectorAll('input[name="goals"]:checked')).map((b) => b.value),
+    initiative: f.initiative.input.value,
+    target_group: f.target.input.value,
+    arena: f.arena.input.value,
+    address: f.address.input.value,
+    website: f.website.input.value,
+    recruitment_channel: f.channel.input.value,
+    recruited_by: f.recruitedBy.input.value,
+    recruitment_notes: f.recruitmentNotes.input.value,
+    consent_public: f.cPublic.box.checked,
+    consent_public_on: f.cPublic.date.input.value,
+    consent_email: f.cEmail.box.checked,
+    consent_email_on: f.cEmail.date.input.value,
+    some_commitment: f.some.checked,
+    notes: f.notes.input.value,
+    contacts: contactsInput(f.contactList),
+  };
+}
 
-  function showProblems(problems) {
-    clearErrors(form);
-    summary.hidden = true;
-    let firstInput = null;
-    const unplaced = [];
-    for (const prob of problems) {
-      let scope = form;
-      if (prob.index !== null && prob.index !== undefined) {
-        scope = contactList.querySelectorAll('.contact-row')[prob.index] || form;
-      }
-      const slot = prob.field ? scope.querySelector(`[data-error-for="${CSS.escape(prob.field)}"]`) : null;
-      if (slot && !slot.textContent) {
-        slot.textContent = prob.message;
-        const ctl = slot.parentElement.querySelector('input, select, textarea');
-        if (ctl) ctl.setAttribute('aria-invalid', 'true');
-        if (!firstInput) firstInput = ctl || goals.querySelector('input');
-      } else {
-        unplaced.push(prob.message);
-      }
+// Likely duplicates of the name or an email, as links (hidden when none).
+function drawDuplicates(dupBox, dups) {
+  if (!dups.length) { dupBox.hidden = true; dupBox.replaceChildren(); return; }
+  dupBox.replaceChildren(
+    h('p', { class: 'strong', text: t('partners.dup_title') }),
+    h('ul', {}, dups.map((d) => h('li', {},
+      h('a', { href: `#/partnere/${encodeURIComponent(d.id)}`, text: d.name }),
+      ' — ',
+      d.reason === 'email' ? t('partners.dup_email', { email: d.email }) : t('partners.dup_name'),
+      d.in_bin ? ` (${t('partners.dup_in_bin')})` : ''))),
+    h('p', { class: 'hint', text: t('partners.dup_help') }));
+  dupBox.hidden = false;
+}
+
+async function checkDuplicates(page) {
+  const mine = ++page.dupSeq;
+  const i = formInput(page.fields);
+  if (!i.name.trim() && !i.contacts.some((c) => c.email.trim())) { page.dupBox.hidden = true; return; }
+  let dups;
+  try {
+    dups = await page.api.partnerDuplicates(i.name, i.contacts.map((c) => c.email), page.p ? page.p.id : null);
+  } catch (_) { return; }
+  if (mine !== page.dupSeq) return;
+  drawDuplicates(page.dupBox, dups);
+}
+
+// Each problem at its field (a contact's at its row); the rest in the summary.
+function showProblems(page, problems) {
+  const { form, summary } = page;
+  const { contactList, goals } = page.fields;
+  clearErrors(form);
+  summary.hidden = true;
+  let firstInput = null;
+  const unplaced = [];
+  for (const prob of problems) {
+    let scope = form;
+    if (prob.index !== null && prob.index !== undefined) {
+      scope = contactList.querySelectorAll('.contact-row')[prob.index] || form;
     }
-    if (problems.length) {
-      summary.replaceChildren(h('p', { text: t('partners.form_problems', { n: problems.length }) }));
-      if (unplaced.length) summary.append(h('ul', {}, unplaced.map((m) => h('li', { text: m }))));
-      summary.hidden = false;
+    const slot = prob.field ? scope.querySelector(`[data-error-for="${CSS.escape(prob.field)}"]`) : null;
+    if (slot && !slot.textContent) {
+      slot.textContent = prob.message;
+      const ctl = slot.parentElement.querySelector('input, select, textarea');
+      if (ctl) ctl.setAttribute('aria-invalid', 'true');
+      if (!firstInput) firstInput = ctl || goals.querySelector('input');
+    } else {
+      unplaced.push(prob.message);
     }
-    if (firstInput) firstInput.focus();
-    else if (problems.length) summary.scrollIntoView();
   }
+  if (problems.length) {
+    summary.replaceChildren(h('p', { text: t('partners.form_problems', { n: problems.length }) }));
+    if (unplaced.length) summary.append(h('ul', {}, unplaced.map((m) => h('li', { text: m }))));
+    summary.hidden = false;
+  }
+  if (firstInput) firstInput.focus();
+  else if (problems.length) summary.scrollIntoView();
+}
 
-  form.addEventListener('input', markDirty);
-  form.addEventListener('change', markDirty);
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    save.disabled = true;
-    try {
-      const i = input();
-      const problems = await api.partnerCheck(p ? p.id : null, i);
-      if (problems.length) { showProblems(problems); return; }
-      const saved = p ? await api.partnerUpdate(p.id, i) : await api.partnerCreate(i);
-      dirty = false;
-      notify(p ? t('partners.saved') : t('partners.created', { name: saved.name }));
-      location.hash = `#/partnere/${encodeURIComponent(saved.id)}`;
-    } catch (err) {
-      showProblems([{ field: err.field, index: null, message: err.message }]);
-    } finally {
-      save.disabled = false;
-    }
-  });
-
-  if (p) checkDuplicates();
-  name.input.focus();
-  return { canLeave: () => !dirty };
+async function onSubmit(page, e) {
+  const { api, p, save } = page;
+  e.preventDefault();
+  save.disabled = true;
+  try {
+    const i = formInput(page.fields);
+    const problems = await api.partnerCheck(p ? p.id : null, i);
+    if (problems.length) { showProblems(page, problems); return; }
+    const saved = p ? await api.partnerUpdate(p.id, i) : await api.partnerCreate(i);
+    page.dirty = false;
+    page.notify(p ? t('partners.saved') : t('partners.created', { name: saved.name }));
+    location.hash = `#/partnere/${encodeURIComponent(saved.id)}`;
+  } catch (err) {
+    showProblems(page, [{ field: err.field, index: null, message: err.message }]);
+  } finally {
+    save.disabled = false;
+  }
 }

@@ -3,6 +3,10 @@
 // status and goal, sorts in Danish order, shows counts, and pages 50 rows at
 // a time, so 10,000 partners never become 10,000 rows in the DOM. Keyboard:
 // `/` or Ctrl+F focuses the search, arrows move between rows, Enter opens.
+//
+// `state` (module-wide) is what the user chose; a `view` object per visit
+// holds the elements. `draw…(view, r)` build DOM from an answer, `load` and
+// the `on…` handlers ask the core and redraw.
 import { h, clear } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { shortDate, count } from '../../format.js';
@@ -16,6 +20,15 @@ const PAGE = 50;
 // The list's state survives a visit to a partner and back.
 const state = { search: '', kind: '', status: '', goal: '', sort: 'name', desc: false, offset: 0, selected: 0 };
 
+// The search, filters and sort as the core's list query takes them (also
+// what the export writes).
+function filterQuery() {
+  return {
+    search: state.search, kind: state.kind || null, status: state.status || null,
+    goal: state.goal || null, sort: state.sort, desc: state.desc,
+  };
+}
+
 // The heading with the counts and the list's actions.
 function listHead(inBin, counts, api, notify) {
   const headActions = inBin
@@ -26,10 +39,7 @@ function listHead(inBin, counts, api, notify) {
       h('a', { class: 'btn secondary', href: '#/partnere/import', text: t('partners.import') }),
       h('a', { class: 'btn secondary', href: '#/partnere/papirkurv', id: 'partner-bin-link', text: t('partners.bin') }),
       // Export of the list as filtered and sorted now (partner import/export).
-      exportButtons(api, notify, () => ({
-        search: state.search, kind: state.kind || null, status: state.status || null,
-        goal: state.goal || null, sort: state.sort, desc: state.desc,
-      })));
+      exportButtons(api, notify, filterQuery));
   return h('div', { class: 'page-head list-head' },
     h('div', {},
       h('h2', { text: inBin ? t('partners.bin_title') : t('partners.title') }),
@@ -46,7 +56,7 @@ function listToolbar(goals) {
   const select = (id, label, value, options) => {
     const el = h('select', { id }, options.map((o) => h('option', { value: o.value, text: o.label })));
     el.value = value;
-  return { el, wrap: h('div', { class: 'field' }, h('label', { for: id, text: label }), el) };
+    return { el, wrap: h('div', { class: 'field' }, h('label', { for: id, text: label }), el) };
   };
   const kindSel = select('partner-filter-kind', t('partners.kind'), state.kind,
     [{ value: '', label: t('partners.all_kinds') }, ...kindOptions()]);
@@ -113,226 +123,257 @@ function rowOf(p, goalTitle, inBin) {
   return tr;
 }
 
-export async function render(main, ctx, inBin) {
-  const { api, notify } = ctx;
-  const settings = await api.settingsGet();
-  const goals = settings.goals; // with retired ones: old records still have them
-  const goalTitle = new Map(goals.map((g) => [g.position, g.title]));
-  let seq = 0;
-  let result = null;
-  if (inBin) state.offset = 0;
+// ── drawing: the list area from one answer of partnersList ──
 
-  const counts = h('p', { class: 'lead counts', id: 'partner-counts', 'aria-live': 'polite' });
-  const head = listHead(inBin, counts, api, notify);
-  const { toolbar, search, kindSel, statusSel, goalSel, sortSel, dirBtn, drawDir } = listToolbar(goals);
-  const { table, tbody } = listTable(inBin);
-  const pager = h('nav', { class: 'pager', 'aria-label': t('partners.pages') });
-  const listArea = h('div', { class: 'list-area' });
-  const emptyBinBtn = inBin ? h('button', { class: 'btn danger', type: 'button', id: 'partner-empty-bin', text: t('partners.empty_bin') }) : null;
+function drawCounts(view, r) {
+  const { counts } = view;
+  const filtered = state.search.trim() || state.kind || state.status || state.goal;
+  if (view.inBin) counts.textContent = t('partners.bin_count', { n: count(r.overall) });
+  else if (filtered) counts.textContent = t('partners.count_filtered', { n: count(r.total), all: count(r.overall), active: count(r.active) });
+  else if (r.total === 1) counts.textContent = t(r.active === 1 ? 'partners.count_one_active' : 'partners.count_one');
+  else counts.textContent = t('partners.count', { n: count(r.total), active: count(r.active) });
+}
 
-  main.append(head, toolbar, listArea);
+function drawRows(view, r) {
+  view.tbody.replaceChildren(...r.rows.map((p) => rowOf(p, view.goalTitle, view.inBin)));
+}
 
-  const open = (id) => { location.hash = `#/partnere/${encodeURIComponent(id)}`; };
+function drawPager(view, r) {
+  const { pager } = view;
+  clear(pager);
+  if (r.total <= PAGE) return;
+  const from = r.offset + 1;
+  const to = Math.min(r.offset + r.rows.length, r.total);
+  const prev = h('button', { class: 'btn secondary small', type: 'button', text: t('partners.prev'), disabled: r.offset === 0 });
+  const next = h('button', { class: 'btn secondary small', type: 'button', text: t('partners.next'), disabled: to >= r.total });
+  prev.addEventListener('click', () => turnPage(view, -PAGE));
+  next.addEventListener('click', () => turnPage(view, PAGE));
+  pager.append(prev, h('span', { class: 'pager-text', text: t('partners.showing', { from: count(from), to: count(to), total: count(r.total) }) }), next);
+}
 
-  function rowsOf() { return Array.from(tbody.querySelectorAll('tr[data-id]')); }
-  function selectRow(i, focus = true) {
-    const rows = rowsOf();
-    if (!rows.length) return;
-    const j = Math.max(0, Math.min(rows.length - 1, i));
-    rows.forEach((r, k) => {
-      r.setAttribute('aria-selected', String(k === j));
-      r.tabIndex = k === j ? 0 : -1;
-    });
-    state.selected = j;
-    if (focus) rows[j].focus();
+// No partners at all: a welcome with "new", demo data and import.
+function drawEmptyStart(view) {
+  view.head.hidden = true;
+  view.toolbar.hidden = true;
+  const demo = h('button', { class: 'btn secondary', type: 'button', id: 'partner-demo', text: t('partners.demo_load') });
+  demo.addEventListener('click', () => onDemo(view, demo));
+  view.listArea.replaceChildren(h('section', { class: 'card empty start', id: 'partner-empty' },
+    h('h2', { text: t('partners.empty_title') }),
+    h('p', { text: t('partners.empty_body') }),
+    h('div', { class: 'actions center' },
+      h('a', { class: 'btn', href: '#/partnere/ny', text: t('partners.new') }),
+      demo),
+    h('p', { class: 'hint' },
+      t('partners.empty_import_before'), ' ',
+      h('a', { href: '#/partnere/import', text: t('partners.empty_import_link') })),
+    h('p', { class: 'hint' }, h('a', { href: '#/partnere/papirkurv', id: 'partner-empty-bin-link', text: t('partners.bin_open') }))));
+}
+
+// Nothing matches the search and filters (or the bin is empty).
+function drawNoMatch(view) {
+  const clearBtn = view.inBin ? null : h('button', { class: 'btn secondary', type: 'button', text: t('partners.clear_search') });
+  if (clearBtn) clearBtn.addEventListener('click', () => onClearSearch(view));
+  view.listArea.replaceChildren(h('div', { class: 'card empty', id: 'partner-none' },
+    h('p', { text: view.inBin ? t('partners.bin_empty') : t('partners.no_match') }),
+    clearBtn));
+}
+
+// The table goes in once; typing only changes the rows: the table stays in
+// place (re-inserting it would make the web view lay out the whole list
+// area again).
+function drawTableInPlace(view) {
+  const { listArea, table } = view;
+  if (listArea.contains(table)) return;
+  const pieces = [h('div', { class: 'table-wrap' }, table), view.pager];
+  if (view.inBin) {
+    pieces.push(h('div', { class: 'card bin-note' },
+      h('p', { text: t('partners.bin_note') }), h('div', { class: 'actions' }, view.emptyBinBtn)));
   }
+  listArea.replaceChildren(...pieces);
+}
 
-  function drawRows(r) {
-    const rows = r.rows.map((p) => {
-      const tr = rowOf(p, goalTitle, inBin);
-      tr.addEventListener('click', (e) => {
-        if (e.target.closest('a')) return;
-        open(p.id);
-      });
-      return tr;
-    });
-    tbody.replaceChildren(...rows);
+function drawList(view, r) {
+  if (!view.inBin && r.overall === 0) {
+    drawEmptyStart(view);
+    return;
   }
-
-  function drawPager(r) {
-    clear(pager);
-    if (r.total <= PAGE) return;
-    const from = r.offset + 1;
-    const to = Math.min(r.offset + r.rows.length, r.total);
-    const prev = h('button', { class: 'btn secondary small', type: 'button', text: t('partners.prev'), disabled: r.offset === 0 });
-    const next = h('button', { class: 'btn secondary small', type: 'button', text: t('partners.next'), disabled: to >= r.total });
-    prev.addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); state.selected = 0; load(); });
-    next.addEventListener('click', () => { state.offset += PAGE; state.selected = 0; load(); });
-    pager.append(prev, h('span', { class: 'pager-text', text: t('partners.showing', { from: count(from), to: count(to), total: count(r.total) }) }), next);
+  drawCounts(view, r);
+  if (r.rows.length === 0) {
+    drawNoMatch(view);
+  } else {
+    drawRows(view, r);
+    drawPager(view, r);
+    drawTableInPlace(view);
+    selectRow(view, Math.min(state.selected, r.rows.length - 1), false);
   }
+  view.listArea.dataset.rendered = String(Date.now());
+}
 
-  function drawCounts(r) {
-    const filtered = state.search.trim() || state.kind || state.status || state.goal;
-    if (inBin) counts.textContent = t('partners.bin_count', { n: count(r.overall) });
-    else if (filtered) counts.textContent = t('partners.count_filtered', { n: count(r.total), all: count(r.overall), active: count(r.active) });
-    else if (r.total === 1) counts.textContent = t(r.active === 1 ? 'partners.count_one_active' : 'partners.count_one');
-    else counts.textContent = t('partners.count', { n: count(r.total), active: count(r.active) });
+const rowsOf = (view) => Array.from(view.tbody.querySelectorAll('tr[data-id]'));
+
+// Marks row i as the selected one (the one Enter opens), focusing it.
+function selectRow(view, i, focus = true) {
+  const rows = rowsOf(view);
+  if (!rows.length) return;
+  const j = Math.max(0, Math.min(rows.length - 1, i));
+  rows.forEach((r, k) => {
+    r.setAttribute('aria-selected', String(k === j));
+    r.tabIndex = k === j ? 0 : -1;
+  });
+  state.selected = j;
+  if (focus) rows[j].focus();
+}
+
+// ── controller: asking the core and reacting to the user ──
+
+async function load(view, { keepFocus = false } = {}) {
+  const mine = ++view.seq;
+  const query = { ...filterQuery(), in_bin: view.inBin, offset: state.offset, limit: PAGE };
+  let r;
+  try {
+    r = await view.api.partnersList(query);
+  } catch (err) {
+    if (mine === view.seq) view.notify(err.message, 'error');
+    return;
   }
-
-  function drawEmptyStart() {
-    head.hidden = true;
-    toolbar.hidden = true;
-    const demo = h('button', { class: 'btn secondary', type: 'button', id: 'partner-demo', text: t('partners.demo_load') });
-    demo.addEventListener('click', async () => {
-      demo.disabled = true;
-      try {
-        const n = await api.partnersDemo();
-        notify(t('partners.demo_loaded', { n }));
-        head.hidden = false;
-        toolbar.hidden = false;
-        await load();
-      } catch (err) {
-        notify(err.message, 'error');
-        demo.disabled = false;
-      }
-    });
-    listArea.replaceChildren(h('section', { class: 'card empty start', id: 'partner-empty' },
-      h('h2', { text: t('partners.empty_title') }),
-      h('p', { text: t('partners.empty_body') }),
-      h('div', { class: 'actions center' },
-        h('a', { class: 'btn', href: '#/partnere/ny', text: t('partners.new') }),
-        demo),
-      h('p', { class: 'hint' },
-        t('partners.empty_import_before'), ' ',
-        h('a', { href: '#/partnere/import', text: t('partners.empty_import_link') })),
-      h('p', { class: 'hint' }, h('a', { href: '#/partnere/papirkurv', id: 'partner-empty-bin-link', text: t('partners.bin_open') }))));
+  if (mine !== view.seq) return; // a newer keystroke already asked
+  if (r.rows.length === 0 && state.offset > 0 && r.total > 0) {
+    state.offset = Math.max(0, Math.floor((r.total - 1) / PAGE) * PAGE);
+    load(view, { keepFocus });
+    return;
   }
+  view.result = r;
+  drawList(view, r);
+}
 
-  async function load({ keepFocus = false } = {}) {
-    const mine = ++seq;
-    const query = {
-      search: state.search,
-      kind: state.kind || null,
-      status: state.status || null,
-      goal: state.goal || null,
-      sort: state.sort,
-      desc: state.desc,
-      in_bin: inBin,
-      offset: state.offset,
-      limit: PAGE,
-    };
-    let r;
-    try {
-      r = await api.partnersList(query);
-    } catch (err) {
-      if (mine === seq) notify(err.message, 'error');
-      return;
-    }
-    if (mine !== seq) return; // a newer keystroke already asked
-    if (r.rows.length === 0 && state.offset > 0 && r.total > 0) {
-      state.offset = Math.max(0, Math.floor((r.total - 1) / PAGE) * PAGE);
-      load({ keepFocus });
-      return;
-    }
-    result = r;
-    if (!inBin && r.overall === 0) {
-      drawEmptyStart();
-      return;
-    }
-    drawCounts(r);
-    if (r.rows.length === 0) {
-      const clearBtn = h('button', { class: 'btn secondary', type: 'button', text: t('partners.clear_search') });
-      clearBtn.addEventListener('click', () => {
-        Object.assign(state, { search: '', kind: '', status: '', goal: '', offset: 0 });
-        search.value = ''; kindSel.el.value = ''; statusSel.el.value = ''; goalSel.el.value = '';
-        load();
-        search.focus();
-      });
-      listArea.replaceChildren(h('div', { class: 'card empty', id: 'partner-none' },
-        h('p', { text: inBin ? t('partners.bin_empty') : t('partners.no_match') }),
-        inBin ? null : clearBtn));
-      listArea.dataset.rendered = String(Date.now());
-      return;
-    }
-    drawRows(r);
-    drawPager(r);
-    // Typing only changes the rows: the table stays in place (re-inserting
-    // it would make the web view lay out the whole list area again).
-    if (!listArea.contains(table)) {
-      const pieces = [h('div', { class: 'table-wrap' }, table), pager];
-      if (inBin) {
-        pieces.push(h('div', { class: 'card bin-note' },
-          h('p', { text: t('partners.bin_note') }), h('div', { class: 'actions' }, emptyBinBtn)));
-      }
-      listArea.replaceChildren(...pieces);
-    }
-    selectRow(Math.min(state.selected, r.rows.length - 1), false);
-    listArea.dataset.rendered = String(Date.now());
+const open = (id) => { location.hash = `#/partnere/${encodeURIComponent(id)}`; };
+
+// Another page of rows (delta ±PAGE); returns when it is drawn.
+function turnPage(view, delta) {
+  state.offset = Math.max(0, state.offset + delta);
+  state.selected = 0;
+  return load(view);
+}
+
+function onClearSearch(view) {
+  Object.assign(state, { search: '', kind: '', status: '', goal: '', offset: 0 });
+  view.search.value = ''; view.kindSel.el.value = ''; view.statusSel.el.value = ''; view.goalSel.el.value = '';
+  load(view);
+  view.search.focus();
+}
+
+async function onDemo(view, demo) {
+  demo.disabled = true;
+  try {
+    const n = await view.api.partnersDemo();
+    view.notify(t('partners.demo_loaded', { n }));
+    view.head.hidden = false;
+    view.toolbar.hidden = false;
+    await load(view);
+  } catch (err) {
+    view.notify(err.message, 'error');
+    demo.disabled = false;
   }
+}
 
-  // ── events ──
+async function onEmptyBin(view) {
+  const ok = await confirmDialog(t('partners.empty_bin_confirm'), { ok: t('partners.empty_bin'), danger: true });
+  if (!ok) return;
+  try {
+    const n = await view.api.partnersEmptyBin();
+    view.notify(t('partners.bin_emptied', { n }));
+    load(view);
+  } catch (err) { view.notify(err.message, 'error'); }
+}
+
+function onSearchKey(view, e) {
+  const { search } = view;
+  if (e.key === 'ArrowDown') { e.preventDefault(); selectRow(view, 0); }
+  if (e.key === 'Enter') {
+    e.preventDefault();
+    const rows = rowsOf(view);
+    if (rows.length) open(rows[Math.min(state.selected, rows.length - 1)].dataset.id);
+  }
+  if (e.key === 'Escape' && search.value) { e.preventDefault(); search.value = ''; state.search = ''; state.offset = 0; load(view); }
+}
+
+function onRowKey(view, e) {
+  const rows = rowsOf(view);
+  const i = rows.indexOf(document.activeElement);
+  if (i < 0) return;
+  const { result } = view;
+  if (e.key === 'ArrowDown') { e.preventDefault(); selectRow(view, i + 1); }
+  else if (e.key === 'ArrowUp') { e.preventDefault(); if (i === 0) view.search.focus(); else selectRow(view, i - 1); }
+  else if (e.key === 'Home') { e.preventDefault(); selectRow(view, 0); }
+  else if (e.key === 'End') { e.preventDefault(); selectRow(view, rows.length - 1); }
+  else if (e.key === 'Enter') { e.preventDefault(); open(rows[i].dataset.id); }
+  else if (e.key === 'PageDown' && result && state.offset + PAGE < result.total) {
+    e.preventDefault(); turnPage(view, PAGE).then(() => selectRow(view, 0));
+  } else if (e.key === 'PageUp' && state.offset > 0) {
+    e.preventDefault(); turnPage(view, -PAGE).then(() => selectRow(view, 0));
+  }
+}
+
+// `/` (outside a field) or Ctrl+F anywhere: to the search.
+function onShortcut(view, e) {
+  const typing = e.target.closest && e.target.closest('input, textarea, select, [contenteditable]');
+  if ((e.key === '/' && !typing) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
+    if (view.toolbar.hidden) return;
+    e.preventDefault();
+    view.search.focus();
+    view.search.select();
+  }
+}
+
+function wireEvents(view) {
+  const { search, kindSel, statusSel, goalSel, sortSel, dirBtn, tbody } = view;
   search.addEventListener('input', () => {
     state.search = search.value;
     state.offset = 0;
     state.selected = 0;
-    load();
+    load(view);
   });
-  search.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown') { e.preventDefault(); selectRow(0); }
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      const rows = rowsOf();
-      if (rows.length) open(rows[Math.min(state.selected, rows.length - 1)].dataset.id);
-    }
-    if (e.key === 'Escape' && search.value) { e.preventDefault(); search.value = ''; state.search = ''; state.offset = 0; load(); }
-  });
+  search.addEventListener('keydown', (e) => onSearchKey(view, e));
   for (const [sel, key] of [[kindSel, 'kind'], [statusSel, 'status'], [goalSel, 'goal']]) {
-    sel.el.addEventListener('change', () => { state[key] = sel.el.value; state.offset = 0; state.selected = 0; load(); });
+    sel.el.addEventListener('change', () => { state[key] = sel.el.value; state.offset = 0; state.selected = 0; load(view); });
   }
-  sortSel.el.addEventListener('change', () => { state.sort = sortSel.el.value; state.offset = 0; load(); });
-  dirBtn.addEventListener('click', () => { state.desc = !state.desc; drawDir(); state.offset = 0; load(); });
-
-  tbody.addEventListener('keydown', (e) => {
-    const rows = rowsOf();
-    const i = rows.indexOf(document.activeElement);
-    if (i < 0) return;
-    if (e.key === 'ArrowDown') { e.preventDefault(); selectRow(i + 1); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); if (i === 0) search.focus(); else selectRow(i - 1); }
-    else if (e.key === 'Home') { e.preventDefault(); selectRow(0); }
-    else if (e.key === 'End') { e.preventDefault(); selectRow(rows.length - 1); }
-    else if (e.key === 'Enter') { e.preventDefault(); open(rows[i].dataset.id); }
-    else if (e.key === 'PageDown' && result && state.offset + PAGE < result.total) {
-      e.preventDefault(); state.offset += PAGE; state.selected = 0; load().then(() => selectRow(0));
-    } else if (e.key === 'PageUp' && state.offset > 0) {
-      e.preventDefault(); state.offset = Math.max(0, state.offset - PAGE); state.selected = 0; load().then(() => selectRow(0));
-    }
+  sortSel.el.addEventListener('change', () => { state.sort = sortSel.el.value; state.offset = 0; load(view); });
+  dirBtn.addEventListener('click', () => { state.desc = !state.desc; view.drawDir(); state.offset = 0; load(view); });
+  // A click on a row (not on its link, which opens by itself) opens it.
+  tbody.addEventListener('click', (e) => {
+    const tr = !e.target.closest('a') && e.target.closest('tr[data-id]');
+    if (tr) open(tr.dataset.id);
   });
+  tbody.addEventListener('keydown', (e) => onRowKey(view, e));
+  if (view.emptyBinBtn) view.emptyBinBtn.addEventListener('click', () => onEmptyBin(view));
+}
 
-  const onKey = (e) => {
-    const typing = e.target.closest && e.target.closest('input, textarea, select, [contenteditable]');
-    if ((e.key === '/' && !typing) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
-      if (toolbar.hidden) return;
-      e.preventDefault();
-      search.focus();
-      search.select();
-    }
+export async function render(main, ctx, inBin) {
+  const { api, notify } = ctx;
+  const settings = await api.settingsGet();
+  const goals = settings.goals; // with retired ones: old records still have them
+  if (inBin) state.offset = 0;
+  const counts = h('p', { class: 'lead counts', id: 'partner-counts', 'aria-live': 'polite' });
+  const view = {
+    api, notify, inBin,
+    goalTitle: new Map(goals.map((g) => [g.position, g.title])),
+    seq: 0,          // the newest list query; older answers are dropped
+    result: null,    // the last answer drawn
+    counts,
+    head: listHead(inBin, counts, api, notify),
+    ...listToolbar(goals),
+    ...listTable(inBin),
+    pager: h('nav', { class: 'pager', 'aria-label': t('partners.pages') }),
+    listArea: h('div', { class: 'list-area' }),
+    emptyBinBtn: inBin ? h('button', { class: 'btn danger', type: 'button', id: 'partner-empty-bin', text: t('partners.empty_bin') }) : null,
   };
+  main.append(view.head, view.toolbar, view.listArea);
+  wireEvents(view);
+  const onKey = (e) => onShortcut(view, e);
   document.addEventListener('keydown', onKey);
 
-  if (emptyBinBtn) {
-    emptyBinBtn.addEventListener('click', async () => {
-      const ok = await confirmDialog(t('partners.empty_bin_confirm'), { ok: t('partners.empty_bin'), danger: true });
-      if (!ok) return;
-      try {
-        const n = await api.partnersEmptyBin();
-        notify(t('partners.bin_emptied', { n }));
-        load();
-      } catch (err) { notify(err.message, 'error'); }
-    });
-  }
-
-  await load();
-  if (!toolbar.hidden && !inBin) search.focus({ preventScroll: true });
+  await load(view);
+  if (!view.toolbar.hidden && !inBin) view.search.focus({ preventScroll: true });
   return {
     canLeave: () => true,
     destroy: () => document.removeEventListener('keydown', onKey),
