@@ -19,6 +19,7 @@ pub mod newsletter;
 pub mod signin;
 pub mod store;
 
+use crate::dates;
 use crate::i18n::{Lang, Localize};
 use crate::store::StoreError;
 use crate::validate::{self, Problem, ValidationError};
@@ -511,44 +512,6 @@ pub fn save_new(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
     })
 }
 
-/// Danish long date: `22. november 2026`.
-pub fn long_date(d: NaiveDate, lang: Lang) -> String {
-    use chrono::Datelike;
-    const DA: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = d.month0() as usize;
-    match lang {
-        Lang::Da => format!("{}. {} {}", d.day(), DA[i], d.year()),
-        Lang::En => format!("{} {} {}", d.day(), EN[i], d.year()),
-    }
-}
-
 /// "22. november 2026 kl. 16.00–18.00" (or with both dates when they differ).
 pub fn when_text(start: NaiveDateTime, end: NaiveDateTime, lang: Lang) -> String {
     let kl = match lang {
@@ -558,12 +521,12 @@ pub fn when_text(start: NaiveDateTime, end: NaiveDateTime, lang: Lang) -> String
     let st = start.format("%H.%M");
     let et = end.format("%H.%M");
     if start.date() == end.date() {
-        format!("{} {kl} {st}–{et}", long_date(start.date(), lang))
+        format!("{} {kl} {st}–{et}", dates::long(start.date(), lang))
     } else {
         format!(
             "{} {kl} {st} – {} {kl} {et}",
-            long_date(start.date(), lang),
-            long_date(end.date(), lang)
+            dates::long(start.date(), lang),
+            dates::long(end.date(), lang)
         )
     }
 }

@@ -15,21 +15,29 @@
 //! Every refusal is its own [`GrantError`] variant whose message names the
 //! amounts. Migration 004 adds triggers as a last line of defence.
 //!
-//! Submodules: [`money`] (parsing and formatting øre), [`store`] (the rules
-//! and the database), [`export`] (XLSX for the finance department),
-//! [`letter`] (the decision letter PDF).
+//! Submodules: [`store`] (the rules and the database), [`granted`] (what
+//! other areas may read: the money granted in a period), [`export`] (XLSX
+//! for the finance department), [`letter`] (the decision letter PDF). Amounts
+//! are parsed and formatted by the shared [`crate::money`].
 
 pub mod export;
+pub mod granted;
 pub mod letter;
-pub mod money;
 pub mod store;
 
-pub use store::*;
+pub use store::{
+    adjust, adjustments, application, applications, create_application, create_pool, decide,
+    delete, ensure_pool, history, overview, pay, pool, pools, report, start_review, summary_text,
+    update_application, update_pool, AdjustInput, Adjustment, Application, ApplicationFilter,
+    ApplicationInput, DecisionInput, GroupTotal, HistoryEntry, Outcome, Pool, PoolInput,
+    ReportInput, StatusCount, YearOverview,
+};
 
+use crate::dates;
 use crate::i18n::{field_label, Lang, Localize};
+use crate::money::{self, format_ore, AmountError};
 use crate::store::StoreError;
 use crate::validate::ValidationError;
-use money::{format_ore, AmountError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -258,10 +266,6 @@ impl From<crate::settings::SettingsError> for GrantError {
     }
 }
 
-fn da_date(d: chrono::NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
-}
-
 impl Localize for GrantError {
     fn code(&self) -> &'static str {
         match self {
@@ -455,7 +459,7 @@ impl Localize for GrantError {
                 "{} må ikke ligge før {} ({})",
                 field_label(field, lang),
                 field_label(before_field, lang).to_lowercase(),
-                da_date(*before)
+                dates::short(*before)
             ),
             (Lang::En, E::DateOrder {
                 field,
@@ -465,7 +469,7 @@ impl Localize for GrantError {
                 "{} must not be before {} ({})",
                 field_label(field, lang),
                 field_label(before_field, lang).to_lowercase(),
-                da_date(*before)
+                dates::short(*before)
             ),
             (Lang::Da, E::NotFound(_)) => {
                 "Ansøgningen findes ikke længere. Genindlæs siden.".into()

@@ -20,12 +20,16 @@
 //! - Lowering the maximum per application below an amount already requested
 //!   or granted in that year is refused, like lowering the pool.
 
-use super::money::parse_ore;
 use super::*;
+use crate::labels;
+use crate::money::{self, parse_ore};
+use crate::partners::{self, PartnerOption};
+use crate::settings;
 use crate::store::{new_id, now};
 use crate::validate::{self, Problem};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
+use std::collections::HashMap;
 
 type Result<T> = std::result::Result<T, GrantError>;
 
@@ -365,15 +369,10 @@ fn record_pool(tx: &Transaction, pool: &Pool) -> Result<()> {
     Ok(())
 }
 
+/// An application can be made for a partner that can be picked (not in the
+/// bin, not erased).
 fn check_partner(conn: &Connection, partner_id: &str) -> Result<()> {
-    let found: Option<i64> = conn
-        .query_row(
-            "SELECT 1 FROM partners WHERE id = ?1 AND deleted_at IS NULL",
-            [partner_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    found
+    partners::pickable_one(conn, partner_id)?
         .map(|_| ())
         .ok_or_else(|| GrantError::PartnerNotFound(partner_id.to_string()))
 }
@@ -521,7 +520,9 @@ pub fn update_pool(conn: &mut Connection, input: &PoolInput) -> Result<Pool> {
 
 // ----------------------------------------------------------- applications
 
-const APP_COLS: &str = "a.id, a.year, a.partner_id, p.name, p.kind, a.received_on, a.purpose,
+/// The partner's name and kind (columns 3 and 4) are filled in afterwards
+/// from the register ([`with_partners`]).
+const APP_COLS: &str = "a.id, a.year, a.partner_id, '', '', a.received_on, a.purpose,
     a.description, a.planned_on, a.expected_reach, a.requested_ore, a.status, a.decided_on,
     a.granted_ore, a.decision_reason, a.paid_on, a.actual_reach, a.report_text, a.reported_on,
     a.deleted_at, a.created_at, a.updated_at";
@@ -555,31 +556,63 @@ fn app_from_row(r: &Row) -> rusqlite::Result<Application> {
     })
 }
 
-fn goal_ids(conn: &Connection, partner_id: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT pg.goal_id FROM partner_goals pg JOIN goals g ON g.id = pg.goal_id
-         WHERE pg.partner_id = ?1 ORDER BY g.position",
-    )?;
-    let ids = stmt
-        .query_map([partner_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(ids)
+/// The partners of these applications, read from the register in one go.
+struct AppPartners {
+    partners: HashMap<String, PartnerOption>,
+    goals: HashMap<String, Vec<String>>,
+}
+
+impl AppPartners {
+    fn read(conn: &Connection, partner_ids: impl IntoIterator<Item = String>) -> Result<Self> {
+        let mut ids: Vec<String> = partner_ids.into_iter().collect();
+        ids.sort();
+        ids.dedup();
+        Ok(AppPartners {
+            partners: partners::by_ids(conn, &ids)?,
+            goals: partners::goal_ids_of(conn, &ids)?,
+        })
+    }
+
+    fn kind(&self, partner_id: &str) -> Option<&'static str> {
+        self.partners.get(partner_id).map(|p| p.kind.as_str())
+    }
+
+    fn goals(&self, partner_id: &str) -> &[String] {
+        self.goals.get(partner_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Fills in the partner's name, kind and current goals.
+    fn fill(&self, app: &mut Application) {
+        if let Some(p) = self.partners.get(&app.partner_id) {
+            app.partner_name = p.name.clone();
+            app.partner_kind = p.kind.as_str().to_string();
+        }
+        app.partner_goal_ids = self.goals(&app.partner_id).to_vec();
+    }
+}
+
+/// Fills in the partners of applications read with [`APP_COLS`].
+fn with_partners(conn: &Connection, apps: &mut [Application]) -> Result<()> {
+    let found = AppPartners::read(conn, apps.iter().map(|a| a.partner_id.clone()))?;
+    for app in apps {
+        found.fill(app);
+    }
+    Ok(())
 }
 
 /// One application (deleted ones too), or `NotFound`.
 pub fn application(conn: &Connection, id: &str) -> Result<Application> {
-    let mut app = conn
+    let app = conn
         .query_row(
-            &format!(
-                "SELECT {APP_COLS} FROM grant_applications a JOIN partners p ON p.id = a.partner_id
-                 WHERE a.id = ?1"
-            ),
+            &format!("SELECT {APP_COLS} FROM grant_applications a WHERE a.id = ?1"),
             [id],
             app_from_row,
         )
         .optional()?
         .ok_or_else(|| GrantError::NotFound(id.to_string()))?;
-    app.partner_goal_ids = goal_ids(conn, &app.partner_id)?;
+    let mut apps = [app];
+    with_partners(conn, &mut apps)?;
+    let [app] = apps;
     Ok(app)
 }
 
@@ -599,13 +632,10 @@ pub fn applications(
     filter: &ApplicationFilter,
 ) -> Result<Vec<Application>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {APP_COLS} FROM grant_applications a JOIN partners p ON p.id = a.partner_id
+        "SELECT {APP_COLS} FROM grant_applications a
          WHERE a.year = ?1
            AND (?2 OR a.deleted_at IS NULL)
            AND (?3 IS NULL OR a.status = ?3)
-           AND (?4 IS NULL OR p.kind = ?4)
-           AND (?5 IS NULL OR EXISTS (SELECT 1 FROM partner_goals pg
-                                      WHERE pg.partner_id = a.partner_id AND pg.goal_id = ?5))
          ORDER BY a.received_on DESC, a.created_at DESC, a.id"
     ))?;
     let mut apps = stmt
@@ -614,15 +644,18 @@ pub fn applications(
                 year,
                 filter.include_deleted,
                 filter.status.map(Status::as_str),
-                filter.partner_kind.as_deref().filter(|k| !k.is_empty()),
-                filter.goal_id.as_deref().filter(|g| !g.is_empty()),
             ],
             app_from_row,
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    for app in &mut apps {
-        app.partner_goal_ids = goal_ids(conn, &app.partner_id)?;
-    }
+    with_partners(conn, &mut apps)?;
+    // The partner's kind and goals are the register's: filtered here.
+    let kind = filter.partner_kind.as_deref().filter(|k| !k.is_empty());
+    let goal = filter.goal_id.as_deref().filter(|g| !g.is_empty());
+    apps.retain(|a| {
+        kind.is_none_or(|k| a.partner_kind == k)
+            && goal.is_none_or(|g| a.partner_goal_ids.iter().any(|id| id == g))
+    });
     Ok(apps)
 }
 
@@ -1156,24 +1189,6 @@ pub fn adjustments(conn: &Connection, id: &str) -> Result<Vec<Adjustment>> {
 
 // --------------------------------------------------------------- overview
 
-/// The label of a partner kind.
-pub fn kind_label(kind: &str, lang: Lang) -> String {
-    let label = match (lang, kind) {
-        (Lang::Da, "kommunal") => "Kommunal",
-        (Lang::Da, "virksomhed") => "Virksomhed",
-        (Lang::Da, "forening") => "Forening",
-        (Lang::Da, "borger") => "Borger",
-        (Lang::Da, "institution") => "Institution",
-        (Lang::En, "kommunal") => "Municipal",
-        (Lang::En, "virksomhed") => "Company",
-        (Lang::En, "forening") => "Association",
-        (Lang::En, "borger") => "Citizen",
-        (Lang::En, "institution") => "Institution",
-        _ => return kind.to_string(),
-    };
-    label.to_string()
-}
-
 const GRANTED: &str = "('bevilget', 'delvist_bevilget', 'udbetalt', 'afrapporteret')";
 const PAID: &str = "('udbetalt', 'afrapporteret')";
 
@@ -1201,44 +1216,7 @@ pub fn overview(conn: &Connection, year: i32, lang: Lang) -> Result<YearOverview
         )?;
         counts.push(StatusCount { status, count });
     }
-    let group_sql = |key: &str, label: &str, join: &str, order: &str| {
-        format!(
-            "SELECT {key}, {label}, count(a.id),
-                    coalesce(sum(CASE WHEN a.status IN {GRANTED} THEN a.granted_ore END), 0),
-                    coalesce(sum(CASE WHEN a.status IN {PAID} THEN a.granted_ore END), 0)
-             FROM grant_applications a JOIN partners p ON p.id = a.partner_id {join}
-             WHERE a.year = ?1 AND a.deleted_at IS NULL
-             GROUP BY {key} ORDER BY {order}"
-        )
-    };
-    let read = |sql: String| -> Result<Vec<GroupTotal>> {
-        let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt
-            .query_map([year], |r| {
-                Ok(GroupTotal {
-                    key: r.get(0)?,
-                    label: r.get(1)?,
-                    applications: r.get(2)?,
-                    granted_ore: r.get(3)?,
-                    paid_ore: r.get(4)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
-    };
-    let by_goal = read(group_sql(
-        "g.id",
-        "g.title",
-        "JOIN partner_goals pg ON pg.partner_id = a.partner_id JOIN goals g ON g.id = pg.goal_id",
-        "min(g.position)",
-    ))?;
-    let by_kind = read(group_sql("p.kind", "p.kind", "", "p.kind"))?
-        .into_iter()
-        .map(|mut t| {
-            t.label = kind_label(&t.key, lang);
-            t
-        })
-        .collect();
+    let (by_goal, by_kind) = group_totals(conn, year, lang)?;
     Ok(YearOverview {
         year,
         pool,
@@ -1251,6 +1229,60 @@ pub fn overview(conn: &Connection, year: i32, lang: Lang) -> Result<YearOverview
         by_goal,
         by_kind,
     })
+}
+
+/// Money and counts of `year`'s live applications by the partners' goals
+/// (in the programme's order; a partner with several goals counts under
+/// each) and by partner kind (in the order of the kinds' codes).
+fn group_totals(
+    conn: &Connection,
+    year: i32,
+    lang: Lang,
+) -> Result<(Vec<GroupTotal>, Vec<GroupTotal>)> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT partner_id, status, granted_ore FROM grant_applications
+         WHERE year = ?1 AND deleted_at IS NULL",
+    )?;
+    let apps: Vec<(String, Status, Option<i64>)> = stmt
+        .query_map([year], |r| Ok((r.get(0)?, status_col(r, 1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let found = AppPartners::read(conn, apps.iter().map(|a| a.0.clone()))?;
+    let add = |t: &mut GroupTotal, status: Status, granted: Option<i64>| {
+        t.applications += 1;
+        if status.is_granted() {
+            t.granted_ore += granted.unwrap_or(0);
+        }
+        if status.is_paid() {
+            t.paid_ore += granted.unwrap_or(0);
+        }
+    };
+    let total = |key: &str, label: String| GroupTotal {
+        key: key.to_string(),
+        label,
+        applications: 0,
+        granted_ore: 0,
+        paid_ore: 0,
+    };
+    let mut by_goal: Vec<GroupTotal> = settings::goals(conn, true)?
+        .into_iter()
+        .map(|g| total(&g.id, g.title))
+        .collect();
+    let mut by_kind: std::collections::BTreeMap<&str, GroupTotal> = Default::default();
+    for (partner_id, status, granted) in &apps {
+        for goal in found.goals(partner_id) {
+            if let Some(t) = by_goal.iter_mut().find(|t| &t.key == goal) {
+                add(t, *status, *granted);
+            }
+        }
+        if let Some(kind) = found.kind(partner_id) {
+            let t = by_kind
+                .entry(kind)
+                .or_insert_with(|| total(kind, labels::kind_code(kind, lang)));
+            add(t, *status, *granted);
+        }
+    }
+    by_goal.retain(|t| t.applications > 0);
+    Ok((by_goal, by_kind.into_values().collect()))
 }
 
 /// The text `sundby grants --year YYYY` prints.
@@ -1302,28 +1334,9 @@ pub fn summary_text(conn: &Connection, year: i32, lang: Lang) -> Result<String> 
     Ok(out)
 }
 
-/// A partner offered in the application form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PartnerChoice {
-    pub id: String,
-    pub name: String,
-    pub kind: String,
-}
-
-/// The partners an application can be made for (not in the bin), in Danish
-/// order.
-pub fn partner_choices(conn: &Connection) -> Result<Vec<PartnerChoice>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name, kind FROM partners WHERE deleted_at IS NULL ORDER BY sort_key, name",
-    )?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok(PartnerChoice {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                kind: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+/// The partners an application can be made for: every partner that can be
+/// picked ([`partners::pickable`]: not in the bin, not erased), whatever its
+/// status, in Danish order.
+pub fn partner_choices(conn: &Connection) -> Result<Vec<PartnerOption>> {
+    Ok(partners::pickable(conn, None)?)
 }

@@ -2,9 +2,9 @@
 //! runs random sequences of applications, decisions, edits, payouts,
 //! deletions, adjustments and pool changes.
 
-use super::money::format_number;
 use super::testutil::{goal, partner};
 use super::*;
+use crate::money::format_number;
 use crate::store::Store;
 use rusqlite::Connection;
 

@@ -9,6 +9,7 @@
 //! overwrites an existing file.
 
 use crate::i18n::{Lang, Localize};
+use crate::labels;
 use crate::partners::{self, Kind, ListQuery, PartnerError, Status};
 use crate::settings::SettingsError;
 use crate::store::StoreError;
@@ -185,27 +186,6 @@ const COLUMNS: [(&str, &str, f64); 21] = [
     ("Noter", "Notes", 40.0),
 ];
 
-/// Kinds and statuses are the programme's own Danish words in both
-/// languages (the import reads them back).
-fn kind_label(k: Kind) -> &'static str {
-    match k {
-        Kind::Kommunal => "Kommunal",
-        Kind::Virksomhed => "Virksomhed",
-        Kind::Forening => "Forening",
-        Kind::Borger => "Borger",
-        Kind::Institution => "Institution",
-    }
-}
-
-fn status_label(s: Status) -> &'static str {
-    match s {
-        Status::Interesseret => "Interesseret",
-        Status::Aktiv => "Aktiv",
-        Status::IDvale => "I dvale",
-        Status::Afsluttet => "Afsluttet",
-    }
-}
-
 fn channel_label(c: &str, lang: Lang) -> &'static str {
     match (lang, c) {
         (_, "some") => "SoMe",
@@ -234,8 +214,10 @@ fn yes_no(b: bool, lang: Lang) -> &'static str {
 fn cells(r: &ExportRow, lang: Lang) -> [String; 21] {
     [
         r.name.clone(),
-        kind_label(r.kind).into(),
-        status_label(r.status).into(),
+        // The programme's own Danish words in both languages (the import
+        // reads them back).
+        labels::kind(r.kind, Lang::Da).into(),
+        labels::status(r.status, Lang::Da).into(),
         r.joined_on
             .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default(),
