@@ -371,7 +371,7 @@ pub fn validate_input(input: &EventInput) -> std::result::Result<ValidEvent, Val
         &input.start_time,
     )?;
     let end_date = if input.end_date.trim().is_empty() {
-        starts_at.date().format("%Y-%m-%d").to_string()
+        dates::iso(starts_at.date())
     } else {
         input.end_date.clone()
     };

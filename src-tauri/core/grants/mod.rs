@@ -27,10 +27,10 @@ pub mod store;
 
 pub use store::{
     adjust, adjustments, application, applications, create_application, create_pool, decide,
-    delete, ensure_pool, history, overview, pay, pool, pools, report, start_review, summary_text,
-    update_application, update_pool, AdjustInput, Adjustment, Application, ApplicationFilter,
-    ApplicationInput, DecisionInput, GroupTotal, HistoryEntry, Outcome, Pool, PoolInput,
-    ReportInput, StatusCount, YearOverview,
+    delete, ensure_pool, history, overview, partner_choices, pay, pool, pools, report,
+    start_review, summary_text, update_application, update_pool, AdjustInput, Adjustment,
+    Application, ApplicationFilter, ApplicationInput, DecisionInput, GroupTotal, HistoryEntry,
+    Outcome, Pool, PoolInput, ReportInput, StatusCount, YearOverview,
 };
 
 use crate::dates;

@@ -8,6 +8,7 @@
 //! folder (`Dokumenter/Sund By Partner`) under a readable name that never
 //! overwrites an existing file.
 
+use crate::dates;
 use crate::i18n::{Lang, Localize};
 use crate::labels;
 use crate::partners::{self, Kind, ListQuery, PartnerError, Status};
@@ -218,9 +219,7 @@ fn cells(r: &ExportRow, lang: Lang) -> [String; 21] {
         // reads them back).
         labels::kind(r.kind, Lang::Da).into(),
         labels::status(r.status, Lang::Da).into(),
-        r.joined_on
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
+        r.joined_on.map(dates::iso).unwrap_or_default(),
         r.goals.join("; "),
         r.initiative.clone(),
         r.target_group.clone(),
@@ -316,7 +315,7 @@ pub fn to_xlsx(rows: &[ExportRow], lang: Lang) -> Result<Vec<u8>> {
             let col = col as u16;
             if col == 3 {
                 if let Some(d) = r.joined_on {
-                    let dt = ExcelDateTime::parse_from_str(&d.format("%Y-%m-%d").to_string())?;
+                    let dt = ExcelDateTime::parse_from_str(&dates::iso(d))?;
                     sheet.write_datetime_with_format(row, col, &dt, &date)?;
                 }
                 continue;
@@ -370,7 +369,7 @@ pub fn rows(conn: &Connection, q: &ListQuery) -> Result<Vec<ExportRow>> {
                 name: r.get(1)?,
                 kind: r.get(2)?,
                 status: r.get(3)?,
-                joined_on: joined.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                joined_on: joined.as_deref().and_then(dates::parse_iso),
                 goals: goals.remove(&id).unwrap_or_default(),
                 initiative: r.get(5)?,
                 target_group: r.get(6)?,

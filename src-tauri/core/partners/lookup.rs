@@ -6,8 +6,8 @@
 //! - A partner can be *picked* (as applicant, organiser, participant, for a
 //!   diploma) when it is neither in the bin nor erased; a use may narrow that
 //!   to one status (the diploma queue and "invite all" take active partners).
-//! - A partner's *display name* is its current name, also in the bin; an
-//!   erased private person shows [`super::store::ERASED_NAME`].
+//! - A partner's *display name* ([`by_ids`]) is its current name, also in
+//!   the bin; an erased private person shows [`super::store::ERASED_NAME`].
 //!
 //! Lists of ids are read in one query each (`json_each`), so a list of
 //! thousands of rows costs a few statements, not one per row. Reading can
@@ -83,7 +83,8 @@ pub fn pickable_one(conn: &Connection, id: &str) -> Result<Option<PartnerOption>
 }
 
 /// The partners with these ids that still have a row, whatever their state
-/// (in the bin, erased), by id. Ids without a row are left out.
+/// (in the bin, erased), by id; their `name` is the display name. Ids
+/// without a row are left out.
 pub fn by_ids(conn: &Connection, ids: &[String]) -> Result<HashMap<String, PartnerOption>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
@@ -96,15 +97,6 @@ pub fn by_ids(conn: &Connection, ids: &[String]) -> Result<HashMap<String, Partn
         .map(|r| r.map(|p| (p.id.clone(), p)))
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
-}
-
-/// The name partner `id` shows now (in the bin too; an erased private
-/// person's is "—"), or `None` when there is no such row.
-pub fn display_name(conn: &Connection, id: &str) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached("SELECT name FROM partners WHERE id = ?1")?
-        .query_row([id], |r| r.get(0))
-        .optional()?)
 }
 
 /// The goal ids of each of these partners, in the programme's order of
@@ -337,35 +329,22 @@ mod tests {
     }
 
     #[test]
-    fn display_names_include_the_bin_and_show_erased_people_anonymised() {
-        let (s, [alfa, _, _, gamma, delta]) = fixture();
-        assert_eq!(
-            display_name(&s.conn, &alfa).unwrap().as_deref(),
-            Some("Alfa")
-        );
-        assert_eq!(
-            display_name(&s.conn, &gamma).unwrap().as_deref(),
-            Some("Gamma")
-        );
-        assert_eq!(
-            display_name(&s.conn, &delta).unwrap().as_deref(),
-            Some(register::store::ERASED_NAME)
-        );
-        assert_eq!(display_name(&s.conn, "gone").unwrap(), None);
-    }
-
-    #[test]
-    fn by_ids_reads_many_rows_at_once_and_skips_unknown_ids() {
-        let (s, [alfa, beta, _, gamma, _]) = fixture();
+    fn by_ids_reads_many_rows_at_once_with_bin_and_erased_and_skips_unknown_ids() {
+        let (s, [alfa, beta, _, gamma, delta]) = fixture();
         let ids = vec![
             alfa.clone(),
             gamma.clone(),
             "gone".to_string(),
             beta.clone(),
+            delta.clone(),
         ];
         let found = by_ids(&s.conn, &ids).unwrap();
-        assert_eq!(found.len(), 3);
+        assert_eq!(found.len(), 4);
+        assert_eq!(found[&alfa].name, "Alfa");
+        // In the bin: still its name.
         assert_eq!(found[&gamma].name, "Gamma");
+        // An erased private person: anonymised.
+        assert_eq!(found[&delta].name, register::store::ERASED_NAME);
         assert_eq!(found[&beta].kind, Kind::Virksomhed);
         assert!(by_ids(&s.conn, &[]).unwrap().is_empty());
     }
