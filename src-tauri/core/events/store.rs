@@ -1157,7 +1157,7 @@ pub(crate) mod tests {
             .into_iter()
             .map(|p| p.id)
             .collect();
-        assert_eq!(options, [kept.clone()]);
+        assert_eq!(options, [kept]);
         let d = save(&mut s.conn, &meeting("Møde", "2026-06-10")).unwrap();
         for id in [&binned, &erased] {
             assert!(matches!(
