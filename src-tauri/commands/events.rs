@@ -6,9 +6,10 @@ use super::{AppState, CmdResult};
 use serde::Serialize;
 use sundby_core::events::newsletter::{self, Newsletter, NewsletterInput, NewsletterIssue, Period};
 use sundby_core::events::store::{
-    self, EventDetail, EventSummary, ListFilter, ParticipantInput, PartnerEvent, PartnerOption,
+    self, EventDetail, EventSummary, ListFilter, ParticipantInput, PartnerEvent,
 };
 use sundby_core::events::{self, ics, signin, EventInput, EventsError, ParticipantStatus};
+use sundby_core::partners::PartnerOption;
 use tauri::State;
 
 /// Files written for the user, by full path.

@@ -6,11 +6,11 @@ use serde::Serialize;
 use sundby_core::grants::letter::{self, LetterFonts, Signer};
 use sundby_core::grants::{
     self, export, AdjustInput, Adjustment, Application, ApplicationFilter, ApplicationInput,
-    DecisionInput, GrantError, HistoryEntry, PartnerChoice, Pool, PoolInput, ReportInput,
-    YearOverview,
+    DecisionInput, GrantError, HistoryEntry, Pool, PoolInput, ReportInput, YearOverview,
 };
 use sundby_core::handoff::HandoffError;
 use sundby_core::i18n::Lang;
+use sundby_core::partners::PartnerOption;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -53,7 +53,7 @@ pub async fn grants_list(
 }
 
 #[tauri::command]
-pub async fn grants_partners(state: State<'_, AppState>) -> CmdResult<Vec<PartnerChoice>> {
+pub async fn grants_partners(state: State<'_, AppState>) -> CmdResult<Vec<PartnerOption>> {
     state.with(|c| grants::partner_choices(c))
 }
 

@@ -9,8 +9,11 @@
 // User input must never panic the app: no unwrap/expect outside tests.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod dates;
 pub mod i18n;
 pub mod images;
+pub mod labels;
+pub mod money;
 pub mod settings;
 pub mod store;
 pub mod validate;

@@ -178,8 +178,8 @@ pub fn programme(conn: &Connection) -> Result<Programme> {
     Ok(Programme {
         municipality,
         name,
-        period_from: from.and_then(|d| validate::parse_date(&d)),
-        period_to: to.and_then(|d| validate::parse_date(&d)),
+        period_from: from.and_then(|d| crate::dates::parse(&d)),
+        period_to: to.and_then(|d| crate::dates::parse(&d)),
         logo: image_ref(conn, logo_id)?,
         updated_at,
     })

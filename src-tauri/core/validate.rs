@@ -1,6 +1,7 @@
 //! Field validation shared by every domain module: one error type that names
 //! the field and the limit, rendered in the user's language.
 
+use crate::dates;
 use crate::i18n::{field_label, Lang, Localize};
 use chrono::NaiveDate;
 
@@ -180,19 +181,9 @@ pub fn optional_date(
     if v.is_empty() {
         return Ok(None);
     }
-    parse_date(v)
+    dates::parse(v)
         .map(Some)
         .ok_or(ValidationError::new(field, Problem::InvalidDate))
-}
-
-/// Parses a date in ISO or Danish day-first form; `None` when it is neither.
-pub fn parse_date(v: &str) -> Option<NaiveDate> {
-    let v = v.trim();
-    NaiveDate::parse_from_str(v, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(v, "%d.%m.%Y"))
-        .or_else(|_| NaiveDate::parse_from_str(v, "%d-%m-%Y"))
-        .or_else(|_| NaiveDate::parse_from_str(v, "%d/%m/%Y"))
-        .ok()
 }
 
 #[cfg(test)]
@@ -252,10 +243,11 @@ mod tests {
     #[test]
     fn dates_parse_iso_and_danish() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 22);
-        assert_eq!(parse_date("2026-11-22"), d);
-        assert_eq!(parse_date("22.11.2026"), d);
-        assert_eq!(parse_date("22/11/2026"), d);
-        assert_eq!(parse_date("31.02.2026"), None);
+        assert_eq!(optional_date("period_from", "22.11.2026"), Ok(d));
+        assert_eq!(
+            optional_date("period_from", "31.02.2026"),
+            Err(ValidationError::new("period_from", Problem::InvalidDate))
+        );
         assert_eq!(optional_date("period_from", ""), Ok(None));
         assert!(optional_date("period_from", "i morgen").is_err());
     }

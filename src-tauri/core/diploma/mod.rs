@@ -21,11 +21,14 @@ pub mod svg;
 use crate::i18n::{Lang, Localize};
 use crate::validate::ValidationError;
 use base64::Engine;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::sync::Arc;
 
+/// A date as Danes write it on a diploma: "22. november 2026" (the shared
+/// [`crate::dates::long_da`], under the name the layout uses).
+pub use crate::dates::long_da as danish_date;
 pub use layout::Layout;
 pub use picture::Pictures;
 
@@ -580,26 +583,6 @@ pub fn join_danish(items: &[String]) -> String {
     }
 }
 
-/// A date as Danes write it on a diploma: "22. november 2026".
-pub fn danish_date(d: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or("januar");
-    format!("{}. {} {}", d.day(), month, d.year())
-}
-
 /// The result of rendering: the PDF bytes and what the consultant should know.
 #[derive(Debug)]
 pub struct Rendered {
@@ -643,14 +626,6 @@ pub fn render_svg(input: &DiplomaInput) -> Result<(String, Vec<Warning>), Diplom
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn danish_dates() {
-        let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
-        assert_eq!(danish_date(d), "22. november 2026");
-        let d = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap_or_default();
-        assert_eq!(danish_date(d), "1. marts 2027");
-    }
 
     #[test]
     fn goals_join_with_og() {

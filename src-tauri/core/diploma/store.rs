@@ -3,19 +3,24 @@
 //! still waiting for a diploma, issuing with a snapshot of what was printed,
 //! and identical reprints from that snapshot.
 //!
-//! Tables are in migration 003; partners and goals are read from 002.
+//! Tables are in migration 003. Partners are read through the register
+//! ([`crate::partners::lookup`]) and goals through [`crate::settings`]; the
+//! events area reads the ceremonies through [`ceremonies`].
 
 use super::{
     files, render_pdf, render_svg, Design, DiplomaError, DiplomaInput, ImageBytes, Orientation,
     Rgb, Signer, Warning, Wording,
 };
+use crate::dates;
 use crate::files::{self as docs, DocKind, Target};
+use crate::partners::{self, Status};
 use crate::settings;
-use crate::store::{new_id, now};
+use crate::store::{new_id, now, StoreError};
 use crate::validate::{self, Problem, ValidationError};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 type Result<T> = std::result::Result<T, DiplomaError>;
@@ -144,26 +149,35 @@ pub struct QueueEntry {
     pub joined_on: Option<String>,
 }
 
-/// Active partners with no issued diploma yet, oldest first (by the date
-/// they joined, then by when they were registered).
+/// Active partners (that can be picked) with no issued diploma yet, oldest
+/// first: by the date they joined (those without one last), then by when
+/// they were registered, then in Danish order.
 pub fn queue(conn: &Connection) -> Result<Vec<QueueEntry>> {
-    let mut stmt = conn.prepare(
-        "SELECT p.id, p.name, p.kind, p.joined_on FROM partners p
-         WHERE p.status = 'aktiv' AND p.deleted_at IS NULL AND p.erased_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM diplomas d WHERE d.partner_id = p.id AND d.is_copy = 0)
-         ORDER BY p.joined_on IS NULL, p.joined_on, p.created_at, p.sort_key",
-    )?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok(QueueEntry {
-                partner_id: r.get(0)?,
-                name: r.get(1)?,
-                kind: r.get(2)?,
-                joined_on: r.get(3)?,
-            })
-        })?
-        .collect::<std::result::Result<Vec<_>, _>>()?;
-    Ok(rows)
+    let with_diploma: HashSet<String> = conn
+        .prepare_cached("SELECT partner_id FROM diplomas WHERE is_copy = 0")?
+        .query_map([], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    let mut waiting: Vec<partners::PartnerOption> = partners::pickable(conn, Some(Status::Aktiv))?
+        .into_iter()
+        .filter(|p| !with_diploma.contains(&p.id))
+        .collect();
+    // Stable: partners registered at the same moment stay in Danish order.
+    waiting.sort_by(|a, b| {
+        (a.joined_on.is_none(), a.joined_on, &a.created_at).cmp(&(
+            b.joined_on.is_none(),
+            b.joined_on,
+            &b.created_at,
+        ))
+    });
+    Ok(waiting
+        .into_iter()
+        .map(|p| QueueEntry {
+            partner_id: p.id,
+            name: p.name,
+            kind: p.kind.as_str().to_string(),
+            joined_on: p.joined_on.map(dates::iso),
+        })
+        .collect())
 }
 
 /// A ceremony (overrækkelse).
@@ -245,8 +259,9 @@ pub fn ceremony(conn: &Connection, id: &str) -> Result<Ceremony> {
         .ok_or(DiplomaError::CeremonyNotFound)
 }
 
-/// All ceremonies, newest first.
-pub fn ceremonies(conn: &Connection) -> Result<Vec<Ceremony>> {
+/// All ceremonies not in the bin, newest first, each with the number of
+/// original diplomas handed out at it. The events area lists them too.
+pub fn ceremonies(conn: &Connection) -> std::result::Result<Vec<Ceremony>, StoreError> {
     ceremonies_where(conn, "1 = 1", &[])
 }
 
@@ -254,7 +269,7 @@ fn ceremonies_where(
     conn: &Connection,
     cond: &str,
     args: &[&dyn rusqlite::ToSql],
-) -> Result<Vec<Ceremony>> {
+) -> std::result::Result<Vec<Ceremony>, StoreError> {
     let sql = format!(
         "SELECT c.id, c.held_on, c.place, c.signatory_slots, c.notes,
                 (SELECT count(*) FROM diplomas d WHERE d.ceremony_id = c.id AND d.is_copy = 0)
@@ -298,31 +313,22 @@ impl From<&Ceremony> for Occasion {
     }
 }
 
-/// Finds a partner by id, or by name (case-insensitive, exact).
+/// Finds a partner that can be picked (not in the bin, not erased) by id,
+/// or by name (case-insensitive, exact). Returns its id and name.
 pub fn find_partner(conn: &Connection, name_or_id: &str) -> Result<(String, String)> {
     let key = name_or_id.trim();
-    let by_id: Option<(String, String)> = conn
-        .query_row(
-            "SELECT id, name FROM partners WHERE id = ?1 AND deleted_at IS NULL",
-            [key],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    if let Some(p) = by_id {
-        return Ok(p);
+    if let Some(p) = partners::pickable_one(conn, key)? {
+        return Ok((p.id, p.name));
     }
     // Compared in Rust: SQLite's lower() only knows ASCII (not Æ, Ø, Å).
     let wanted = key.to_lowercase();
-    let mut stmt = conn.prepare("SELECT id, name FROM partners WHERE deleted_at IS NULL")?;
-    let found: Vec<(String, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .filter_map(|r| r.ok())
-        .filter(|(_, name): &(String, String)| name.trim().to_lowercase() == wanted)
-        .collect();
-    match found.len() {
-        0 => Err(DiplomaError::PartnerNotFound(key.to_string())),
-        1 => Ok(found.into_iter().next().unwrap_or_default()),
-        _ => Err(DiplomaError::PartnerAmbiguous(key.to_string())),
+    let mut found = partners::pickable(conn, None)?
+        .into_iter()
+        .filter(|p| p.name.trim().to_lowercase() == wanted);
+    match (found.next(), found.next()) {
+        (None, _) => Err(DiplomaError::PartnerNotFound(key.to_string())),
+        (Some(p), None) => Ok((p.id, p.name)),
+        (Some(_), Some(_)) => Err(DiplomaError::PartnerAmbiguous(key.to_string())),
     }
 }
 
@@ -343,22 +349,21 @@ fn input_with(
     occasion: &Occasion,
     draft: Option<&DiplomaSettings>,
 ) -> Result<DiplomaInput> {
-    let partner: String = conn
-        .query_row(
-            "SELECT name FROM partners WHERE id = ?1 AND deleted_at IS NULL",
-            [partner_id],
-            |r| r.get(0),
-        )
-        .optional()?
+    let partner = partners::pickable_one(conn, partner_id)?
         .ok_or_else(|| DiplomaError::PartnerNotFound(partner_id.to_string()))?;
-    let mut stmt = conn.prepare(
-        "SELECT g.title FROM partner_goals pg JOIN goals g ON g.id = pg.goal_id
-         WHERE pg.partner_id = ?1 ORDER BY g.position, g.title",
-    )?;
-    let goals: Vec<String> = stmt
-        .query_map([partner_id], |r| r.get(0))?
-        .collect::<std::result::Result<_, _>>()?;
-    base_input(conn, partner, goals, occasion, draft)
+    let ids = partners::goal_ids_of(conn, std::slice::from_ref(&partner.id))?
+        .remove(&partner.id)
+        .unwrap_or_default();
+    // Retired goals too: the partner committed to them.
+    let titles: HashMap<String, String> = settings::goals(conn, true)?
+        .into_iter()
+        .map(|g| (g.id, g.title))
+        .collect();
+    let goals = ids
+        .iter()
+        .filter_map(|id| titles.get(id).cloned())
+        .collect();
+    base_input(conn, partner.name, goals, occasion, draft)
 }
 
 /// The layout input for a made-up partner (a preview before any partner
@@ -665,26 +670,36 @@ pub fn for_partner(conn: &Connection, partner_id: &str) -> Result<Vec<Issued>> {
 
 fn issued_where(conn: &Connection, cond: &str, arg: &str) -> Result<Vec<Issued>> {
     let sql = format!(
-        "SELECT d.id, d.partner_id, p.name, d.ceremony_id, c.place, d.number, d.issued_on, d.is_copy
-         FROM diplomas d JOIN partners p ON p.id = d.partner_id
-         LEFT JOIN ceremonies c ON c.id = d.ceremony_id
+        "SELECT d.id, d.partner_id, d.ceremony_id, c.place, d.number, d.issued_on, d.is_copy
+         FROM diplomas d LEFT JOIN ceremonies c ON c.id = d.ceremony_id
          WHERE {cond} ORDER BY d.created_at DESC"
     );
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt
+    let mut rows = stmt
         .query_map([arg], |r| {
             Ok(Issued {
                 id: r.get(0)?,
                 partner_id: r.get(1)?,
-                partner_name: r.get(2)?,
-                ceremony_id: r.get(3)?,
-                ceremony_place: r.get(4)?,
-                number: r.get(5)?,
-                issued_on: r.get(6)?,
-                is_copy: r.get::<_, i64>(7)? != 0,
+                partner_name: String::new(),
+                ceremony_id: r.get(2)?,
+                ceremony_place: r.get(3)?,
+                number: r.get(4)?,
+                issued_on: r.get(5)?,
+                is_copy: r.get::<_, i64>(6)? != 0,
             })
         })?
         .collect::<std::result::Result<Vec<_>, _>>()?;
+    // The partner's current name (a diploma's partner row always exists:
+    // it is deleted with its diplomas).
+    let mut ids: Vec<String> = rows.iter().map(|d| d.partner_id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    let names = partners::by_ids(conn, &ids)?;
+    for d in &mut rows {
+        if let Some(p) = names.get(&d.partner_id) {
+            d.partner_name = p.name.clone();
+        }
+    }
     Ok(rows)
 }
 

@@ -19,6 +19,7 @@ pub mod newsletter;
 pub mod signin;
 pub mod store;
 
+use crate::dates;
 use crate::i18n::{Lang, Localize};
 use crate::store::StoreError;
 use crate::validate::{self, Problem, ValidationError};
@@ -359,7 +360,7 @@ pub fn validate_input(input: &EventInput) -> std::result::Result<ValidEvent, Val
         &input.start_time,
     )?;
     let end_date = if input.end_date.trim().is_empty() {
-        starts_at.date().format("%Y-%m-%d").to_string()
+        dates::iso(starts_at.date())
     } else {
         input.end_date.clone()
     };
@@ -420,44 +421,6 @@ pub fn validate_input(input: &EventInput) -> std::result::Result<ValidEvent, Val
     })
 }
 
-/// Danish long date: `22. november 2026`.
-pub fn long_date(d: NaiveDate, lang: Lang) -> String {
-    use chrono::Datelike;
-    const DA: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = d.month0() as usize;
-    match lang {
-        Lang::Da => format!("{}. {} {}", d.day(), DA[i], d.year()),
-        Lang::En => format!("{} {} {}", d.day(), EN[i], d.year()),
-    }
-}
-
 /// "22. november 2026 kl. 16.00–18.00" (or with both dates when they differ).
 pub fn when_text(start: NaiveDateTime, end: NaiveDateTime, lang: Lang) -> String {
     let kl = match lang {
@@ -467,12 +430,12 @@ pub fn when_text(start: NaiveDateTime, end: NaiveDateTime, lang: Lang) -> String
     let st = start.format("%H.%M");
     let et = end.format("%H.%M");
     if start.date() == end.date() {
-        format!("{} {kl} {st}–{et}", long_date(start.date(), lang))
+        format!("{} {kl} {st}–{et}", dates::long(start.date(), lang))
     } else {
         format!(
             "{} {kl} {st} – {} {kl} {et}",
-            long_date(start.date(), lang),
-            long_date(end.date(), lang)
+            dates::long(start.date(), lang),
+            dates::long(end.date(), lang)
         )
     }
 }

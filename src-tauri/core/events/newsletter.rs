@@ -1,7 +1,7 @@
 //! The newsletter (every second month): for a period the consultant picks,
 //! gathers the partners who joined in it and consented to be named, the
-//! upcoming events, the activities granted money in it (when the grants area
-//! is present) and the stories the consultant writes; renders an HTML body
+//! upcoming events, the activities granted money in it and the stories the
+//! consultant writes; renders an HTML body
 //! that survives being pasted into Outlook (table layout, inline styles, the
 //! programme logo as a data URI) and a plain-text version; and lists the
 //! recipients (primary contacts of partners who consented to email) for the
@@ -9,11 +9,20 @@
 //! the day after the last one ended.
 //!
 //! Everything a person typed is HTML-escaped: nothing can add markup.
+//!
+//! Partners and grants are read through their areas
+//! ([`crate::partners::lookup`], [`crate::grants::granted`]); this file
+//! queries only the `newsletters` table.
 
 use super::store::{self, EventSummary, ListFilter};
-use super::{long_date, EventsError, Result};
+use super::{EventsError, Result};
+use crate::dates::{self, iso, long_da};
 use crate::files::{self, DocKind, Part, Target};
+use crate::grants::granted::granted_between;
 use crate::i18n::Lang;
+use crate::labels;
+use crate::money::format_ore;
+use crate::partners;
 use crate::settings;
 use crate::store::{new_id, now};
 use crate::validate::{self, Problem, ValidationError};
@@ -21,6 +30,7 @@ use base64::Engine;
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Longest story heading and text.
@@ -80,7 +90,8 @@ pub struct Newsletter {
     pub new_partners: Vec<NewPartner>,
     pub upcoming: Vec<EventSummary>,
     pub grants: Vec<GrantedActivity>,
-    /// Whether the grants area's table exists (else the section is left out).
+    /// Always true: the grants area is part of every database (migration
+    /// 004). Kept while the UI still reads it.
     pub grants_available: bool,
     pub stories: Vec<StoryInput>,
     pub recipients: Vec<Recipient>,
@@ -135,52 +146,31 @@ pub fn validate_input(
     Ok((from, to, stories))
 }
 
-fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "kommunal" => "Kommunal enhed",
-        "virksomhed" => "Virksomhed",
-        "forening" => "Forening",
-        "borger" => "Borger",
-        "institution" => "Institution",
-        _ => "Partner",
-    }
-}
-
-/// Partners who joined in the period and consented to be named publicly.
+/// Partners who joined in the period and consented to be named publicly,
+/// with their goals' titles.
 pub fn new_partners(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<NewPartner>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, name, kind, joined_on, initiative FROM partners
-         WHERE consent_public = 1 AND deleted_at IS NULL AND erased_at IS NULL
-           AND joined_on IS NOT NULL AND joined_on BETWEEN ?1 AND ?2
-         ORDER BY joined_on, sort_key",
-    )?;
-    let rows: Vec<(String, String, String, String, String)> = stmt
-        .query_map(params![iso(from), iso(to)], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
-        .collect::<std::result::Result<_, _>>()?;
-    let mut goals_stmt = conn.prepare(
-        "SELECT g.title FROM partner_goals pg JOIN goals g ON g.id = pg.goal_id
-         WHERE pg.partner_id = ?1 ORDER BY g.position",
-    )?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (id, name, kind, joined_on, initiative) in rows {
-        let goals = goals_stmt
-            .query_map([&id], |r| r.get(0))?
-            .collect::<std::result::Result<_, _>>()?;
-        out.push(NewPartner {
-            name,
-            kind: kind_label(&kind).to_string(),
-            joined_on,
-            initiative,
-            goals,
-        });
-    }
-    Ok(out)
+    let joined = partners::joined_publicly(conn, from, to)?;
+    let ids: Vec<String> = joined.iter().map(|p| p.id.clone()).collect();
+    let mut goal_ids = partners::goal_ids_of(conn, &ids)?;
+    let titles: HashMap<String, String> = settings::goals(conn, true)?
+        .into_iter()
+        .map(|g| (g.id, g.title))
+        .collect();
+    Ok(joined
+        .into_iter()
+        .map(|p| NewPartner {
+            goals: goal_ids
+                .remove(&p.id)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|g| titles.get(g).cloned())
+                .collect(),
+            kind: labels::kind(p.kind, Lang::Da).to_string(),
+            joined_on: iso(p.joined_on),
+            name: p.name,
+            initiative: p.initiative,
+        })
+        .collect())
 }
 
 /// Events (and ceremonies) starting in the months after the period.
@@ -205,63 +195,36 @@ pub fn upcoming(conn: &Connection, to: NaiveDate) -> Result<Vec<EventSummary>> {
         .collect())
 }
 
-/// Applications granted money in the period (decision date inside it), when
-/// the grants area's table exists.
-pub fn granted(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Option<Vec<GrantedActivity>>> {
-    if !store::table_exists(conn, "grant_applications")? {
-        return Ok(None);
-    }
-    let mut stmt = conn.prepare(
-        "SELECT ga.purpose,
-                CASE WHEN p.consent_public = 1 AND p.deleted_at IS NULL AND p.erased_at IS NULL
-                     THEN p.name END,
-                ga.granted_ore, ga.decided_on, ga.planned_on
-         FROM grant_applications ga LEFT JOIN partners p ON p.id = ga.partner_id
-         WHERE ga.deleted_at IS NULL AND ga.granted_ore > 0
-           AND ga.status IN ('bevilget', 'delvist_bevilget', 'udbetalt', 'afrapporteret')
-           AND ga.decided_on BETWEEN ?1 AND ?2
-         ORDER BY ga.decided_on, ga.purpose",
-    )?;
-    let rows = stmt
-        .query_map(params![iso(from), iso(to)], |r| {
-            Ok(GrantedActivity {
-                purpose: r.get(0)?,
-                partner: r.get(1)?,
-                granted_ore: r.get(2)?,
-                decided_on: r.get(3)?,
-                planned_on: r.get(4)?,
-            })
-        })?
-        .collect::<std::result::Result<_, _>>()?;
-    Ok(Some(rows))
+/// Applications granted money in the period (decision date inside it); the
+/// partner is named only when it consented to be named publicly.
+pub fn granted(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<GrantedActivity>> {
+    let apps = granted_between(conn, from, to)?;
+    let ids: Vec<String> = apps.iter().map(|a| a.partner_id.clone()).collect();
+    let named = partners::named_publicly(conn, &ids)?;
+    Ok(apps
+        .into_iter()
+        .map(|a| GrantedActivity {
+            partner: named.get(&a.partner_id).cloned(),
+            purpose: a.purpose,
+            granted_ore: a.granted_ore,
+            decided_on: iso(a.decided_on),
+            planned_on: a.planned_on.map(iso),
+        })
+        .collect())
 }
 
 /// Primary contacts with an address, of partners who consented to email and
 /// are neither in the bin nor erased; each address once.
 pub fn recipients(conn: &Connection) -> Result<Vec<Recipient>> {
-    let mut stmt = conn.prepare(
-        "SELECT p.name, c.name, trim(c.email) FROM contacts c JOIN partners p ON p.id = c.partner_id
-         WHERE c.is_primary = 1 AND p.consent_email = 1
-           AND p.deleted_at IS NULL AND p.erased_at IS NULL AND trim(c.email) <> ''
-         ORDER BY p.sort_key, c.position, c.name",
-    )?;
-    let rows: Vec<Recipient> = stmt
-        .query_map([], |r| {
-            Ok(Recipient {
-                partner: r.get(0)?,
-                name: r.get(1)?,
-                email: r.get(2)?,
-            })
-        })?
-        .collect::<std::result::Result<_, _>>()?;
     let mut seen = std::collections::HashSet::new();
-    Ok(rows
+    Ok(partners::email_contacts(conn)?
         .into_iter()
-        .filter(|r| seen.insert(r.email.to_lowercase()))
+        .filter(|c| seen.insert(c.email.to_lowercase()))
+        .map(|c| Recipient {
+            partner: c.partner,
+            name: c.name,
+            email: c.email,
+        })
         .collect())
 }
 
@@ -281,28 +244,9 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-/// Øre as Danish kroner: `5.000,00 kr.`
-pub fn kr(ore: i64) -> String {
-    let neg = ore < 0;
-    let abs = ore.unsigned_abs();
-    let whole = (abs / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    format!(
-        "{}{grouped},{:02} kr.",
-        if neg { "-" } else { "" },
-        abs % 100
-    )
-}
-
 fn date_da(s: &str) -> String {
-    validate::parse_date(s)
-        .map(|d| long_date(d, Lang::Da))
+    dates::parse(s)
+        .map(long_da)
         .unwrap_or_else(|| s.to_string())
 }
 
@@ -310,7 +254,7 @@ fn event_when(e: &EventSummary) -> String {
     let start = NaiveDateTime::parse_from_str(&e.starts_at, super::TIME_FORMAT).ok();
     let end = NaiveDateTime::parse_from_str(&e.ends_at, super::TIME_FORMAT).ok();
     match (start, end) {
-        (Some(s), _) if e.all_day => long_date(s.date(), Lang::Da),
+        (Some(s), _) if e.all_day => long_da(s.date()),
         (Some(s), Some(t)) => super::when_text(s, t, Lang::Da),
         _ => e.starts_at.clone(),
     }
@@ -398,15 +342,11 @@ struct Parts<'a> {
     stories: &'a [StoryInput],
     new_partners: &'a [NewPartner],
     upcoming: &'a [EventSummary],
-    grants: Option<&'a [GrantedActivity]>,
+    grants: &'a [GrantedActivity],
 }
 
 fn period_text(from: NaiveDate, to: NaiveDate) -> String {
-    format!(
-        "{} – {}",
-        long_date(from, Lang::Da),
-        long_date(to, Lang::Da)
-    )
+    format!("{} – {}", long_da(from), long_da(to))
 }
 
 fn render_html(p: &Parts<'_>, logo: Option<(String, u32)>, subject: &str) -> String {
@@ -476,16 +416,16 @@ fn render_html(p: &Parts<'_>, logo: Option<(String, u32)>, subject: &str) -> Str
             b.push_str(&item(&e.title, &lines));
         }
     }
-    if let Some(grants) = p.grants.filter(|g| !g.is_empty()) {
+    if !p.grants.is_empty() {
         b.push_str(&h2("Bevilgede aktiviteter fra puljen"));
-        for g in grants {
+        for g in p.grants {
             let mut lines = Vec::new();
             if let Some(name) = &g.partner {
                 lines.push(name.clone());
             }
             lines.push(format!(
                 "{} · bevilget {}",
-                kr(g.granted_ore),
+                format_ore(g.granted_ore),
                 date_da(&g.decided_on)
             ));
             b.push_str(&item(&g.purpose, &lines));
@@ -543,17 +483,17 @@ fn render_text(p: &Parts<'_>) -> String {
             }
         }
     }
-    if let Some(grants) = p.grants.filter(|g| !g.is_empty()) {
+    if !p.grants.is_empty() {
         t.push('\n');
         t.push_str(&underline("Bevilgede aktiviteter fra puljen", '-'));
-        for g in grants {
+        for g in p.grants {
             match &g.partner {
                 Some(name) => t.push_str(&format!(
                     "* {} ({name}): {}\n",
                     g.purpose,
-                    kr(g.granted_ore)
+                    format_ore(g.granted_ore)
                 )),
-                None => t.push_str(&format!("* {}: {}\n", g.purpose, kr(g.granted_ore))),
+                None => t.push_str(&format!("* {}: {}\n", g.purpose, format_ore(g.granted_ore))),
             }
         }
     }
@@ -586,7 +526,7 @@ pub fn build(conn: &Connection, input: &NewsletterInput) -> Result<Newsletter> {
         stories: &stories,
         new_partners: &new_partners,
         upcoming: &upcoming,
-        grants: grants.as_deref(),
+        grants: &grants,
     };
     let html = render_html(&parts, logo_data_uri(conn)?, &subject);
     let text = render_text(&parts);
@@ -610,8 +550,8 @@ pub fn build(conn: &Connection, input: &NewsletterInput) -> Result<Newsletter> {
         subject,
         new_partners,
         upcoming,
-        grants_available: grants.is_some(),
-        grants: grants.unwrap_or_default(),
+        grants_available: true,
+        grants,
         stories,
         recipients,
         html,
@@ -728,7 +668,7 @@ pub fn issues(conn: &Connection) -> Result<Vec<NewsletterIssue>> {
 pub fn suggest_period(conn: &Connection, today: NaiveDate) -> Result<Period> {
     let last: Option<String> =
         conn.query_row("SELECT max(period_to) FROM newsletters", [], |r| r.get(0))?;
-    let from = match last.as_deref().and_then(validate::parse_date) {
+    let from = match last.as_deref().and_then(dates::parse) {
         Some(d) => d + Days::new(1),
         None => {
             let first = today.with_day(1).unwrap_or(today);
@@ -762,7 +702,7 @@ mod tests {
     use crate::store::Store;
 
     fn d(s: &str) -> NaiveDate {
-        validate::parse_date(s).unwrap()
+        dates::parse(s).unwrap()
     }
 
     fn join(conn: &Connection, id: &str, on: &str, public: bool, email: Option<&str>) {
@@ -809,7 +749,7 @@ mod tests {
         assert!(n.html.contains("Efterårsmøde"));
         assert!(!n.html.contains("Sommermøde"));
         assert_eq!(n.bcc, "c@x.dk; a@x.dk");
-        // The grants area is there, with nothing granted in the period.
+        // Nothing granted in the period.
         assert!(n.grants_available && n.grants.is_empty());
     }
 
@@ -850,7 +790,7 @@ mod tests {
         let a = partner(&s.conn, "Idrætsforeningen", "aktiv");
         let b = partner(&s.conn, "Anonym forening", "aktiv");
         join(&s.conn, &a, "2020-01-01", true, None);
-        // The grants area's tables (migration 004): a pool and applications.
+        // A pool and applications (the grants area's tables, migration 004).
         s.conn
             .execute(
                 "INSERT INTO grant_pools (year, total_ore, max_per_application_ore, created_at, updated_at)
@@ -958,7 +898,5 @@ mod tests {
             (e.field, e.problem),
             ("newsletter_to", Problem::EndBeforeStart)
         );
-        assert_eq!(kr(500_000), "5.000,00 kr.");
-        assert_eq!(kr(12_345_678), "123.456,78 kr.");
     }
 }

@@ -295,7 +295,7 @@ pub fn sheet(detail: &EventDetail, programme: &str, printed_on: NaiveDate) -> Re
         }
         // Footer.
         let foot_y = PAGE_H - MARGIN;
-        let left = format!("Udskrevet {}", printed_on.format("%d.%m.%Y"));
+        let left = format!("Udskrevet {}", crate::dates::short(printed_on));
         p.text(Face::Regular, 8.0, MARGIN, foot_y, &left, grey());
         let right = format!("Side {} af {pages_n}", page + 1);
         let w = Face::Regular.width_mm(&right, 8.0);

@@ -6,15 +6,25 @@
 //! at the time of linking is kept beside the key (which the database sets to
 //! NULL). When the partner row still exists, its current name is shown, so
 //! that a GDPR erasure done in the partner register also shows here.
+//!
+//! Partners, goals and ceremonies belong to other modules and are read
+//! through them ([`crate::partners::lookup`], [`crate::settings::goals`],
+//! [`crate::diploma::store::ceremonies`]); this file queries only the
+//! events' own tables.
 
 use super::{
     validate_input, EventInput, EventKind, EventsError, ParticipantStatus, Result, TIME_FORMAT,
 };
+use crate::diploma::store as diplomas;
+use crate::partners::{self, collation, Status};
+use crate::settings;
 use crate::store::{new_id, now};
-use crate::validate::{self, Problem, ValidationError};
+use crate::validate::{Problem, ValidationError};
+use crate::{dates, validate};
 use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// A partner linked to an event as organiser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -134,14 +144,6 @@ pub struct ParticipantInput {
     pub note: String,
 }
 
-/// A partner to choose from (organiser, participant).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PartnerOption {
-    pub id: String,
-    pub name: String,
-    pub status: String,
-}
-
 /// An event on a partner's page, with the partner's part in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PartnerEvent {
@@ -162,26 +164,24 @@ fn immediate(conn: &mut Connection) -> Result<Transaction<'_>> {
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 
-/// The partner's current name, or `None` when no such partner (in the bin
-/// counts as missing: it cannot be newly linked).
+/// The name of a partner that can be linked now, or `None` (a partner in
+/// the bin or erased cannot be newly linked).
 fn partner_name(conn: &Connection, id: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT name FROM partners WHERE id = ?1 AND deleted_at IS NULL AND erased_at IS NULL",
-            [id],
-            |r| r.get(0),
-        )
-        .optional()?)
+    Ok(partners::pickable_one(conn, id)?.map(|p| p.name))
+}
+
+/// The programme's goals (retired ones too: an old event keeps them), by id.
+fn goals_by_id(conn: &Connection) -> Result<HashMap<String, settings::Goal>> {
+    Ok(settings::goals(conn, true)?
+        .into_iter()
+        .map(|g| (g.id.clone(), g))
+        .collect())
 }
 
 fn check_goals(conn: &Connection, ids: &[String]) -> Result<()> {
-    for id in ids {
-        let n: i64 = conn.query_row("SELECT count(*) FROM goals WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })?;
-        if n == 0 {
-            return Err(ValidationError::new("event_goals", Problem::InvalidChoice).into());
-        }
+    let known = goals_by_id(conn)?;
+    if ids.iter().any(|id| !known.contains_key(id)) {
+        return Err(ValidationError::new("event_goals", Problem::InvalidChoice).into());
     }
     Ok(())
 }
@@ -302,38 +302,78 @@ pub fn delete(conn: &mut Connection, id: &str) -> Result<()> {
     Ok(())
 }
 
-fn organisers(conn: &Connection, event_id: &str) -> Result<Vec<Organiser>> {
-    let mut stmt = conn.prepare(
-        "SELECT o.partner_id, coalesce(p.name, o.partner_name), p.id IS NULL
-         FROM event_organisers o LEFT JOIN partners p ON p.id = o.partner_id
-         WHERE o.event_id = ?1 ORDER BY o.created_at, o.partner_name",
+/// The current names of the linked partners whose rows still exist.
+fn current_names(conn: &Connection, ids: &[Option<String>]) -> Result<HashMap<String, String>> {
+    let mut ids: Vec<String> = ids.iter().flatten().cloned().collect();
+    ids.sort();
+    ids.dedup();
+    Ok(partners::by_ids(conn, &ids)?
+        .into_iter()
+        .map(|(id, p)| (id, p.name))
+        .collect())
+}
+
+/// The current name, else the one remembered at linking; whether the
+/// partner's row is gone.
+fn shown_name(
+    names: &HashMap<String, String>,
+    partner_id: Option<&str>,
+    remembered: String,
+) -> (String, bool) {
+    match partner_id.and_then(|id| names.get(id)) {
+        Some(name) => (name.clone(), false),
+        None => (remembered, true),
+    }
+}
+
+/// The organisers of one event (`Some(id)`) or of every event (`None`), by
+/// event id, in the order they were added.
+fn organisers_by_event(
+    conn: &Connection,
+    event_id: Option<&str>,
+) -> Result<HashMap<String, Vec<Organiser>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT event_id, partner_id, partner_name FROM event_organisers
+         WHERE ?1 IS NULL OR event_id = ?1 ORDER BY created_at, partner_name",
     )?;
-    let rows = stmt
-        .query_map([event_id], |r| {
-            Ok(Organiser {
-                partner_id: r.get(0)?,
-                name: r.get(1)?,
-                removed: r.get(2)?,
-            })
-        })?
+    let rows: Vec<(String, Option<String>, String)> = stmt
+        .query_map([event_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<std::result::Result<_, _>>()?;
-    Ok(rows)
+    let ids: Vec<Option<String>> = rows.iter().map(|r| r.1.clone()).collect();
+    let names = current_names(conn, &ids)?;
+    let mut out: HashMap<String, Vec<Organiser>> = HashMap::new();
+    for (event, partner_id, remembered) in rows {
+        let (name, removed) = shown_name(&names, partner_id.as_deref(), remembered);
+        out.entry(event).or_default().push(Organiser {
+            partner_id,
+            name,
+            removed,
+        });
+    }
+    Ok(out)
+}
+
+fn organisers(conn: &Connection, event_id: &str) -> Result<Vec<Organiser>> {
+    Ok(organisers_by_event(conn, Some(event_id))?
+        .remove(event_id)
+        .unwrap_or_default())
 }
 
 fn goals(conn: &Connection, event_id: &str) -> Result<Vec<GoalRef>> {
-    let mut stmt = conn.prepare(
-        "SELECT g.id, g.title FROM event_goals eg JOIN goals g ON g.id = eg.goal_id
-         WHERE eg.event_id = ?1 ORDER BY g.position",
-    )?;
-    let rows = stmt
-        .query_map([event_id], |r| {
-            Ok(GoalRef {
-                id: r.get(0)?,
-                title: r.get(1)?,
-            })
-        })?
+    let ids: Vec<String> = conn
+        .prepare_cached("SELECT goal_id FROM event_goals WHERE event_id = ?1")?
+        .query_map([event_id], |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
-    Ok(rows)
+    let known = goals_by_id(conn)?;
+    let mut goals: Vec<&settings::Goal> = ids.iter().filter_map(|id| known.get(id)).collect();
+    goals.sort_by_key(|g| g.position);
+    Ok(goals
+        .into_iter()
+        .map(|g| GoalRef {
+            id: g.id.clone(),
+            title: g.title.clone(),
+        })
+        .collect())
 }
 
 fn kind_of(s: &str) -> EventKind {
@@ -384,51 +424,45 @@ pub fn event(conn: &Connection, id: &str) -> Result<Event> {
     Ok(e)
 }
 
-/// The participants of an event, in Danish order of their names.
+/// The participants of an event, in the register's Danish order of their
+/// names (also for a remembered name whose partner is gone).
 pub fn participants(conn: &Connection, event_id: &str) -> Result<Vec<Participant>> {
-    let mut stmt = conn.prepare(
-        "SELECT ep.id, ep.partner_id, coalesce(p.name, ep.partner_name), p.id IS NULL,
-                ep.status, ep.people, ep.note, coalesce(p.sort_key, lower(ep.partner_name))
-         FROM event_participants ep LEFT JOIN partners p ON p.id = ep.partner_id
-         WHERE ep.event_id = ?1",
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, partner_id, partner_name, status, people, note
+         FROM event_participants WHERE event_id = ?1",
     )?;
-    let mut rows: Vec<(String, Participant)> = stmt
+    let rows: Vec<(String, Option<String>, String, String, i64, String)> = stmt
         .query_map([event_id], |r| {
-            let status: String = r.get(4)?;
             Ok((
-                r.get::<_, String>(7)?,
-                Participant {
-                    id: r.get(0)?,
-                    partner_id: r.get(1)?,
-                    name: r.get(2)?,
-                    removed: r.get(3)?,
-                    status: status_of(&status),
-                    people: r.get(5)?,
-                    note: r.get(6)?,
-                },
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
             ))
         })?
         .collect::<std::result::Result<_, _>>()?;
-    rows.sort_by(|a, b| {
-        danish_key(&a.0)
-            .cmp(&danish_key(&b.0))
-            .then(a.1.name.cmp(&b.1.name))
-    });
-    Ok(rows.into_iter().map(|(_, p)| p).collect())
-}
-
-/// A sort key that puts æ, ø, å after z (as Danish readers expect), for
-/// names without the partner register's own sort key.
-pub fn danish_key(s: &str) -> String {
-    s.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'æ' | 'ä' => '\u{10FFF0}',
-            'ø' | 'ö' => '\u{10FFF1}',
-            'å' => '\u{10FFF2}',
-            c => c,
+    let ids: Vec<Option<String>> = rows.iter().map(|r| r.1.clone()).collect();
+    let names = current_names(conn, &ids)?;
+    let mut out: Vec<(String, Participant)> = rows
+        .into_iter()
+        .map(|(id, partner_id, remembered, status, people, note)| {
+            let (name, removed) = shown_name(&names, partner_id.as_deref(), remembered);
+            let p = Participant {
+                id,
+                partner_id,
+                name,
+                removed,
+                status: status_of(&status),
+                people,
+                note,
+            };
+            (collation::sort_key(&p.name), p)
         })
-        .collect()
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.name.cmp(&b.1.name)));
+    Ok(out.into_iter().map(|(_, p)| p).collect())
 }
 
 fn counts(ps: &[Participant]) -> Counts {
@@ -497,28 +531,26 @@ pub fn invite_all_active(conn: &mut Connection, event_id: &str) -> Result<usize>
     let tx = immediate(conn)?;
     event_exists(&tx, event_id)?;
     let ts = now();
-    let partners: Vec<(String, String)> = {
-        let mut stmt = tx.prepare(
-            "SELECT id, name FROM partners
-             WHERE status = 'aktiv' AND deleted_at IS NULL AND erased_at IS NULL
-               AND id NOT IN (SELECT partner_id FROM event_participants
-                              WHERE event_id = ?1 AND partner_id IS NOT NULL)
-             ORDER BY sort_key",
-        )?;
-        let rows = stmt
-            .query_map([event_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<std::result::Result<_, _>>()?;
-        rows
-    };
-    for (pid, name) in &partners {
+    let on_list: std::collections::HashSet<String> = tx
+        .prepare_cached(
+            "SELECT partner_id FROM event_participants
+             WHERE event_id = ?1 AND partner_id IS NOT NULL",
+        )?
+        .query_map([event_id], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    let invited: Vec<partners::PartnerOption> = partners::pickable(&tx, Some(Status::Aktiv))?
+        .into_iter()
+        .filter(|p| !on_list.contains(&p.id))
+        .collect();
+    for p in &invited {
         tx.execute(
             "INSERT INTO event_participants (id, event_id, partner_id, partner_name, status, people, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, 'inviteret', 1, ?5, ?5)",
-            params![new_id(), event_id, pid, name, ts],
+            params![new_id(), event_id, p.id, p.name, ts],
         )?;
     }
     tx.commit()?;
-    Ok(partners.len())
+    Ok(invited.len())
 }
 
 /// Sets the status of several participants of one event at once (e.g. mark
@@ -591,23 +623,11 @@ pub fn remove_participant(conn: &mut Connection, id: &str) -> Result<EventDetail
     get(conn, &event_id)
 }
 
-/// Partners that can be chosen as organiser or participant: everyone in the
-/// register who is not in the bin or erased, in Danish order.
-pub fn partner_options(conn: &Connection) -> Result<Vec<PartnerOption>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, name, status FROM partners
-         WHERE deleted_at IS NULL AND erased_at IS NULL ORDER BY sort_key, name",
-    )?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok(PartnerOption {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                status: r.get(2)?,
-            })
-        })?
-        .collect::<std::result::Result<_, _>>()?;
-    Ok(rows)
+/// Partners that can be chosen as organiser or participant: every partner
+/// that can be picked ([`partners::pickable`]: not in the bin, not erased),
+/// whatever its status, in Danish order.
+pub fn partner_options(conn: &Connection) -> Result<Vec<partners::PartnerOption>> {
+    Ok(partners::pickable(conn, None)?)
 }
 
 /// Events the partner organised or is on the list of, newest first.
@@ -693,9 +713,12 @@ pub fn list(
             })
         })?
         .collect::<std::result::Result<_, _>>()?;
+    let mut organisers = organisers_by_event(conn, None)?;
     for e in &mut out {
         e.link = format!("#/arrangementer/{}", e.id);
-        e.organisers = organisers(conn, &e.id)?
+        e.organisers = organisers
+            .remove(&e.id)
+            .unwrap_or_default()
             .into_iter()
             .map(|o| o.name)
             .collect();
@@ -717,116 +740,32 @@ pub fn list(
     Ok(out)
 }
 
-/// Whether a table exists (other areas' tables may not, on an older branch).
-pub fn table_exists(conn: &Connection, name: &str) -> Result<bool> {
-    let n: i64 = conn.query_row(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
-        [name],
-        |r| r.get(0),
-    )?;
-    Ok(n > 0)
-}
-
-fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
-    // The name is one of our constants, never user input.
-    let mut stmt = conn.prepare(&format!("PRAGMA table_info(\"{table}\")"))?;
-    let cols = stmt
-        .query_map([], |r| r.get::<_, String>(1))?
-        .collect::<std::result::Result<_, _>>()?;
-    Ok(cols)
-}
-
-/// The diplomas area's ceremonies as read-only events of kind overrækkelse.
-/// The table and its column names are looked up, not assumed: when the table
-/// is missing (or has no date), there are simply no ceremonies to show.
+/// The diplomas area's ceremonies ([`diplomas::ceremonies`], not in the
+/// bin) as read-only, all-day events of kind overrækkelse; `participants`
+/// is the number of original diplomas handed out at each.
 pub fn ceremonies(conn: &Connection) -> Result<Vec<EventSummary>> {
-    const TABLE: &str = "ceremonies";
-    if !table_exists(conn, TABLE)? {
-        return Ok(Vec::new());
-    }
-    let cols = columns(conn, TABLE)?;
-    let pick = |names: &[&str]| {
-        names
-            .iter()
-            .find(|n| cols.iter().any(|c| c == *n))
-            .map(|n| n.to_string())
-    };
-    let (Some(id), Some(date)) = (
-        pick(&["id"]),
-        pick(&[
-            "held_on",
-            "date",
-            "ceremony_date",
-            "held_at",
-            "starts_at",
-            "on_date",
-        ]),
-    ) else {
-        return Ok(Vec::new());
-    };
-    let title = pick(&["title", "name"]).unwrap_or_else(|| "''".into());
-    let place = pick(&["place", "location", "venue"]).unwrap_or_else(|| "''".into());
-    let alive = if cols.iter().any(|c| c == "deleted_at") {
-        "WHERE deleted_at IS NULL"
-    } else {
-        ""
-    };
-    let sql = format!(
-        "SELECT {id}, coalesce({title}, ''), coalesce({date}, ''), coalesce({place}, '') FROM {TABLE} {alive}"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows: Vec<(String, String, String, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-        .collect::<std::result::Result<_, _>>()?;
-    // How many diplomas are handed out at each (originals, not reprints).
-    let diplomas_at = |id: &str| -> Result<i64> {
-        if !table_exists(conn, "diplomas")? {
-            return Ok(0);
-        }
-        let cols = columns(conn, "diplomas")?;
-        if !cols.iter().any(|c| c == "ceremony_id") {
-            return Ok(0);
-        }
-        let copies = if cols.iter().any(|c| c == "is_copy") {
-            " AND is_copy = 0"
-        } else {
-            ""
-        };
-        Ok(conn.query_row(
-            &format!("SELECT count(*) FROM diplomas WHERE ceremony_id = ?1{copies}"),
-            [id],
-            |r| r.get(0),
-        )?)
-    };
     let mut out = Vec::new();
-    for (id, title, date, place) in rows {
-        let diplomas = diplomas_at(&id)?;
-        let (starts_at, ends_at, all_day) = if date.len() >= 16 && date.as_bytes()[10] == b'T' {
-            (date[..16].to_string(), date[..16].to_string(), false)
-        } else if let Some(d) = validate::parse_date(&date) {
-            let day = d.format("%Y-%m-%d").to_string();
-            (format!("{day}T00:00"), format!("{day}T23:59"), true)
-        } else {
+    for c in diplomas::ceremonies(conn)? {
+        // The diplomas area validates the date; a row that is not one is
+        // left out rather than shown on a wrong day.
+        let Some(day) = dates::parse_iso(&c.held_on) else {
             continue;
         };
+        let day = dates::iso(day);
         out.push(EventSummary {
-            id,
+            id: c.id,
             source: "ceremony".into(),
             link: "#/diplomer".into(),
-            title: if title.trim().is_empty() {
-                "Diplomoverrækkelse".into()
-            } else {
-                title
-            },
+            title: "Diplomoverrækkelse".into(),
             kind: EventKind::Overraekkelse,
-            starts_at,
-            ends_at,
-            all_day,
-            place,
+            starts_at: format!("{day}T00:00"),
+            ends_at: format!("{day}T23:59"),
+            all_day: true,
+            place: c.place,
             organisers: Vec::new(),
             by_municipality: true,
             goal_ids: Vec::new(),
-            participants: diplomas,
+            participants: c.issued,
             attended: 0,
         });
     }
@@ -1102,7 +1041,6 @@ pub(crate) mod tests {
     #[test]
     fn ceremonies_from_the_diplomas_area_show_once_read_only() {
         let mut s = Store::open_in_memory().unwrap();
-        // Without the table: no ceremonies, no error.
         assert!(ceremonies(&s.conn).unwrap().is_empty());
         // The diplomas area's table (migration 003): a ceremony and one in the bin.
         s.conn
@@ -1149,9 +1087,84 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn danish_order_puts_aeoeaa_last() {
-        let mut v = vec!["Ånden", "Zebra", "Ærtebjerg", "Østerled", "Alfa"];
-        v.sort_by_key(|s| danish_key(s));
-        assert_eq!(v, ["Alfa", "Zebra", "Ærtebjerg", "Østerled", "Ånden"]);
+    fn a_ceremony_counts_its_original_diplomas_not_the_reprints() {
+        let s = Store::open_in_memory().unwrap();
+        let p = partner(&s.conn, "Røde Kors", "aktiv");
+        let q = partner(&s.conn, "Spejderne", "aktiv");
+        s.conn
+            .execute_batch(&format!(
+                "INSERT INTO ceremonies (id, held_on, place, created_at, updated_at)
+                 VALUES ('c1', '2026-11-22', 'Rådhuset', 'x', 'x');
+                 INSERT INTO diplomas (id, partner_id, ceremony_id, number, issued_on, snapshot, is_copy, created_at, updated_at)
+                 VALUES ('d1', '{p}', 'c1', 1, '2026-11-22', '{{}}', 0, 'x', 'x'),
+                        ('d2', '{q}', 'c1', 2, '2026-11-22', '{{}}', 0, 'x', 'x'),
+                        ('d3', '{p}', 'c1', 1, '2026-12-01', '{{}}', 1, 'x', 'x');"
+            ))
+            .unwrap();
+        let c = ceremonies(&s.conn).unwrap();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].participants, 2);
+        assert_eq!(
+            (c[0].starts_at.as_str(), c[0].ends_at.as_str()),
+            ("2026-11-22T00:00", "2026-11-22T23:59")
+        );
+    }
+
+    #[test]
+    fn participants_are_in_danish_order_with_removed_partners_among_them() {
+        let mut s = Store::open_in_memory().unwrap();
+        let d = save(&mut s.conn, &meeting("Møde", "2026-06-10")).unwrap();
+        let id = d.event.id;
+        for name in ["Aabenraa Roklub", "Zebra", "Ærtebjerg", "Østerled", "Alfa"] {
+            let p = partner(&s.conn, name, "aktiv");
+            add_participant(&mut s.conn, &id, &p, ParticipantStatus::Inviteret).unwrap();
+        }
+        // Removed for good: the remembered name keeps its place.
+        s.conn
+            .execute("DELETE FROM partners WHERE name = 'Østerled'", [])
+            .unwrap();
+        let names: Vec<String> = participants(&s.conn, &id)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(
+            names,
+            ["Alfa", "Zebra", "Ærtebjerg", "Østerled", "Aabenraa Roklub"]
+        );
+    }
+
+    #[test]
+    fn only_pickable_partners_can_be_linked_or_invited() {
+        let mut s = Store::open_in_memory().unwrap();
+        let binned = partner(&s.conn, "I skraldespanden", "aktiv");
+        let erased = partner(&s.conn, "Slettet", "aktiv");
+        let kept = partner(&s.conn, "Aktiv", "aktiv");
+        s.conn
+            .execute(
+                "UPDATE partners SET deleted_at = 'x' WHERE id = ?1",
+                [&binned],
+            )
+            .unwrap();
+        s.conn
+            .execute(
+                "UPDATE partners SET erased_at = 'x' WHERE id = ?1",
+                [&erased],
+            )
+            .unwrap();
+        let options: Vec<String> = partner_options(&s.conn)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(options, [kept]);
+        let d = save(&mut s.conn, &meeting("Møde", "2026-06-10")).unwrap();
+        for id in [&binned, &erased] {
+            assert!(matches!(
+                add_participant(&mut s.conn, &d.event.id, id, ParticipantStatus::Inviteret),
+                Err(EventsError::PartnerNotFound(_))
+            ));
+        }
+        assert_eq!(invite_all_active(&mut s.conn, &d.event.id).unwrap(), 1);
     }
 }

@@ -8,12 +8,12 @@
 //! deleted (and releases any unpaid grant); paid grants cannot be deleted.
 
 use super::history::{Change, HistoryEvent};
-use super::money::parse_ore;
-use super::partners::{check_partner, goal_ids};
+use super::partners::{check_partner, with_partners};
 use super::pools::load_pool;
 use super::rules::{check_reach, check_year, not_before, positive_within_max, required_date};
 use super::sql::{begin, date_col, iso, opt_date_col, today, Result};
 use super::{GrantError, Status, MAX_LONG_TEXT, MAX_PURPOSE};
+use crate::money::parse_ore;
 use crate::store::{new_id, now};
 use crate::validate::{self, Problem, ValidationError};
 use chrono::NaiveDate;
@@ -78,14 +78,16 @@ pub struct ApplicationFilter {
 }
 
 /// The start of every query that reads applications for [`app_from_row`]:
-/// a literal, so each query is one fixed text.
+/// a literal, so each query is one fixed text. The partner's name and kind
+/// (columns 3 and 4) are filled in afterwards from the register
+/// ([`with_partners`]).
 macro_rules! select_applications {
     () => {
-        "SELECT a.id, a.year, a.partner_id, p.name, p.kind, a.received_on, a.purpose,
+        "SELECT a.id, a.year, a.partner_id, '', '', a.received_on, a.purpose,
             a.description, a.planned_on, a.expected_reach, a.requested_ore, a.status, a.decided_on,
             a.granted_ore, a.decision_reason, a.paid_on, a.actual_reach, a.report_text, a.reported_on,
             a.deleted_at, a.created_at, a.updated_at
-         FROM grant_applications a JOIN partners p ON p.id = a.partner_id"
+         FROM grant_applications a"
     };
 }
 
@@ -120,7 +122,7 @@ fn app_from_row(r: &Row) -> rusqlite::Result<Application> {
 
 /// One application (deleted ones too), or `NotFound`.
 pub fn application(conn: &Connection, id: &str) -> Result<Application> {
-    let mut app = conn
+    let app = conn
         .query_row(
             concat!(select_applications!(), " WHERE a.id = ?1"),
             [id],
@@ -128,7 +130,9 @@ pub fn application(conn: &Connection, id: &str) -> Result<Application> {
         )
         .optional()?
         .ok_or_else(|| GrantError::NotFound(id.to_string()))?;
-    app.partner_goal_ids = goal_ids(conn, &app.partner_id)?;
+    let mut apps = [app];
+    with_partners(conn, &mut apps)?;
+    let [app] = apps;
     Ok(app)
 }
 
@@ -152,26 +156,22 @@ pub fn applications(
         " WHERE a.year = ?1
            AND (?2 OR a.deleted_at IS NULL)
            AND (?3 IS NULL OR a.status = ?3)
-           AND (?4 IS NULL OR p.kind = ?4)
-           AND (?5 IS NULL OR EXISTS (SELECT 1 FROM partner_goals pg
-                                      WHERE pg.partner_id = a.partner_id AND pg.goal_id = ?5))
          ORDER BY a.received_on DESC, a.created_at DESC, a.id"
     ))?;
     let mut apps = stmt
         .query_map(
-            params![
-                year,
-                filter.include_deleted,
-                filter.status,
-                filter.partner_kind.as_deref().filter(|k| !k.is_empty()),
-                filter.goal_id.as_deref().filter(|g| !g.is_empty()),
-            ],
+            params![year, filter.include_deleted, filter.status,],
             app_from_row,
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    for app in &mut apps {
-        app.partner_goal_ids = goal_ids(conn, &app.partner_id)?;
-    }
+    with_partners(conn, &mut apps)?;
+    // The partner's kind and goals are the register's: filtered here.
+    let kind = filter.partner_kind.as_deref().filter(|k| !k.is_empty());
+    let goal = filter.goal_id.as_deref().filter(|g| !g.is_empty());
+    apps.retain(|a| {
+        kind.is_none_or(|k| a.partner_kind == k)
+            && goal.is_none_or(|g| a.partner_goal_ids.iter().any(|id| id == g))
+    });
     Ok(apps)
 }
 

@@ -16,11 +16,11 @@
 
 use super::applications::{application, live, Application};
 use super::history::{record_adjustment, Change, HistoryEvent};
-use super::money::parse_ore;
 use super::pools::{load_pool, Pool};
 use super::rules::{check_reach, not_before, positive_within_max, required_date, within_pool};
 use super::sql::{begin, iso, today, Result};
 use super::{Action, GrantError, Status, MAX_ADJUSTMENT_REASON, MAX_LONG_TEXT};
+use crate::money::parse_ore;
 use crate::store::now;
 use crate::validate::{self, Problem, ValidationError};
 use chrono::NaiveDate;

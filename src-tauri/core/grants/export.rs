@@ -9,6 +9,7 @@
 
 use super::*;
 use crate::files::{self, DocKind, Target};
+use crate::{dates, labels, money};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
@@ -124,7 +125,7 @@ pub fn workbook_bytes(
         let adjustments = adjustments(conn, &a.id)?;
         ws.write_datetime_with_format(row, 0, excel_date(a.received_on)?, &fm.date)?;
         ws.write_string_with_format(row, 1, &a.partner_name, &fm.text)?;
-        ws.write_string(row, 2, kind_label(&a.partner_kind, lang))?;
+        ws.write_string(row, 2, labels::kind_code(&a.partner_kind, lang))?;
         ws.write_string_with_format(row, 3, &a.purpose, &fm.text)?;
         opt_date(ws, row, 4, a.planned_on, &fm.date)?;
         opt_number(ws, row, 5, a.expected_reach)?;
@@ -147,7 +148,7 @@ pub fn workbook_bytes(
                 .map(|adj| {
                     format!(
                         "{}: {} → {} ({})",
-                        adj.adjusted_on.format("%d.%m.%Y"),
+                        dates::short(adj.adjusted_on),
                         money::format_ore(adj.amount_before_ore),
                         money::format_ore(adj.amount_after_ore),
                         adj.reason

@@ -7,15 +7,18 @@
 //! subset, so the letter needs no system fonts.
 
 use super::*;
+use crate::dates::long_da;
 use crate::files::{self, safe_file_name, DocKind, Target};
+use crate::money;
+use crate::partners;
 use crate::settings;
 use crate::validate;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use printpdf::{
     Color, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
     RawImage, RawImageData, RawImageFormat, TextItem, XObjectTransform,
 };
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
 /// Preference keys of the letter's signer.
@@ -108,25 +111,6 @@ pub struct LetterData {
     pub logo: Option<(String, Vec<u8>)>,
 }
 
-fn long_date(d: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or_default();
-    format!("{}. {month} {}", d.day(), d.year())
-}
-
 /// Gathers what the letter of a decided application says.
 pub fn letter_data(conn: &Connection, id: &str) -> Result<LetterData, GrantError> {
     let app = application(conn, id)?;
@@ -145,27 +129,16 @@ pub fn letter_data(conn: &Connection, id: &str) -> Result<LetterData, GrantError
         Some(l) => settings::image_bytes(conn, &l.id)?,
         None => None,
     };
-    let address: String = conn.query_row(
-        "SELECT address FROM partners WHERE id = ?1",
-        [&app.partner_id],
-        |r| r.get(0),
-    )?;
-    let contact: Option<String> = conn
-        .query_row(
-            "SELECT name FROM contacts WHERE partner_id = ?1
-             ORDER BY is_primary DESC, position, name LIMIT 1",
-            [&app.partner_id],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let to = partners::addressee(conn, &app.partner_id)?
+        .ok_or_else(|| GrantError::PartnerNotFound(app.partner_id.clone()))?;
     Ok(LetterData {
         granted,
         municipality: programme.municipality,
         programme: programme.name,
         year: app.year,
         partner_name: app.partner_name,
-        partner_address: address,
-        contact_name: contact.unwrap_or_default(),
+        partner_address: to.address,
+        contact_name: to.contact.unwrap_or_default(),
         purpose: app.purpose,
         received_on: app.received_on,
         decided_on: decided,
@@ -197,9 +170,9 @@ pub fn paragraphs(d: &LetterData) -> Vec<(bool, String)> {
         false,
         format!(
             "Tak for jeres ansøgning af {} om tilskud fra {pool} til »{}«. Ansøgningen er behandlet den {}.",
-            long_date(d.received_on),
+            long_da(d.received_on),
             d.purpose,
-            long_date(d.decided_on)
+            long_da(d.decided_on)
         ),
     ));
     if d.granted {
@@ -401,7 +374,7 @@ pub fn render<'a>(d: &LetterData, fonts: &'a LetterFonts) -> Result<Vec<u8>, Gra
     // Sender and date, top right.
     let mut y = 22.0;
     let right = PAGE_W - MARGIN;
-    let place_date = long_date(d.decided_on);
+    let place_date = long_da(d.decided_on);
     for (face, line) in [
         (&bold, d.municipality.as_str()),
         (&regular, d.programme.as_str()),

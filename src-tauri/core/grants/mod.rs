@@ -15,21 +15,22 @@
 //! Every refusal is its own [`GrantError`] variant whose message names the
 //! amounts. Migration 004 adds triggers as a last line of defence.
 //!
-//! Submodules: [`money`] (parsing and formatting øre), [`pools`] (a year's
-//! pool), [`applications`] (register, list, correct, delete), [`decisions`]
-//! (review, decision, payout, report, adjustment), [`history`] (the typed
-//! history of an application and its adjustments), [`overview`] (the year at
-//! a glance), [`partners`] (what the pool reads of the partner register),
-//! [`export`] (XLSX for the finance department), [`letter`] (the decision
-//! letter PDF). `rules` and `sql` hold the checks and column conversions
-//! they share.
+//! Submodules: [`pools`] (a year's pool), [`applications`] (register, list,
+//! correct, delete), [`decisions`] (review, decision, payout, report,
+//! adjustment), [`history`] (the typed history of an application and its
+//! adjustments), [`overview`] (the year at a glance), [`partners`] (what the
+//! pool reads of the partner register, through its functions), [`granted`]
+//! (what other areas may read: the money granted in a period), [`export`]
+//! (XLSX for the finance department), [`letter`] (the decision letter PDF).
+//! `rules` and `sql` hold the checks and column conversions they share.
+//! Amounts are parsed and formatted by the shared [`crate::money`].
 
 pub mod applications;
 pub mod decisions;
 pub mod export;
+pub mod granted;
 pub mod history;
 pub mod letter;
-pub mod money;
 pub mod overview;
 pub mod partners;
 pub mod pools;
@@ -44,14 +45,15 @@ pub use decisions::{
     adjust, decide, pay, report, start_review, AdjustInput, DecisionInput, Outcome, ReportInput,
 };
 pub use history::{adjustments, history, Adjustment, HistoryEntry, HistoryEvent};
-pub use overview::{kind_label, overview, summary_text, GroupTotal, StatusCount, YearOverview};
-pub use partners::{partner_choices, PartnerChoice};
+pub use overview::{overview, summary_text, GroupTotal, StatusCount, YearOverview};
+pub use partners::partner_choices;
 pub use pools::{create_pool, ensure_pool, pool, pools, update_pool, Pool, PoolInput};
 
+use crate::dates;
 use crate::i18n::{field_label, Lang, Localize};
+use crate::money::{self, format_ore, AmountError};
 use crate::store::StoreError;
 use crate::validate::ValidationError;
-use money::{format_ore, AmountError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -282,10 +284,6 @@ impl From<crate::settings::SettingsError> for GrantError {
     }
 }
 
-fn da_date(d: chrono::NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
-}
-
 impl Localize for GrantError {
     fn code(&self) -> &'static str {
         match self {
@@ -482,7 +480,7 @@ impl Localize for GrantError {
                 "{} må ikke ligge før {} ({})",
                 field_label(field, lang),
                 field_label(before_field, lang).to_lowercase(),
-                da_date(*before)
+                dates::short(*before)
             ),
             (Lang::En, E::DateOrder {
                 field,
@@ -492,7 +490,7 @@ impl Localize for GrantError {
                 "{} must not be before {} ({})",
                 field_label(field, lang),
                 field_label(before_field, lang).to_lowercase(),
-                da_date(*before)
+                dates::short(*before)
             ),
             (Lang::Da, E::NotFound(_)) => {
                 "Ansøgningen findes ikke længere. Genindlæs siden.".into()

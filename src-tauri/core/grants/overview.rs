@@ -6,13 +6,15 @@
 //! decided here by [`Status::is_granted`] and [`Status::is_paid`], the same
 //! rules the changes use.
 
-use super::money;
+use super::partners::AppPartners;
 use super::pools::{pool, Pool};
 use super::sql::Result;
 use super::Status;
 use crate::i18n::Lang;
+use crate::{labels, money, settings};
 use rusqlite::Connection;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Money and counts for one goal or one partner kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -49,24 +51,6 @@ pub struct YearOverview {
     pub by_kind: Vec<GroupTotal>,
 }
 
-/// The label of a partner kind.
-pub fn kind_label(kind: &str, lang: Lang) -> String {
-    let label = match (lang, kind) {
-        (Lang::Da, "kommunal") => "Kommunal",
-        (Lang::Da, "virksomhed") => "Virksomhed",
-        (Lang::Da, "forening") => "Forening",
-        (Lang::Da, "borger") => "Borger",
-        (Lang::Da, "institution") => "Institution",
-        (Lang::En, "kommunal") => "Municipal",
-        (Lang::En, "virksomhed") => "Company",
-        (Lang::En, "forening") => "Association",
-        (Lang::En, "borger") => "Citizen",
-        (Lang::En, "institution") => "Institution",
-        _ => return kind.to_string(),
-    };
-    label.to_string()
-}
-
 /// The live applications of a year with one status.
 struct StatusSum {
     status: Status,
@@ -94,66 +78,59 @@ fn status_sums(conn: &Connection, year: i32) -> Result<Vec<StatusSum>> {
     Ok(rows)
 }
 
-/// What the year's totals are grouped by.
-#[derive(Debug, Clone, Copy)]
-enum Grouping {
-    Goal,
-    Kind,
-}
-
-impl Grouping {
-    /// Key, label, status, count and granted per group and status, the rows
-    /// of one group next to each other, groups in their order.
-    fn sql(self) -> &'static str {
-        match self {
-            Grouping::Goal => {
-                "SELECT g.id, g.title, a.status, count(a.id), coalesce(sum(a.granted_ore), 0)
-                 FROM grant_applications a JOIN partners p ON p.id = a.partner_id
-                      JOIN partner_goals pg ON pg.partner_id = a.partner_id
-                      JOIN goals g ON g.id = pg.goal_id
-                 WHERE a.year = ?1 AND a.deleted_at IS NULL
-                 GROUP BY g.id, a.status ORDER BY min(g.position), g.id"
-            }
-            Grouping::Kind => {
-                "SELECT p.kind, p.kind, a.status, count(a.id), coalesce(sum(a.granted_ore), 0)
-                 FROM grant_applications a JOIN partners p ON p.id = a.partner_id
-                 WHERE a.year = ?1 AND a.deleted_at IS NULL
-                 GROUP BY p.kind, a.status ORDER BY p.kind"
-            }
-        }
-    }
-}
-
-/// The totals of `year` by goal or by kind (labels as stored).
-fn group_totals(conn: &Connection, year: i32, grouping: Grouping) -> Result<Vec<GroupTotal>> {
-    let mut stmt = conn.prepare_cached(grouping.sql())?;
-    let mut rows = stmt.query([year])?;
-    let mut totals: Vec<GroupTotal> = Vec::new();
-    while let Some(r) = rows.next()? {
-        let key: String = r.get(0)?;
-        let status: Status = r.get(2)?;
-        let (count, granted): (i64, i64) = (r.get(3)?, r.get(4)?);
-        if totals.last().is_none_or(|t| t.key != key) {
-            totals.push(GroupTotal {
-                key,
-                label: r.get(1)?,
-                applications: 0,
-                granted_ore: 0,
-                paid_ore: 0,
-            });
-        }
-        let Some(total) = totals.last_mut() else {
-            continue;
-        };
-        total.applications += count;
+/// Money and counts of `year`'s live applications by the partners' goals
+/// (in the programme's order; a partner with several goals counts under
+/// each) and by partner kind (in the order of the kinds' codes). The
+/// partners' kinds and goals come from the register in one batch.
+fn group_totals(
+    conn: &Connection,
+    year: i32,
+    lang: Lang,
+) -> Result<(Vec<GroupTotal>, Vec<GroupTotal>)> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT partner_id, status, granted_ore FROM grant_applications
+         WHERE year = ?1 AND deleted_at IS NULL",
+    )?;
+    let apps: Vec<(String, Status, Option<i64>)> = stmt
+        .query_map([year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let found = AppPartners::read(conn, apps.iter().map(|a| a.0.clone()))?;
+    let add = |t: &mut GroupTotal, status: Status, granted: Option<i64>| {
+        t.applications += 1;
         if status.is_granted() {
-            total.granted_ore += granted;
+            t.granted_ore += granted.unwrap_or(0);
         }
         if status.is_paid() {
-            total.paid_ore += granted;
+            t.paid_ore += granted.unwrap_or(0);
+        }
+    };
+    let total = |key: &str, label: String| GroupTotal {
+        key: key.to_string(),
+        label,
+        applications: 0,
+        granted_ore: 0,
+        paid_ore: 0,
+    };
+    let mut by_goal: Vec<GroupTotal> = settings::goals(conn, true)?
+        .into_iter()
+        .map(|g| total(&g.id, g.title))
+        .collect();
+    let mut by_kind: BTreeMap<&str, GroupTotal> = BTreeMap::new();
+    for (partner_id, status, granted) in &apps {
+        for goal in found.goals(partner_id) {
+            if let Some(t) = by_goal.iter_mut().find(|t| &t.key == goal) {
+                add(t, *status, *granted);
+            }
+        }
+        if let Some(kind) = found.kind(partner_id) {
+            let t = by_kind
+                .entry(kind)
+                .or_insert_with(|| total(kind, labels::kind_code(kind, lang)));
+            add(t, *status, *granted);
         }
     }
-    Ok(totals)
+    by_goal.retain(|t| t.applications > 0);
+    Ok((by_goal, by_kind.into_values().collect()))
 }
 
 /// Pool, granted, paid and remaining for `year`, counts by status, and
@@ -178,14 +155,7 @@ pub fn overview(conn: &Connection, year: i32, lang: Lang) -> Result<YearOverview
                 .map_or(0, |s| s.count),
         })
         .collect();
-    let by_goal = group_totals(conn, year, Grouping::Goal)?;
-    let by_kind = group_totals(conn, year, Grouping::Kind)?
-        .into_iter()
-        .map(|mut t| {
-            t.label = kind_label(&t.key, lang);
-            t
-        })
-        .collect();
+    let (by_goal, by_kind) = group_totals(conn, year, lang)?;
     Ok(YearOverview {
         year,
         pool,

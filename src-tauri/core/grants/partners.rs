@@ -1,60 +1,73 @@
-//! What the grant pool reads of the partner register: whether a partner may
-//! apply, its goals, and the partners offered in the application form. Each
-//! read is one small function so it can move behind the register's own API.
+//! What the grant pool reads of the partner register, always through the
+//! register's own functions ([`crate::partners::lookup`]): whether a partner
+//! may apply, the partners offered in the application form, and the names,
+//! kinds and goals shown beside applications (read in one batch).
 
 use super::sql::Result;
-use super::GrantError;
-use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
+use super::{Application, GrantError};
+use crate::partners::{self, PartnerOption};
+use rusqlite::Connection;
+use std::collections::HashMap;
 
-/// Refuses a partner that does not exist or is in the bin.
+/// Refuses a partner that cannot be picked (unknown, in the bin, erased).
 pub(super) fn check_partner(conn: &Connection, partner_id: &str) -> Result<()> {
-    let found: Option<i64> = conn
-        .query_row(
-            "SELECT 1 FROM partners WHERE id = ?1 AND deleted_at IS NULL",
-            [partner_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    found
+    partners::pickable_one(conn, partner_id)?
         .map(|_| ())
         .ok_or_else(|| GrantError::PartnerNotFound(partner_id.to_string()))
 }
 
-/// The partner's goal ids in the goals' order.
-pub(super) fn goal_ids(conn: &Connection, partner_id: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT pg.goal_id FROM partner_goals pg JOIN goals g ON g.id = pg.goal_id
-         WHERE pg.partner_id = ?1 ORDER BY g.position",
-    )?;
-    let ids = stmt
-        .query_map([partner_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(ids)
+/// The partners an application can be made for: every partner that can be
+/// picked ([`partners::pickable`]: not in the bin, not erased), whatever its
+/// status, in Danish order.
+pub fn partner_choices(conn: &Connection) -> Result<Vec<PartnerOption>> {
+    Ok(partners::pickable(conn, None)?)
 }
 
-/// A partner offered in the application form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PartnerChoice {
-    pub id: String,
-    pub name: String,
-    pub kind: String,
+/// The partners of some applications, read from the register in one go.
+pub(super) struct AppPartners {
+    partners: HashMap<String, PartnerOption>,
+    goals: HashMap<String, Vec<String>>,
 }
 
-/// The partners an application can be made for (not in the bin), in Danish
-/// order.
-pub fn partner_choices(conn: &Connection) -> Result<Vec<PartnerChoice>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name, kind FROM partners WHERE deleted_at IS NULL ORDER BY sort_key, name",
-    )?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok(PartnerChoice {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                kind: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+impl AppPartners {
+    pub(super) fn read(
+        conn: &Connection,
+        partner_ids: impl IntoIterator<Item = String>,
+    ) -> Result<Self> {
+        let mut ids: Vec<String> = partner_ids.into_iter().collect();
+        ids.sort();
+        ids.dedup();
+        Ok(AppPartners {
+            partners: partners::by_ids(conn, &ids)?,
+            goals: partners::goal_ids_of(conn, &ids)?,
+        })
+    }
+
+    /// The partner's kind code.
+    pub(super) fn kind(&self, partner_id: &str) -> Option<&'static str> {
+        self.partners.get(partner_id).map(|p| p.kind.as_str())
+    }
+
+    /// The partner's goal ids in the programme's order.
+    pub(super) fn goals(&self, partner_id: &str) -> &[String] {
+        self.goals.get(partner_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Fills in the application's partner name, kind and current goals.
+    fn fill(&self, app: &mut Application) {
+        if let Some(p) = self.partners.get(&app.partner_id) {
+            app.partner_name = p.name.clone();
+            app.partner_kind = p.kind.as_str().to_string();
+        }
+        app.partner_goal_ids = self.goals(&app.partner_id).to_vec();
+    }
+}
+
+/// Fills in the partners of applications read from the pool's own table.
+pub(super) fn with_partners(conn: &Connection, apps: &mut [Application]) -> Result<()> {
+    let found = AppPartners::read(conn, apps.iter().map(|a| a.partner_id.clone()))?;
+    for app in apps {
+        found.fill(app);
+    }
+    Ok(())
 }

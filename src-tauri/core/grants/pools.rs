@@ -6,10 +6,10 @@
 //! below an amount already requested or granted in that year, is refused
 //! inside the transaction of the change.
 
-use super::money::{self, parse_ore};
 use super::rules::{check_year, granted_sum};
 use super::sql::{begin, iso, today, Result};
 use super::{GrantError, DEFAULT_MAX_PER_APPLICATION_ORE, DEFAULT_POOL_ORE, MAX_LONG_TEXT};
+use crate::money::{self, parse_ore};
 use crate::store::{new_id, now};
 use crate::validate;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};

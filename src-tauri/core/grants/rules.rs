@@ -2,9 +2,9 @@
 //! order, reach, amounts within the maximum, and the sum already granted
 //! (read inside the caller's transaction).
 
-use super::money::parse_ore;
 use super::sql::Result;
 use super::{GrantError, MAX_REACH, YEARS};
+use crate::money::parse_ore;
 use crate::validate::{self, Problem, ValidationError};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};

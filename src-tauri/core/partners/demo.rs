@@ -367,7 +367,7 @@ pub fn load(conn: &mut Connection) -> Result<u32> {
             tx.execute(
                 "INSERT INTO partner_status_history (id, partner_id, status, changed_on, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![new_id(), id, status, on.format("%Y-%m-%d").to_string(), ts],
+                params![new_id(), id, status, crate::dates::iso(*on), ts],
             )?;
         }
     }

@@ -8,8 +8,10 @@
 //! partners' folder (`Dokumenter/Sund By Partner/Partnere`) under a readable
 //! name that never overwrites an existing file, or where the consultant chose.
 
+use crate::dates;
 use crate::files::{self, DocKind, Target};
 use crate::i18n::{Lang, Localize};
+use crate::labels;
 use crate::partners::{self, Kind, ListQuery, PartnerError, Status};
 use crate::settings::SettingsError;
 use crate::store::StoreError;
@@ -175,27 +177,6 @@ const COLUMNS: [(&str, &str, f64); 21] = [
     ("Noter", "Notes", 40.0),
 ];
 
-/// Kinds and statuses are the programme's own Danish words in both
-/// languages (the import reads them back).
-fn kind_label(k: Kind) -> &'static str {
-    match k {
-        Kind::Kommunal => "Kommunal",
-        Kind::Virksomhed => "Virksomhed",
-        Kind::Forening => "Forening",
-        Kind::Borger => "Borger",
-        Kind::Institution => "Institution",
-    }
-}
-
-fn status_label(s: Status) -> &'static str {
-    match s {
-        Status::Interesseret => "Interesseret",
-        Status::Aktiv => "Aktiv",
-        Status::IDvale => "I dvale",
-        Status::Afsluttet => "Afsluttet",
-    }
-}
-
 fn channel_label(c: &str, lang: Lang) -> &'static str {
     match (lang, c) {
         (_, "some") => "SoMe",
@@ -224,11 +205,11 @@ fn yes_no(b: bool, lang: Lang) -> &'static str {
 fn cells(r: &ExportRow, lang: Lang) -> [String; 21] {
     [
         r.name.clone(),
-        kind_label(r.kind).into(),
-        status_label(r.status).into(),
-        r.joined_on
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
+        // The programme's own Danish words in both languages (the import
+        // reads them back).
+        labels::kind(r.kind, Lang::Da).into(),
+        labels::status(r.status, Lang::Da).into(),
+        r.joined_on.map(dates::iso).unwrap_or_default(),
         r.goals.join("; "),
         r.initiative.clone(),
         r.target_group.clone(),
@@ -318,7 +299,7 @@ pub fn to_xlsx(rows: &[ExportRow], lang: Lang) -> Result<Vec<u8>> {
             let col = col as u16;
             if col == 3 {
                 if let Some(d) = r.joined_on {
-                    let dt = ExcelDateTime::parse_from_str(&d.format("%Y-%m-%d").to_string())?;
+                    let dt = ExcelDateTime::parse_from_str(&dates::iso(d))?;
                     sheet.write_datetime_with_format(row, col, &dt, &date)?;
                 }
                 continue;
@@ -372,7 +353,7 @@ pub fn rows(conn: &Connection, q: &ListQuery) -> Result<Vec<ExportRow>> {
                 name: r.get(1)?,
                 kind: r.get(2)?,
                 status: r.get(3)?,
-                joined_on: joined.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                joined_on: joined.as_deref().and_then(dates::parse_iso),
                 goals: goals.remove(&id).unwrap_or_default(),
                 initiative: r.get(5)?,
                 target_group: r.get(6)?,

@@ -5,6 +5,8 @@
 //! a validated partner (shared with the import, which inserts many in one
 //! transaction). The rest lives in submodules:
 //! - [`store`]: get, update, list and search, bin and GDPR erasure;
+//! - [`lookup`]: what other areas read of the register (who can be picked,
+//!   display names, consents), so none of them queries its tables;
 //! - [`index`]: the list's in-memory search index (search as you type);
 //! - [`collation`]: the Danish sort key (æ, ø, å after z);
 //! - [`dedupe`]: the name key and duplicate warnings;
@@ -19,6 +21,7 @@ pub mod collation;
 pub mod dedupe;
 pub mod demo;
 pub mod index;
+pub mod lookup;
 pub mod store;
 // import/export (issue 3, partner_io)
 pub mod dialect;
@@ -35,6 +38,10 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use index::ListIndex;
+pub use lookup::{
+    addressee, by_ids, email_contacts, goal_ids_of, joined_publicly, named_publicly, pickable,
+    pickable_one, Addressee, EmailContact, JoinedPartner, PartnerOption,
+};
 pub use store::{
     bin, delete, empty_bin, erase, get, list, restore, update, ListQuery, ListResult, Sort,
 };
@@ -840,7 +847,7 @@ pub(crate) fn search_text(p: &ValidPartner) -> String {
 }
 
 fn date_text(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
+    d.map(crate::dates::iso)
 }
 
 /// Inserts a validated partner with its goals, contacts and first status

@@ -14,6 +14,7 @@ use super::{
     collation, date_text, search_text, validate_with_goals, Contact, Kind, Partner, PartnerError,
     PartnerGoal, PartnerInput, PartnerRow, Result, Status, StatusChange, ValidContact,
 };
+use crate::dates;
 use crate::store::{new_id, now};
 use chrono::NaiveDate;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction};
@@ -106,7 +107,7 @@ pub(crate) fn write_contacts(
 }
 
 fn parse_date(s: Option<String>) -> Option<NaiveDate> {
-    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+    s.as_deref().and_then(dates::parse_iso)
 }
 
 // ── get ──────────────────────────────────────────────────────────────────
@@ -589,28 +590,15 @@ pub enum Erased {
     Anonymised,
 }
 
-/// Whether table `name` exists (other areas' tables may not, yet).
-fn table_exists(conn: &Connection, name: &str) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1")?
-        .exists([name])?)
-}
-
-/// Whether diplomas or grant applications refer to the partner.
+/// Whether diplomas or grant applications refer to the partner (both
+/// tables come with the migrations).
 pub fn has_history(conn: &Connection, id: &str) -> Result<bool> {
-    for table in ["diplomas", "grant_applications"] {
-        if table_exists(conn, table)? {
-            let found = conn
-                .prepare(&format!(
-                    "SELECT 1 FROM {table} WHERE partner_id = ?1 LIMIT 1"
-                ))?
-                .exists([id])?;
-            if found {
-                return Ok(true);
-            }
-        }
-    }
-    Ok(false)
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 WHERE EXISTS (SELECT 1 FROM diplomas WHERE partner_id = ?1)
+                OR EXISTS (SELECT 1 FROM grant_applications WHERE partner_id = ?1)",
+        )?
+        .exists([id])?)
 }
 
 /// The name an erased private person's record keeps.
@@ -638,17 +626,14 @@ fn erase_in(tx: &Transaction, id: &str, ts: &str) -> Result<Erased> {
         // The diplomas area keeps a JSON snapshot of each printed diploma;
         // a private person's name in it is personal data too. Replacing the
         // JSON string by another keeps the snapshot valid JSON.
-        if table_exists(tx, "diplomas")? {
-            let old: String =
-                tx.query_row("SELECT name FROM partners WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
-            tx.execute(
-                "UPDATE diplomas SET snapshot = replace(snapshot, json_quote(?2), json_quote(?3))
-                 WHERE partner_id = ?1",
-                params![id, old, ERASED_NAME],
-            )?;
-        }
+        let old: String = tx.query_row("SELECT name FROM partners WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?;
+        tx.execute(
+            "UPDATE diplomas SET snapshot = replace(snapshot, json_quote(?2), json_quote(?3))
+             WHERE partner_id = ?1",
+            params![id, old, ERASED_NAME],
+        )?;
         (ERASED_NAME.to_string(), String::new())
     } else {
         let name: String = tx.query_row("SELECT name FROM partners WHERE id = ?1", [id], |r| {

@@ -3,9 +3,9 @@
 //! applications, decisions, edits, payouts, deletions, adjustments and pool
 //! changes. This file holds the helpers they share.
 
-use super::money::format_number;
 use super::testutil::{goal, partner};
 use super::*;
+use crate::money::format_number;
 use crate::store::Store;
 use rusqlite::Connection;
 

@@ -63,6 +63,7 @@ fn kind(v: &str) -> Option<&'static str> {
         | "kommunalinstitution"
         | "municipal"
         | "municipality"
+        | "municipalunit"
         | "kommunalenhedafdeling" => "kommunal",
         "virksomhed" | "firma" | "erhverv" | "company" | "business" | "virksomheder" => {
             "virksomhed"
@@ -341,6 +342,20 @@ mod tests {
         assert_eq!(yes_no("Ja"), Some(true));
         assert_eq!(yes_no(""), Some(false));
         assert_eq!(yes_no("måske"), None);
+    }
+
+    #[test]
+    fn every_label_the_core_prints_is_read_back() {
+        use crate::labels;
+        use crate::partners::{Kind, Status};
+        for lang in [Lang::Da, Lang::En] {
+            for k in Kind::ALL {
+                assert_eq!(kind(labels::kind(*k, lang)), Some(k.as_str()), "{k}");
+            }
+            for s in Status::ALL {
+                assert_eq!(status(labels::status(*s, lang)), Some(s.as_str()), "{s}");
+            }
+        }
     }
 
     #[test]

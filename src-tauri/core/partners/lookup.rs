@@ -1,0 +1,446 @@
+//! What the other areas (grants, diplomas, events, the newsletter) read of
+//! the partner register. They never query `partners`, `contacts` or
+//! `partner_goals` themselves: the rules of who may be picked, what name a
+//! partner shows and who consented to what live here, once.
+//!
+//! - A partner can be *picked* (as applicant, organiser, participant, for a
+//!   diploma) when it is neither in the bin nor erased; a use may narrow that
+//!   to one status (the diploma queue and "invite all" take active partners).
+//! - A partner's *display name* ([`by_ids`]) is its current name, also in
+//!   the bin; an erased private person shows [`super::store::ERASED_NAME`].
+//!
+//! Lists of ids are read in one query each (`json_each`), so a list of
+//! thousands of rows costs a few statements, not one per row. Reading can
+//! only fail in the database, so the error is the store's.
+
+use super::{Kind, Status};
+use crate::dates;
+use crate::store::StoreError;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Reading can only fail in the database.
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// A partner as other areas see it: enough to show, choose and sort.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartnerOption {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub joined_on: Option<NaiveDate>,
+    /// When the partner was registered (RFC 3339).
+    pub created_at: String,
+}
+
+const OPTION_COLS: &str = "id, name, kind, status, joined_on, created_at";
+
+fn option_from_row(r: &Row) -> rusqlite::Result<PartnerOption> {
+    Ok(PartnerOption {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        kind: r.get(2)?,
+        status: r.get(3)?,
+        joined_on: r
+            .get::<_, Option<String>>(4)?
+            .as_deref()
+            .and_then(dates::parse_iso),
+        created_at: r.get(5)?,
+    })
+}
+
+/// A list of ids as one SQL parameter, read with `json_each(?)`.
+fn id_list(ids: &[String]) -> String {
+    serde_json::Value::from(ids.to_vec()).to_string()
+}
+
+/// The partners that can be picked, in Danish order: neither in the bin nor
+/// erased, and with `status` when one is given.
+pub fn pickable(conn: &Connection, status: Option<Status>) -> Result<Vec<PartnerOption>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {OPTION_COLS} FROM partners
+         WHERE deleted_at IS NULL AND erased_at IS NULL AND (?1 IS NULL OR status = ?1)
+         ORDER BY sort_key, name"
+    ))?;
+    let rows = stmt
+        .query_map([status], option_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The partner `id` if it can be picked (see [`pickable`]), else `None`.
+pub fn pickable_one(conn: &Connection, id: &str) -> Result<Option<PartnerOption>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {OPTION_COLS} FROM partners
+             WHERE id = ?1 AND deleted_at IS NULL AND erased_at IS NULL"
+        ))?
+        .query_row([id], option_from_row)
+        .optional()?)
+}
+
+/// The partners with these ids that still have a row, whatever their state
+/// (in the bin, erased), by id; their `name` is the display name. Ids
+/// without a row are left out.
+pub fn by_ids(conn: &Connection, ids: &[String]) -> Result<HashMap<String, PartnerOption>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {OPTION_COLS} FROM partners WHERE id IN (SELECT value FROM json_each(?1))"
+    ))?;
+    let rows = stmt
+        .query_map([id_list(ids)], option_from_row)?
+        .map(|r| r.map(|p| (p.id.clone(), p)))
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The goal ids of each of these partners, in the programme's order of
+/// goals. Partners without goals are left out.
+pub fn goal_ids_of(conn: &Connection, ids: &[String]) -> Result<HashMap<String, Vec<String>>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT pg.partner_id, pg.goal_id FROM partner_goals pg JOIN goals g ON g.id = pg.goal_id
+         WHERE pg.partner_id IN (SELECT value FROM json_each(?1))
+         ORDER BY g.position, g.title",
+    )?;
+    let rows = stmt.query_map([id_list(ids)], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (partner, goal) = row?;
+        out.entry(partner).or_default().push(goal);
+    }
+    Ok(out)
+}
+
+/// Of these partners, the ones that may be named publicly now (they
+/// consented, and are neither in the bin nor erased): their names by id.
+pub fn named_publicly(conn: &Connection, ids: &[String]) -> Result<HashMap<String, String>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name FROM partners
+         WHERE id IN (SELECT value FROM json_each(?1))
+           AND consent_public = 1 AND deleted_at IS NULL AND erased_at IS NULL",
+    )?;
+    let rows = stmt
+        .query_map([id_list(ids)], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Where a letter to a partner goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Addressee {
+    pub address: String,
+    /// The primary contact's name (else the first contact's), if any.
+    pub contact: Option<String>,
+}
+
+/// The address of partner `id` and whom to greet, or `None` when there is
+/// no such row.
+pub fn addressee(conn: &Connection, id: &str) -> Result<Option<Addressee>> {
+    let Some(address) = conn
+        .prepare_cached("SELECT address FROM partners WHERE id = ?1")?
+        .query_row([id], |r| r.get::<_, String>(0))
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let contact = conn
+        .prepare_cached(
+            "SELECT name FROM contacts WHERE partner_id = ?1
+             ORDER BY is_primary DESC, position, name LIMIT 1",
+        )?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    Ok(Some(Addressee { address, contact }))
+}
+
+/// A partner who joined in a period and may be named publicly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JoinedPartner {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub joined_on: NaiveDate,
+    pub initiative: String,
+}
+
+/// Partners who joined between `from` and `to` (both included) and may be
+/// named publicly (see [`named_publicly`]), by date joined, then in Danish
+/// order.
+pub fn joined_publicly(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<JoinedPartner>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, kind, joined_on, initiative FROM partners
+         WHERE consent_public = 1 AND deleted_at IS NULL AND erased_at IS NULL
+           AND joined_on BETWEEN ?1 AND ?2
+         ORDER BY joined_on, sort_key, name",
+    )?;
+    let rows = stmt.query_map(params![dates::iso(from), dates::iso(to)], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Kind>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, name, kind, joined, initiative) = row?;
+        // BETWEEN on ISO text: only well-formed dates can match.
+        if let Some(joined_on) = dates::parse_iso(&joined) {
+            out.push(JoinedPartner {
+                id,
+                name,
+                kind,
+                joined_on,
+                initiative,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// A contact person who may be sent email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EmailContact {
+    /// The partner's name.
+    pub partner: String,
+    /// The contact's name.
+    pub name: String,
+    /// Trimmed, never empty.
+    pub email: String,
+}
+
+/// The primary contacts with an address, of partners who consented to email
+/// and are neither in the bin nor erased; partners in Danish order. An
+/// address may appear more than once (two partners, one person).
+pub fn email_contacts(conn: &Connection) -> Result<Vec<EmailContact>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.name, c.name, trim(c.email), p.sort_key
+         FROM contacts c JOIN partners p ON p.id = c.partner_id
+         WHERE c.is_primary = 1 AND p.consent_email = 1
+           AND p.deleted_at IS NULL AND p.erased_at IS NULL AND trim(c.email) <> ''
+         ORDER BY p.sort_key, p.name, c.position, c.name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(EmailContact {
+                partner: r.get(0)?,
+                name: r.get(1)?,
+                email: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::partners::{self as register, ContactInput, PartnerInput};
+    use crate::store::Store;
+
+    fn goal_ids(conn: &Connection) -> Vec<String> {
+        crate::settings::goals(conn, false)
+            .unwrap()
+            .into_iter()
+            .map(|g| g.id)
+            .collect()
+    }
+
+    fn input(conn: &Connection, name: &str, kind: &str, status: &str) -> PartnerInput {
+        let goals = goal_ids(conn);
+        PartnerInput {
+            name: name.into(),
+            kind: kind.into(),
+            status: status.into(),
+            goals: vec![goals[2].clone(), goals[0].clone()],
+            joined_on: "2026-03-01".into(),
+            ..Default::default()
+        }
+    }
+
+    fn add(s: &mut Store, name: &str, kind: &str, status: &str) -> String {
+        let i = input(&s.conn, name, kind, status);
+        register::create(&mut s.conn, &i).unwrap().id
+    }
+
+    /// Alfa (active), Beta (interested), Ørsted (active), Gamma (in the
+    /// bin), Delta (a private person, erased with a grant kept).
+    fn fixture() -> (Store, [String; 5]) {
+        let mut s = Store::open_in_memory().unwrap();
+        let alfa = add(&mut s, "Alfa", "forening", "aktiv");
+        let beta = add(&mut s, "Beta", "virksomhed", "interesseret");
+        let oersted = add(&mut s, "Ørsted", "kommunal", "aktiv");
+        let gamma = add(&mut s, "Gamma", "forening", "aktiv");
+        register::delete(&s.conn, &gamma).unwrap();
+        let delta = add(&mut s, "Delta Hansen", "borger", "aktiv");
+        // A diploma keeps the erased row (anonymised, not deleted).
+        s.conn
+            .execute(
+                "INSERT INTO diplomas (id, partner_id, number, issued_on, snapshot, is_copy, created_at, updated_at)
+                 VALUES ('d1', ?1, 1, '2026-05-01', '{}', 0, 'x', 'x')",
+                [&delta],
+            )
+            .unwrap();
+        register::erase(&mut s.conn, &delta).unwrap();
+        (s, [alfa, beta, oersted, gamma, delta])
+    }
+
+    fn names(v: &[PartnerOption]) -> Vec<&str> {
+        v.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn pickable_leaves_out_the_bin_and_the_erased_in_danish_order() {
+        let (s, [alfa, ..]) = fixture();
+        let all = pickable(&s.conn, None).unwrap();
+        assert_eq!(names(&all), ["Alfa", "Beta", "Ørsted"]);
+        let active = pickable(&s.conn, Some(Status::Aktiv)).unwrap();
+        assert_eq!(names(&active), ["Alfa", "Ørsted"]);
+        assert_eq!(active[0].id, alfa);
+        assert_eq!(active[0].kind, Kind::Forening);
+        assert_eq!(active[0].joined_on, NaiveDate::from_ymd_opt(2026, 3, 1));
+    }
+
+    #[test]
+    fn pickable_one_refuses_partners_in_the_bin_or_erased() {
+        let (s, [alfa, _, _, gamma, delta]) = fixture();
+        assert_eq!(pickable_one(&s.conn, &alfa).unwrap().unwrap().name, "Alfa");
+        assert_eq!(pickable_one(&s.conn, &gamma).unwrap(), None);
+        assert_eq!(pickable_one(&s.conn, &delta).unwrap(), None);
+        assert_eq!(pickable_one(&s.conn, "no-such-id").unwrap(), None);
+    }
+
+    #[test]
+    fn by_ids_reads_many_rows_at_once_with_bin_and_erased_and_skips_unknown_ids() {
+        let (s, [alfa, beta, _, gamma, delta]) = fixture();
+        let ids = vec![
+            alfa.clone(),
+            gamma.clone(),
+            "gone".to_string(),
+            beta.clone(),
+            delta.clone(),
+        ];
+        let found = by_ids(&s.conn, &ids).unwrap();
+        assert_eq!(found.len(), 4);
+        assert_eq!(found[&alfa].name, "Alfa");
+        // In the bin: still its name.
+        assert_eq!(found[&gamma].name, "Gamma");
+        // An erased private person: anonymised.
+        assert_eq!(found[&delta].name, register::store::ERASED_NAME);
+        assert_eq!(found[&beta].kind, Kind::Virksomhed);
+        assert!(by_ids(&s.conn, &[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn goal_ids_come_in_the_programmes_order() {
+        let (s, [alfa, beta, ..]) = fixture();
+        let goals = goal_ids(&s.conn);
+        let of = goal_ids_of(&s.conn, &[alfa.clone(), beta.clone()]).unwrap();
+        assert_eq!(of[&alfa], [goals[0].clone(), goals[2].clone()]);
+        assert_eq!(of[&beta], [goals[0].clone(), goals[2].clone()]);
+    }
+
+    #[test]
+    fn only_consenting_live_partners_are_named_publicly_or_listed_as_joined() {
+        let (s, [alfa, beta, _, gamma, delta]) = fixture();
+        for id in [&alfa, &gamma] {
+            s.conn
+                .execute("UPDATE partners SET consent_public = 1 WHERE id = ?1", [id])
+                .unwrap();
+        }
+        let ids = vec![alfa.clone(), beta.clone(), gamma.clone(), delta.clone()];
+        let named = named_publicly(&s.conn, &ids).unwrap();
+        assert_eq!(named, HashMap::from([(alfa.clone(), "Alfa".to_string())]));
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let joined = joined_publicly(&s.conn, d(3, 1), d(3, 31)).unwrap();
+        assert_eq!(joined.len(), 1);
+        assert_eq!(joined[0].id, alfa);
+        assert!(joined_publicly(&s.conn, d(4, 1), d(4, 30))
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn the_addressee_is_the_address_and_the_primary_contact() {
+        let mut s = Store::open_in_memory().unwrap();
+        let mut i = input(&s.conn, "Bageriet", "virksomhed", "aktiv");
+        i.address = "Torvet 1, 7000 Fredericia".into();
+        i.contacts = vec![
+            ContactInput {
+                name: "Anders".into(),
+                ..Default::default()
+            },
+            ContactInput {
+                name: "Birte".into(),
+                is_primary: true,
+                ..Default::default()
+            },
+        ];
+        let id = register::create(&mut s.conn, &i).unwrap().id;
+        let a = addressee(&s.conn, &id).unwrap().unwrap();
+        assert_eq!(a.address, "Torvet 1, 7000 Fredericia");
+        assert_eq!(a.contact.as_deref(), Some("Birte"));
+        let (s, [alfa, ..]) = fixture();
+        assert_eq!(addressee(&s.conn, &alfa).unwrap().unwrap().contact, None);
+        assert_eq!(addressee(&s.conn, "gone").unwrap(), None);
+    }
+
+    #[test]
+    fn email_contacts_are_primary_contacts_of_consenting_live_partners() {
+        let mut s = Store::open_in_memory().unwrap();
+        let with_contact = |s: &Store, name: &str, email: &str, consent: bool| {
+            let mut i = input(&s.conn, name, "forening", "aktiv");
+            i.consent_email = consent;
+            i.contacts = vec![
+                ContactInput {
+                    name: format!("Kontakt {name}"),
+                    email: email.into(),
+                    is_primary: true,
+                    ..Default::default()
+                },
+                ContactInput {
+                    name: "Sekundær".into(),
+                    email: "other@example.dk".into(),
+                    ..Default::default()
+                },
+            ];
+            i
+        };
+        let a = with_contact(&s, "Åbo", "aabo@example.dk", true);
+        register::create(&mut s.conn, &a).unwrap();
+        let b = with_contact(&s, "Bager", " bager@example.dk ", true);
+        register::create(&mut s.conn, &b).unwrap();
+        let c = with_contact(&s, "Cykel", "cykel@example.dk", false);
+        register::create(&mut s.conn, &c).unwrap();
+        let d = with_contact(&s, "Dans", "dans@example.dk", true);
+        let dans = register::create(&mut s.conn, &d).unwrap();
+        register::delete(&s.conn, &dans.id).unwrap();
+        let got = email_contacts(&s.conn).unwrap();
+        let pairs: Vec<_> = got
+            .iter()
+            .map(|c| (c.partner.as_str(), c.email.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [("Bager", "bager@example.dk"), ("Åbo", "aabo@example.dk")]
+        );
+    }
+}
