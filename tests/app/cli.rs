@@ -1,16 +1,7 @@
 //! The headless CLI as a script would use it: no display needed.
 
+use crate::common::cli::sundby;
 use std::process::Command;
-
-fn sundby(data_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sundby"))
-        .args(args)
-        .env("SUNDBY_DATA_DIR", data_dir)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .unwrap()
-}
 
 #[test]
 fn help_and_version_need_no_display() {
