@@ -26,9 +26,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::sync::Arc;
 
-/// A date as Danes write it on a diploma: "22. november 2026" (the shared
-/// [`crate::dates::long_da`], under the name the layout uses).
-pub use crate::dates::long_da as danish_date;
 pub use layout::Layout;
 pub use picture::Pictures;
 
@@ -569,7 +566,7 @@ impl DiplomaInput {
             .replace("{programme}", &self.programme)
             .replace("{municipality}", &self.municipality)
             .replace("{goals}", &join_danish(&self.goals))
-            .replace("{date}", &danish_date(self.date))
+            .replace("{date}", &crate::dates::long_da(self.date))
             .replace("{place}", &self.place)
     }
 }

@@ -32,7 +32,8 @@ pub use page::Layout;
 
 use super::fonts::FontId;
 use super::picture::Pictures;
-use super::{danish_date, DiplomaError, DiplomaInput, ImageBytes, ImageRole, Rgb, Warning};
+use super::{DiplomaError, DiplomaInput, ImageBytes, ImageRole, Rgb, Warning};
+use crate::dates;
 use frame::decoration;
 use measure::{Band, Measure};
 use stack::{need, stack, Block};
@@ -210,5 +211,5 @@ fn tidy(s: &str) -> String {
 
 /// The date line as it appears by default, for callers that need it alone.
 pub fn date_line(place: &str, date: chrono::NaiveDate) -> String {
-    tidy(&format!("{place}, {}", danish_date(date)))
+    tidy(&format!("{place}, {}", dates::long_da(date)))
 }
