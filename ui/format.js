@@ -22,6 +22,11 @@ export function todayIso() {
   return isoDate(new Date());
 }
 
+// Now in local time, as in the name of a saved file: '2026-11-24 14.05'
+export function fileStamp(d = new Date()) {
+  return `${isoDate(d)} ${pad2(d.getHours())}.${pad2(d.getMinutes())}`;
+}
+
 // Today in local time, as typed in a form: '22.11.2026'
 export function todayDanish() {
   return shortDate(todayIso());

@@ -2,7 +2,7 @@
 //! from the queue, generate the combined PDF, mark the diplomas as handed out;
 //! the queue then no longer lists them and the database holds the diplomas.
 
-use crate::harness::App;
+use crate::harness::{output_dir, App};
 use std::process::Command;
 use sundby_core::store::{new_id, now, Store};
 
@@ -41,7 +41,7 @@ async fn a_ceremony_from_queue_to_handed_out() {
     let data_dir = dir.path().join("data");
     std::fs::create_dir_all(&data_dir).unwrap();
     let ids = seed(&data_dir);
-    let out = dir.path().join("Diplomer ud");
+    let out = output_dir(&data_dir).join("Diplomer");
 
     let app = App::start_in(&data_dir).await;
     app.goto("#/diplomer").await;
@@ -59,8 +59,15 @@ async fn a_ceremony_from_queue_to_handed_out() {
     app.wait_js("document.querySelector('#diploma-preview').src.startsWith('blob:')")
         .await;
 
-    // Save the output folder, and do not open a viewer in the test.
-    app.fill("#diploma-folder", out.to_str().unwrap()).await;
+    // The view shows where the PDFs go (the folder is chosen in
+    // Indstillinger); do not open a viewer in the test.
+    app.wait_text("#diploma-folder-path", out.to_str().unwrap())
+        .await;
+    assert_eq!(
+        app.js("document.getElementById('diploma-folder-link').getAttribute('href')")
+            .await,
+        "#/indstillinger"
+    );
     app.click("#diploma-open-after").await;
     app.click("#diploma-settings-save").await;
     app.wait_js(
@@ -97,10 +104,8 @@ async fn a_ceremony_from_queue_to_handed_out() {
         app.screenshot(&std::path::Path::new(&shots).join("diplomas-view.png"))
             .await;
     }
-    // The folder field is the documents folder: diplomas go in its Diplomer.
-    let pdf = out
-        .join("Diplomer")
-        .join("Diplomer 2026-11-22 Rådhuset.pdf");
+    // No dialog opens in the tests: the PDF goes in the diplomas' folder.
+    let pdf = out.join("Diplomer 2026-11-22 Rådhuset.pdf");
     assert!(pdf.exists(), "{} missing", pdf.display());
     let text = Command::new("pdftotext")
         .args([pdf.to_str().unwrap(), "-"])
@@ -121,18 +126,49 @@ async fn a_ceremony_from_queue_to_handed_out() {
         app.texts("#diploma-queue .queue-name").await,
         ["Ærø Åben Skole & Fællesskab"]
     );
+    // A reprint from the diplomas handed out: a copy in the same folder,
+    // named after the partner.
+    app.click("#diploma-done button").await;
+    app.wait_js(
+        "document.querySelector('#notice').textContent.startsWith('Kopien er gemt som Diplom ')",
+    )
+    .await;
+    let notice = app.text("#notice").await;
+    let copy = notice
+        .trim_start_matches("Kopien er gemt som ")
+        .trim_end_matches('.');
+    assert!(
+        [
+            "Diplom Børnehaven Evigglad.pdf",
+            "Diplom Røde Kors Hovedstaden.pdf"
+        ]
+        .contains(&copy),
+        "{notice}"
+    );
+    assert!(out.join(copy).is_file(), "{notice}");
     app.quit().await;
 
-    // Both are recorded with numbers and the ceremony; the snapshot names them.
+    // Both are recorded with numbers and the ceremony; the snapshot names
+    // them. The reprint is recorded as the one copy.
     let (store, _) = Store::open_dir(&data_dir).unwrap();
-    let issued = sundby_core::diploma::store::for_partner(&store.conn, &ids[1]).unwrap();
+    let for_partner =
+        |id: &String| sundby_core::diploma::store::for_partner(&store.conn, id).unwrap();
+    let originals =
+        |id: &String| -> Vec<_> { for_partner(id).into_iter().filter(|d| !d.is_copy).collect() };
+    let issued = originals(&ids[1]);
     assert_eq!(issued.len(), 1);
     assert_eq!(issued[0].issued_on, "2026-11-22");
     assert_eq!(issued[0].ceremony_place.as_deref(), Some("Rådhuset"));
     let numbers: Vec<i64> = [&ids[0], &ids[1]]
         .iter()
-        .map(|id| sundby_core::diploma::store::for_partner(&store.conn, id).unwrap()[0].number)
+        .map(|id| originals(id)[0].number)
         .collect();
     assert_eq!(numbers.len(), 2);
     assert_ne!(numbers[0], numbers[1]);
+    let copies = [&ids[0], &ids[1]]
+        .iter()
+        .flat_map(|id| for_partner(id))
+        .filter(|d| d.is_copy)
+        .count();
+    assert_eq!(copies, 1);
 }

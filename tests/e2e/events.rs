@@ -2,7 +2,7 @@
 //! first), all active partners are invited, two are marked as attended, the
 //! partner's page shows it, and a newsletter is built and recorded.
 
-use crate::harness::App;
+use crate::harness::{output_dir, App};
 use sundby_core::store::{new_id, Store};
 
 /// Partners straight into the register's tables before the app starts, so
@@ -105,6 +105,22 @@ async fn network_meeting_invite_attend_partner_page_and_newsletter() {
         "0 inviteret · 0 tilmeldt · 2 deltog (2 personer) · 0 afbud",
     )
     .await;
+    // The calendar file and the sign-in sheet: no dialog opens in the tests,
+    // so both go in the events' folder under the core's names.
+    let events_dir = output_dir(&data_dir).join("Arrangementer");
+    for (button, name) in [
+        ("#event-ics", "Netværksmøde om bevægelse 2027-01-14.ics"),
+        (
+            "#event-signin",
+            "Deltagerliste Netværksmøde om bevægelse 2027-01-14.pdf",
+        ),
+    ] {
+        let file = events_dir.join(name);
+        app.click(button).await;
+        app.wait_text("#notice", &format!("Gemt: {}", file.display()))
+            .await;
+        assert!(file.is_file(), "{} missing", file.display());
+    }
     // A negative count is refused at the field; the stored count stays.
     app.fill(
         "#participants tbody tr:first-child input[name='people']",

@@ -2,7 +2,7 @@
 //! numbers and bar change; a decision that would exceed the pool is refused
 //! with a message at the amount and changes nothing.
 
-use crate::harness::App;
+use crate::harness::{output_dir, App};
 use rusqlite::params;
 use std::path::{Path, PathBuf};
 use sundby_core::grants::{self, PoolInput};
@@ -170,6 +170,16 @@ async fn a_pool_is_created_from_the_view_and_form_errors_sit_at_their_fields() {
     app.click("#grant-pool-create").await;
     app.wait_text("[data-figure='total']", "100.000,00 kr.")
         .await;
+    // The year's spreadsheet: no dialog opens in the tests, so it goes in
+    // the pool's folder under the core's name.
+    let sheet = output_dir(&data).join("Puljen").join("puljen-2027.xlsx");
+    app.click("#grant-export").await;
+    app.wait_text(
+        "#notice",
+        &format!("Regnearket er gemt: {}", sheet.display()),
+    )
+    .await;
+    assert!(sheet.is_file(), "{} missing", sheet.display());
 
     app.click("#grant-new").await;
     app.wait("#grant-form").await;

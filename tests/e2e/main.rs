@@ -6,6 +6,8 @@
 
 mod harness;
 mod shell;
+// ── saving documents: the documents folder ──
+mod files;
 // ── partners (issue 3) ──
 mod partner_io;
 mod partners;

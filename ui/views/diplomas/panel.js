@@ -6,9 +6,10 @@ import { h } from '../../dom.js';
 import { t, tn } from '../../i18n/index.js';
 import { shortDate } from '../../format.js';
 import { registerPartnerPanel } from '../../panels.js';
+import { reprintDiploma } from './reprint.js';
 
 export async function renderPartnerDiplomas(container, partner, ctx) {
-  const { api, notify } = ctx;
+  const { api } = ctx;
   const el = h('div', { id: 'partner-diplomas' });
   container.append(h('section', { class: 'card', 'aria-labelledby': 'pd-diplomas' },
     h('h3', { id: 'pd-diplomas', text: t('nav.diplomas') }), el));
@@ -24,11 +25,7 @@ export async function renderPartnerDiplomas(container, partner, ctx) {
       const copies = list.filter((c) => c.is_copy && c.number === d.number).length;
       const again = h('button', { class: 'btn small secondary', type: 'button', text: t('diplomas.reprint') });
       again.addEventListener('click', async () => {
-        try {
-          const g = await api.diplomaReprint(d.id);
-          notify(t('diplomas.reprinted', { file: g.file_name }));
-          await draw();
-        } catch (err) { notify(err.message, 'error'); }
+        if (await reprintDiploma(ctx, d)) await draw();
       });
       return h('li', { class: 'picked-row', 'data-diploma': String(d.number) },
         h('span', { text: t('diplomas.partner_row', { number: d.number, date: shortDate(d.issued_on), place: d.ceremony_place || '' }) }),

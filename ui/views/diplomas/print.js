@@ -5,6 +5,8 @@ import { h } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { shortDate } from '../../format.js';
 import { confirmDialog } from '../../dialog.js';
+import { saveDocument } from '../../save.js';
+import { reprintDiploma } from './reprint.js';
 
 function drawQueue(page) {
   const list = h('ul', { class: 'queue-list', id: 'diploma-queue' });
@@ -68,11 +70,8 @@ async function drawDone(page) {
     h('ul', { class: 'picked-list', id: 'diploma-done' }, list.map((d) => {
       const again = h('button', { class: 'btn small secondary', type: 'button', text: t('diplomas.reprint'), 'aria-label': t('diplomas.reprint_label', { name: d.partner_name }) });
       again.addEventListener('click', async () => {
-        try {
-          const g = await api.diplomaReprint(d.id);
-          notify(t('diplomas.reprinted', { file: g.file_name }));
-          if (page.dset.open_after) api.diplomaOpen(g.path).catch((err) => notify(err.message, 'error'));
-        } catch (err) { notify(err.message, 'error'); }
+        const g = await reprintDiploma(page, d);
+        if (g && page.dset.open_after) api.diplomaOpen(g.path).catch((err) => notify(err.message, 'error'));
       });
       return h('li', { class: 'picked-row' }, h('span', { text: `${t('diplomas.number', { number: d.number })} ${d.partner_name}` }), again);
     })));
@@ -109,8 +108,11 @@ async function generate(page) {
     return;
   }
   try {
-    const g = await api.diplomaGenerate(page.ceremony.id, page.picked);
-    page.lastPdf = { path: g.path, file: g.file_name, folder: g.folder, pages: g.pages, warnings: g.warnings, ids: page.picked.slice() };
+    const name = `Diplomer ${page.ceremony.held_on} ${page.ceremony.place}`.trim();
+    const picked = page.picked.slice();
+    const g = await saveDocument('diplomas', `${name}.pdf`, (path) => api.diplomaGenerate(page.ceremony.id, picked, path));
+    if (!g) return;
+    page.lastPdf = { path: g.path, file: g.file_name, folder: g.folder, pages: g.pages, warnings: g.warnings, ids: picked };
     drawActions(page);
     notify(t('diplomas.generated', { file: g.file_name }));
     if (page.dset.open_after) api.diplomaOpen(g.path).catch((err) => notify(err.message, 'error'));

@@ -2,7 +2,6 @@
 // before they are saved.
 import { h, field, clearErrors } from '../../dom.js';
 import { t } from '../../i18n/index.js';
-import { named } from './named.js';
 
 export function wordingCard(page) {
   const { api, notify } = page;
@@ -16,8 +15,10 @@ export function wordingCard(page) {
   const fOrient = field({ label: t('diplomas.orientation'), name: 'diploma_orientation', value: page.dset.orientation, options: [
     { value: 'landscape', label: t('diplomas.landscape') }, { value: 'portrait', label: t('diplomas.portrait') }] });
   const fColour = field({ label: t('diplomas.colour'), name: 'diploma_colour', value: page.dset.colour, type: 'color' });
-  const fFolder = field({ label: t('diplomas.folder'), name: 'diploma_folder', value: page.dset.folder, hint: t('diplomas.folder_hint', { folder: page.view.default_folder }), attrs: { autocomplete: 'off' } });
-  named(fFolder, 'diploma-folder');
+  // Where the PDFs go: the documents folder of Indstillinger, shown here.
+  const where = h('p', { id: 'diploma-folder' },
+    t('diplomas.folder_in'), ' ', h('code', { id: 'diploma-folder-path', text: page.view.folder }), ' ',
+    h('a', { href: '#/indstillinger', id: 'diploma-folder-link', text: t('diplomas.folder_change') }));
   const openAfter = h('input', { type: 'checkbox', id: 'diploma-open-after', checked: page.dset.open_after });
   const defaultSlots = page.signatories.map((s) => {
     const box = h('input', { type: 'checkbox', id: `diploma-slot-${s.slot}`, checked: page.dset.signatory_slots.includes(s.slot) });
@@ -34,7 +35,7 @@ export function wordingCard(page) {
       h('legend', { class: 'label', text: t('diplomas.default_signers') }),
       defaultSlots.map((d) => d.wrap),
       h('p', { class: 'field-error', 'data-error-for': 'signatory_slots' })) : null,
-    fFolder.wrap,
+    where,
     h('div', { class: 'check' }, openAfter, h('label', { for: openAfter.id, text: t('diplomas.open_after') })),
     h('div', { class: 'actions' }, saveSet, reset));
   page.right.append(setForm);
@@ -45,7 +46,6 @@ export function wordingCard(page) {
       design: fDesign.input.value,
       orientation: fOrient.input.value,
       colour: fColour.input.value,
-      folder: fFolder.input.value,
       signatory_slots: defaultSlots.length ? defaultSlots.filter((d) => d.box.checked).map((d) => d.slot) : page.dset.signatory_slots,
       open_after: openAfter.checked,
     };
@@ -56,7 +56,7 @@ export function wordingCard(page) {
     fTitle.input.value = page.dset.wording.title; fSub.input.value = page.dset.wording.subtitle;
     fBody.input.value = page.dset.wording.body; fFoot.input.value = page.dset.wording.footer;
     fDesign.input.value = page.dset.design; fOrient.input.value = page.dset.orientation;
-    fColour.input.value = page.dset.colour; fFolder.input.value = page.dset.folder; openAfter.checked = page.dset.open_after;
+    fColour.input.value = page.dset.colour; openAfter.checked = page.dset.open_after;
     for (const d of defaultSlots) d.box.checked = page.dset.signatory_slots.includes(d.slot);
     page.draft = null; page.dirty.delete('settings'); clearErrors(setForm); page.schedulePreview(0);
   });

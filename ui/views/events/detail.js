@@ -4,6 +4,7 @@
 import { h, showFieldError, clearErrors, nextId } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { confirmDialog } from '../../dialog.js';
+import { saveDocument } from '../../save.js';
 import { STATUSES, kindLabel, statusLabel, whenLabel } from '../../domain/events.js';
 
 export function renderMissing(main) {
@@ -23,13 +24,17 @@ function drawHead(page) {
   const icsBtn = h('button', { class: 'btn secondary', type: 'button', id: 'event-ics', text: t('events.ics') });
   const pdfBtn = h('button', { class: 'btn secondary', type: 'button', id: 'event-signin', text: t('events.signin') });
   const delBtn = h('button', { class: 'btn danger', type: 'button', id: 'event-delete', text: t('events.delete') });
-  const saved = (res) => notify(t('events.saved_file', { path: res.paths.join(', ') }));
-  icsBtn.addEventListener('click', async () => {
-    try { saved(await api.eventIcsSave(e.id)); } catch (err) { notify(err.message, 'error'); }
-  });
-  pdfBtn.addEventListener('click', async () => {
-    try { saved(await api.eventSigninSave(e.id)); } catch (err) { notify(err.message, 'error'); }
-  });
+  // The names the core gives the files (in Danish, as the documents are):
+  // "Netværksmøde 2026-11-22.ics", "Deltagerliste Netværksmøde 2026-11-22.pdf".
+  const date = String(e.starts_at || '').slice(0, 10);
+  const saveAs = async (name, save) => {
+    try {
+      const res = await saveDocument('events', name, save);
+      if (res) notify(t('events.saved_file', { path: res.paths.join(', ') }));
+    } catch (err) { notify(err.message, 'error'); }
+  };
+  icsBtn.addEventListener('click', () => saveAs(`${e.title.trim() || 'Arrangement'} ${date}.ics`, (path) => api.eventIcsSave(e.id, path)));
+  pdfBtn.addEventListener('click', () => saveAs(`Deltagerliste ${e.title} ${date}.pdf`, (path) => api.eventSigninSave(e.id, path)));
   delBtn.addEventListener('click', async () => {
     const ok = await confirmDialog(t('events.delete_confirm', { title: e.title }), { ok: t('events.delete'), danger: true });
     if (!ok) return;

@@ -14,6 +14,7 @@ import { h, clear, field, showFieldError, clearErrors, nextId } from '../../dom.
 import { t } from '../../i18n/index.js';
 import { shortDate } from '../../format.js';
 import { confirmDialog } from '../../dialog.js';
+import { saveDocument } from '../../save.js';
 
 // How long after the last change the draft is saved.
 const DRAFT_DELAY_MS = 600;
@@ -169,7 +170,7 @@ function resultActions(page, n) {
     button('copy-html', 'btn', t('newsletter.copy_html'), () => copy(page.notify, n.text, n.html)),
     button('copy-text', 'btn secondary', t('newsletter.copy_text'), () => copy(page.notify, n.text)),
     button('copy-bcc', 'btn secondary', t('newsletter.copy_bcc'), () => copy(page.notify, n.bcc)),
-    button('newsletter-save', 'btn secondary', t('newsletter.save_files'), () => onSaveFiles(page)),
+    button('newsletter-save', 'btn secondary', t('newsletter.save_files'), () => onSaveFiles(page, n)),
     button('newsletter-record', 'btn secondary', t('newsletter.record'), () => onRecord(page, n)));
 }
 
@@ -203,10 +204,13 @@ function drawResult(page) {
       h('textarea', { id: srcId, readonly: true, rows: 12, class: 'mono', value: n.html }))));
 }
 
-async function onSaveFiles(page) {
+// "Gem som" asks for the HTML's place; the text and the CSV go beside it.
+async function onSaveFiles(page, n) {
+  const input = newsletterInput(page);
+  const name = `Nyhedsbrev ${n.period_from} til ${n.period_to}.html`;
   try {
-    const res = await page.api.newsletterSave(newsletterInput(page));
-    page.notify(t('events.saved_file', { path: res.paths.join(', ') }));
+    const res = await saveDocument('newsletters', name, (path) => page.api.newsletterSave(input, path));
+    if (res) page.notify(t('events.saved_file', { path: res.paths.join(', ') }));
   } catch (err) { showFieldError(page.form, err, page.notify); }
 }
 

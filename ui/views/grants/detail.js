@@ -4,6 +4,7 @@ import { h, clear, field, clearErrors } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { shortDate, todayIso, todayDanish, money, amount, wholeNumber } from '../../format.js';
 import { confirmDialog } from '../../dialog.js';
+import { saveDocument } from '../../save.js';
 import { statusLabel, eventLabel, canDecide, canPay, isPaid, hasLetter } from '../../domain/grants.js';
 
 // The application's title, status and facts.
@@ -158,8 +159,11 @@ async function letterForm(page, a) {
   const label = a.status === 'afslaaet' ? t('grants.letter_reject') : t('grants.letter_grant');
   return simpleForm(page, 'grant-letter-form', t('grants.letter_h'), [name, title], label,
     async () => {
-      const path = await api.grantsLetter(a.id, { name: name.input.value, title: title.input.value }, true);
-      notify(t('grants.letter_saved', { path }));
+      // The core's name: "Bevillingsbrev 2026 Løberne.pdf" (or "Afslag …").
+      const file = `${a.status === 'afslaaet' ? 'Afslag' : 'Bevillingsbrev'} ${a.year} ${a.partner_name}.pdf`;
+      const signer = { name: name.input.value, title: title.input.value };
+      const path = await saveDocument('grant_letters', file, (p) => api.grantsLetter(a.id, signer, true, p));
+      if (path) notify(t('grants.letter_saved', { path }));
     },
     async () => { page.dirty = false; });
 }

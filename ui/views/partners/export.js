@@ -1,8 +1,11 @@
 // The export buttons for the partner list: `getQuery()` gives the list's
-// current search, filters and sort. Writes into Dokumenter/Sund By Partner
-// and tells where.
+// current search, filters and sort. "Gem som" opens first (see ../../save.js);
+// the file goes where it was chosen, or in the partners' folder, and the
+// notice tells where.
 import { h } from '../../dom.js';
 import { t } from '../../i18n/index.js';
+import { fileStamp } from '../../format.js';
+import { saveDocument } from '../../save.js';
 
 export function exportButtons(api, notify, getQuery) {
   const make = (format) => {
@@ -10,8 +13,9 @@ export function exportButtons(api, notify, getQuery) {
     btn.addEventListener('click', async () => {
       btn.disabled = true;
       try {
-        const path = await api.partnerExport(getQuery(), format);
-        notify(t('export.saved', { path }));
+        const name = t('export.file_name', { stamp: fileStamp(), ext: format });
+        const path = await saveDocument('partners', name, (p) => api.partnerExport(getQuery(), format, p));
+        if (path) notify(t('export.saved', { path }));
       } catch (err) {
         notify(err.message || String(err), 'error');
       } finally {

@@ -1,5 +1,6 @@
 // Indstillinger: the programme, its goals, the logo, the signatories, the
-// UI language and the data (where it lives, the copies taken before updates).
+// documents folder, the UI language and the data (where it lives, the copies
+// taken before updates).
 // Each section saves on its own; errors appear at their field. `page` holds
 // what the cards share: the settings as last loaded and the unsaved parts.
 import { h, showFieldError } from '../../dom.js';
@@ -8,6 +9,7 @@ import { programmeCard } from './programme.js';
 import { goalsCard } from './goals.js';
 import { logoCard, signatoryCard } from './images.js';
 import { languageCard, backupsCard } from './data.js';
+import { filesCard } from './files.js';
 
 export async function render(main, ctx) {
   const { api, notify } = ctx;
@@ -31,6 +33,7 @@ export async function render(main, ctx) {
         h('h3', { id: 'settings-sig-h', text: t('settings.signatories') }),
         h('p', { class: 'lead', text: t('settings.signatories_intro') }),
         h('div', { class: 'grid-2' }, signatoryCard(page, 1), signatoryCard(page, 2))),
+      filesCard(page),
       languageCard(page),
       backupsCard(page)));
   return { canLeave: () => page.dirty.size === 0 };
