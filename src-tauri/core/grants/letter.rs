@@ -3,11 +3,13 @@
 //! the programme's logo, the amount, the conditions of the pool, and the
 //! consultant's name and title under "Med venlig hilsen".
 //!
-//! Fonts: the diplomas' bundled Lato ([`LetterFonts::bundled`]), embedded and
+//! Fonts: the diplomas' bundled Lato ([`LetterFonts::bundled`]), measured by the
+//! one text measure ([`crate::diploma::fonts`]), embedded and
 //! subset, so the letter needs no system fonts.
 
 use super::*;
 use crate::dates::long_da;
+use crate::diploma::fonts::{self, FontId};
 use crate::files::{self, safe_file_name, DocKind, Target};
 use crate::money;
 use crate::partners;
@@ -25,35 +27,21 @@ use std::path::{Path, PathBuf};
 pub const SIGNER_NAME_KEY: &str = "grants.letter_signer_name";
 pub const SIGNER_TITLE_KEY: &str = "grants.letter_signer_title";
 
-/// The font files of the letter (TrueType/OpenType bytes).
-#[derive(Clone)]
+/// The faces of the letter: the diplomas' bundled fonts, measured by the
+/// one text measure ([`crate::diploma::fonts`]).
+#[derive(Debug, Clone, Copy)]
 pub struct LetterFonts {
-    pub regular: Vec<u8>,
-    pub bold: Vec<u8>,
+    pub regular: FontId,
+    pub bold: FontId,
 }
 
 impl LetterFonts {
-    /// Reads a regular and a bold font from files.
-    pub fn from_files(regular: &Path, bold: &Path) -> Result<Self, GrantError> {
-        let read = |p: &Path| {
-            std::fs::read(p).map_err(|source| GrantError::Io {
-                path: p.to_path_buf(),
-                source,
-            })
-        };
-        Ok(LetterFonts {
-            regular: read(regular)?,
-            bold: read(bold)?,
-        })
-    }
-
     /// The bundled Lato Regular and Bold (the diplomas' fonts, OFL), so the
     /// letter looks the same on every machine and needs no system fonts.
     pub fn bundled() -> Self {
-        use crate::diploma::fonts::FontId;
         LetterFonts {
-            regular: FontId::LatoRegular.bytes().to_vec(),
-            bold: FontId::LatoBold.bytes().to_vec(),
+            regular: FontId::LatoRegular,
+            bold: FontId::LatoBold,
         }
     }
 }
@@ -236,24 +224,16 @@ const PAGE_W: f32 = 210.0;
 const PAGE_H: f32 = 297.0;
 const MARGIN: f32 = 25.0;
 
-struct Face<'a> {
+/// A face of the letter: its handle in the PDF and the bundled font it is.
+struct Face {
     id: printpdf::FontId,
-    face: ttf_parser::Face<'a>,
+    font: FontId,
 }
 
-impl Face<'_> {
+impl Face {
+    /// The width of `text` at `size_pt`, in millimetres (kerning included).
     fn width_mm(&self, text: &str, size_pt: f32) -> f32 {
-        let upem = f32::from(self.face.units_per_em());
-        let units: f32 = text
-            .chars()
-            .map(|c| {
-                self.face
-                    .glyph_index(c)
-                    .and_then(|g| self.face.glyph_hor_advance(g))
-                    .map_or(upem / 2.0, f32::from)
-            })
-            .sum();
-        units / upem * size_pt * 25.4 / 72.0
+        fonts::width_pt(self.font, text, 0.0) * size_pt * 25.4 / 72.0
     }
 }
 
@@ -330,7 +310,7 @@ fn logo_image(mime: &str, bytes: &[u8]) -> Option<RawImage> {
 }
 
 /// Renders the letter as PDF bytes.
-pub fn render<'a>(d: &LetterData, fonts: &'a LetterFonts) -> Result<Vec<u8>, GrantError> {
+pub fn render(d: &LetterData, fonts: &LetterFonts) -> Result<Vec<u8>, GrantError> {
     let mut doc = PdfDocument::new(&format!("{} – {}", title(d), d.partner_name));
     doc.metadata.info.creator = "Sund By Partner".into();
     doc.metadata.info.producer = "Sund By Partner".into();
@@ -340,15 +320,14 @@ pub fn render<'a>(d: &LetterData, fonts: &'a LetterFonts) -> Result<Vec<u8>, Gra
             .ok_or_else(|| GrantError::Pdf("the font could not be read".into()))?;
         Ok(doc.add_font(&parsed))
     };
-    let face = |bytes: &'a [u8], id: printpdf::FontId| -> Result<Face<'a>, GrantError> {
-        Ok(Face {
-            id,
-            face: ttf_parser::Face::parse(bytes, 0)
-                .map_err(|e| GrantError::Pdf(format!("font: {e}")))?,
-        })
+    let regular = Face {
+        id: add(fonts.regular.bytes())?,
+        font: fonts.regular,
     };
-    let regular = face(&fonts.regular, add(&fonts.regular)?)?;
-    let bold = face(&fonts.bold, add(&fonts.bold)?)?;
+    let bold = Face {
+        id: add(fonts.bold.bytes())?,
+        font: fonts.bold,
+    };
     let mut ops = Vec::new();
     let text_w = PAGE_W - 2.0 * MARGIN;
 

@@ -253,11 +253,6 @@ pub enum GrantError {
     NotFound(String),
     #[error("no partner with id {0}")]
     PartnerNotFound(String),
-    #[error("could not read the file {path}: {source}")]
-    Io {
-        path: std::path::PathBuf,
-        source: std::io::Error,
-    },
     #[error(transparent)]
     Files(#[from] crate::files::FileError),
     #[error("spreadsheet error: {0}")]
@@ -307,7 +302,6 @@ impl Localize for GrantError {
             GrantError::DateOrder { .. } => "grants.date_order",
             GrantError::NotFound(_) => "grants.not_found",
             GrantError::PartnerNotFound(_) => "grants.partner_not_found",
-            GrantError::Io { .. } => "grants.io",
             GrantError::Files(e) => e.code(),
             GrantError::Xlsx(_) => "grants.xlsx",
             GrantError::Pdf(_) => "grants.pdf",
@@ -503,12 +497,6 @@ impl Localize for GrantError {
             }
             (Lang::En, E::PartnerNotFound(_)) => {
                 "The partner does not exist (or is in the bin)".into()
-            }
-            (Lang::Da, E::Io { path, source }) => {
-                format!("Filen {} kunne ikke læses: {source}", path.display())
-            }
-            (Lang::En, E::Io { path, source }) => {
-                format!("The file {} could not be read: {source}", path.display())
             }
             (Lang::Da, E::Xlsx(e)) => format!("Regnearket kunne ikke laves: {e}"),
             (Lang::En, E::Xlsx(e)) => format!("The spreadsheet could not be made: {e}"),
