@@ -21,7 +21,7 @@ use printpdf::{
     RawImage, RawImageData, RawImageFormat, TextItem, XObjectTransform,
 };
 use rusqlite::Connection;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Preference keys of the letter's signer.
 pub const SIGNER_NAME_KEY: &str = "grants.letter_signer_name";
