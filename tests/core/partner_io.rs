@@ -349,13 +349,19 @@ fn export_into_the_folder_never_overwrites() {
     let s = store_with_fixtures();
     let dir = tempfile::tempdir().unwrap();
     files::set_folder_setting(&s.conn, &dir.path().display().to_string(), files::FIELD).unwrap();
+    // One time for both saves: the name holds the minute, and a clock that
+    // passes a minute between them would give two free names.
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+        .and_then(|d| d.and_hms_opt(14, 5, 0))
+        .unwrap();
     let save = || {
-        export::save(
+        export::save_at(
             &s.conn,
             &ListQuery::default(),
             ExportFormat::Csv,
             &Target::Folder,
             Lang::Da,
+            at,
         )
         .unwrap()
         .path
@@ -363,10 +369,12 @@ fn export_into_the_folder_never_overwrites() {
     let (a, b) = (save(), save());
     assert_eq!(a.parent(), Some(dir.path().join("Partnere").as_path()));
     assert_ne!(a, b);
-    assert!(a
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .starts_with("Partnere "));
-    assert!(b.to_string_lossy().ends_with(" (2).csv"));
+    assert_eq!(
+        a.file_name().unwrap().to_string_lossy(),
+        "Partnere 2026-11-24 14.05.csv"
+    );
+    assert_eq!(
+        b.file_name().unwrap().to_string_lossy(),
+        "Partnere 2026-11-24 14.05 (2).csv"
+    );
 }

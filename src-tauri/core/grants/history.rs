@@ -7,7 +7,7 @@
 //! (`grants.event.<kind>` names it on screen). A change is written as a
 //! [`Change`] inside the transaction of the change itself.
 
-use super::sql::{date_col, iso, Result};
+use super::sql::{date_col, iso, stored_as_text, Result};
 use super::Status;
 use crate::store::{new_id, now};
 use chrono::NaiveDate;
@@ -35,6 +35,8 @@ pub enum HistoryEvent {
     /// Deleted: the status it had and any unpaid amount released.
     Deleted,
 }
+
+stored_as_text!(HistoryEvent);
 
 impl HistoryEvent {
     pub const ALL: [HistoryEvent; 7] = [

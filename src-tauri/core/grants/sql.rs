@@ -1,13 +1,12 @@
 //! Reading and writing the grant tables' columns: the `BEGIN IMMEDIATE`
 //! transaction every change runs in, ISO dates, and the stored text of
-//! [`Status`] and [`HistoryEvent`] (`ToSql`/`FromSql` through their `as_str`
-//! and `FromStr`, so an unknown text in the file is an error, never a guess).
+//! [`Status`] and the history's kinds ([`stored_as_text`]: `ToSql`/`FromSql`
+//! through their `as_str` and `FromStr`, so an unknown text in the file is an
+//! error, never a guess).
 
-use super::history::HistoryEvent;
 use super::{GrantError, Status};
 use chrono::NaiveDate;
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
-use rusqlite::{Connection, Row, ToSql, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Row, Transaction, TransactionBehavior};
 
 /// The result of every grant function.
 pub(super) type Result<T> = std::result::Result<T, GrantError>;
@@ -19,7 +18,7 @@ pub(super) fn begin(conn: &mut Connection) -> Result<Transaction<'_>> {
 
 /// A date as stored: `YYYY-MM-DD`.
 pub(super) fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::dates::iso(d)
 }
 
 /// Today on this machine's calendar.
@@ -48,17 +47,19 @@ pub(super) fn opt_date_col(row: &Row, idx: usize) -> rusqlite::Result<Option<Nai
 /// `ToSql`/`FromSql` for an enum stored as its `as_str()` text.
 macro_rules! stored_as_text {
     ($($name:ty),+) => {$(
-        impl ToSql for $name {
-            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        impl rusqlite::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
                 Ok(self.as_str().into())
             }
         }
 
-        impl FromSql for $name {
-            fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(
+                v: rusqlite::types::ValueRef<'_>,
+            ) -> rusqlite::types::FromSqlResult<Self> {
                 let s = v.as_str()?;
                 s.parse().map_err(|_| {
-                    FromSqlError::Other(
+                    rusqlite::types::FromSqlError::Other(
                         format!("unknown {} {s:?}", stringify!($name)).into(),
                     )
                 })
@@ -67,4 +68,6 @@ macro_rules! stored_as_text {
     )+};
 }
 
-stored_as_text!(Status, HistoryEvent);
+pub(super) use stored_as_text;
+
+stored_as_text!(Status);

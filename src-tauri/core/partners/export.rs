@@ -416,9 +416,22 @@ pub fn save(
     target: &Target,
     lang: Lang,
 ) -> Result<Saved> {
+    let now = chrono::Local::now().naive_local();
+    save_at(conn, q, format, target, lang, now)
+}
+
+/// As [`save`], naming the file after `at` instead of the clock.
+pub fn save_at(
+    conn: &Connection,
+    q: &ListQuery,
+    format: ExportFormat,
+    target: &Target,
+    lang: Lang,
+    at: chrono::NaiveDateTime,
+) -> Result<Saved> {
     let rows = rows(conn, q)?;
     let bytes = render(&rows, format, lang)?;
-    let name = file_name(format, lang, chrono::Local::now().naive_local());
+    let name = file_name(format, lang, at);
     let path = files::save(conn, DocKind::Partners, target, &name, &bytes)?;
     Ok(Saved {
         path,
