@@ -500,7 +500,7 @@ pub fn generate(
         .iter()
         .map(|id| input_for(conn, id, &occasion))
         .collect::<Result<Vec<_>>>()?;
-    let date = NaiveDate::parse_from_str(&c.held_on, "%Y-%m-%d").unwrap_or_default();
+    let date = dates::parse_iso(&c.held_on).unwrap_or_default();
     let name = files::ceremony_file_name(date, &c.place);
     let r = render_pdf(&inputs, name.trim_end_matches(".pdf"))?;
     let path = docs::save(conn, DocKind::Diplomas, target, &name, &r.pdf)?;

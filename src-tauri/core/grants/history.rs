@@ -7,8 +7,9 @@
 //! (`grants.event.<kind>` names it on screen). A change is written as a
 //! [`Change`] inside the transaction of the change itself.
 
-use super::sql::{date_col, iso, stored_as_text, Result};
+use super::sql::{date_col, stored_as_text, Result};
 use super::Status;
+use crate::dates::iso;
 use crate::store::{new_id, now};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, Transaction};

@@ -7,8 +7,9 @@
 //! inside the transaction of the change.
 
 use super::rules::{check_year, granted_sum};
-use super::sql::{begin, iso, today, Result};
+use super::sql::{begin, today, Result};
 use super::{GrantError, DEFAULT_MAX_PER_APPLICATION_ORE, DEFAULT_POOL_ORE, MAX_LONG_TEXT};
+use crate::dates::iso;
 use crate::money::{self, parse_ore};
 use crate::store::{new_id, now};
 use crate::validate;

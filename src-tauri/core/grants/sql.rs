@@ -16,11 +16,6 @@ pub(super) fn begin(conn: &mut Connection) -> Result<Transaction<'_>> {
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 
-/// A date as stored: `YYYY-MM-DD`.
-pub(super) fn iso(d: NaiveDate) -> String {
-    crate::dates::iso(d)
-}
-
 /// Today on this machine's calendar.
 pub(super) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
