@@ -129,6 +129,33 @@ pub enum Command {
         #[arg(long)]
         year: i32,
     },
+    // ── data safety and privacy (issue 15) ──
+    /// Tag en sikkerhedskopi nu: i backups/ ved databasen (og den anden mappe), eller til FIL
+    Backup {
+        /// Skriv kopien præcis hertil i stedet for i backups/
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
+    /// Gendan databasen fra en sikkerhedskopi (den nuværende gemmes først som kopi)
+    Restore {
+        /// Sikkerhedskopien (en fil, eller et navn fra backups/)
+        file: std::path::PathBuf,
+    },
+    /// Registerudtræk (indsigt) for en partner: alt programmet har om den, som PDF eller JSON
+    Extract {
+        /// Partnerens navn eller id
+        #[arg(long)]
+        partner: String,
+        /// FIL.json (maskinlæsbar) eller FIL.pdf
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Parses `args` (including the program name) and runs the subcommand.
@@ -198,11 +225,16 @@ impl<E: Localize> From<E> for Failure {
     }
 }
 
-/// Opens the store the way the app does.
+/// Opens the store the way the app does (the erasure log applied).
 pub fn open() -> Result<Store, Failure> {
     let dir = store::data_dir()?;
-    Ok(Store::open_dir(&dir)?.0)
+    let mut store = Store::open_dir(&dir)?.0;
+    sundby_core::backups::on_open(&mut store)?;
+    Ok(store)
 }
+
+// ── data safety and privacy (issue 15) ──
+mod safety;
 
 fn run(command: Command) -> Result<(), Failure> {
     match command {
@@ -249,6 +281,14 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         // ── grants (issue 6) ──
         Command::Grants { year } => grants(year),
+        // ── data safety and privacy (issue 15) ──
+        Command::Backup { out, force } => safety::backup(out.as_deref(), force),
+        Command::Restore { file } => safety::restore(&file),
+        Command::Extract {
+            partner,
+            out,
+            force,
+        } => safety::extract(&partner, &out, force),
     }
 }
 

@@ -1,0 +1,81 @@
+//! Property tests of what people type and the files they bring (issue 15):
+//! at least 100,000 generated inputs each for the import's reader, the money
+//! parser and the date parser, with 0 panics; a parsed amount formats and
+//! parses back to itself; a parsed date is a real date; and full imports of
+//! generated files into a store are all or nothing.
+
+use proptest::prelude::*;
+use sundby_core::i18n::Lang;
+use sundby_core::partners::import::{self, OnDuplicate};
+use sundby_core::store::Store;
+use sundby_core::{dates, money};
+
+const MANY: u32 = 100_000;
+
+/// Text made of the characters a Danish spreadsheet or form holds, with
+/// the separators that matter to the parsers.
+fn typed() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9.,\\- kr]{0,14}",
+        "[0-9]{1,2}[./\\-][0-9]{1,2}[./\\-][0-9]{2,4}",
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}",
+        "\\PC{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: MANY, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn money_parsing_never_panics_and_round_trips(s in typed()) {
+        if let Ok(ore) = money::parse_ore("amount", &s) {
+            let back = money::parse_ore("amount", &money::format_ore(ore));
+            prop_assert_eq!(back.ok(), Some(ore), "{:?} → {} → back", s, ore);
+        }
+    }
+
+    #[test]
+    fn date_parsing_never_panics_and_gives_real_dates(s in typed()) {
+        if let Some(d) = dates::parse(&s) {
+            prop_assert_eq!(dates::parse(&dates::iso(d)), Some(d));
+            prop_assert_eq!(dates::parse(&dates::short(d)), Some(d));
+        }
+        let _ = dates::parse_iso(&s);
+    }
+
+    #[test]
+    fn the_import_reader_never_panics(bytes in prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..160),
+        "[a-zæøåA-Z0-9;,\"\\r\\n \\t.:@-]{0,160}".prop_map(String::into_bytes),
+        "(Navn|Type|Status|E-mail|Samtykke e-mail)(;[a-zæø \"]{0,8}){0,4}\\n([a-zæøå0-9;,\" @.]{0,30}\\n){0,4}".prop_map(String::into_bytes),
+    ]) {
+        let _ = import::read::read(&bytes);
+    }
+}
+
+proptest! {
+    // Whole imports hit the database: fewer cases, each a full run.
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_generated_import_is_all_or_nothing(rows in proptest::collection::vec(
+        ("[A-Za-zæøå ]{0,12}", "(forening|virksomhed|borger|kommunal|x|)", "(aktiv|interesseret|i dvale|afsluttet|y|)", "[a-z@.]{0,12}", "(ja|nej|x|)"),
+        1..6,
+    )) {
+        let mut s = Store::open_in_memory().unwrap();
+        let mut csv = String::from("Navn;Type;Status;E-mail;Samtykke e-mail\n");
+        for (name, kind, status, email, consent) in &rows {
+            csv.push_str(&format!("{name};{kind};{status};{email};{consent}\n"));
+        }
+        let before = sundby_core::partners::store::count(&s.conn).unwrap();
+        let _ = import::preview(&s.conn, csv.as_bytes(), None, Lang::Da);
+        let after = match import::run(&mut s.conn, csv.as_bytes(), "x.csv", None, OnDuplicate::Import, Lang::Da) {
+            Ok(r) => {
+                prop_assert_eq!(r.created as usize, rows.len());
+                before + rows.len() as i64
+            }
+            Err(_) => before,
+        };
+        prop_assert_eq!(sundby_core::partners::store::count(&s.conn).unwrap(), after);
+    }
+}
