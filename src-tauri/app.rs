@@ -111,6 +111,9 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::safety::data_location,
             commands::safety::partner_consents,
             commands::safety::partner_extract_save,
+            commands::safety::retention_list,
+            commands::safety::retention_settings_save,
+            commands::safety::retention_erase,
         ])
 }
 

@@ -41,6 +41,9 @@ export const backupSettingsSave = (settings) => call('backup_settings_save', { s
 export const dataLocation = () => call('data_location');
 export const partnerConsents = (partnerId) => call('partner_consents', { partnerId });
 export const partnerExtractSave = (partnerId, format, path) => call('partner_extract_save', { partnerId, format, path });
+export const retentionList = () => call('retention_list');
+export const retentionSettingsSave = (settings) => call('retention_settings_save', { settings });
+export const retentionErase = () => call('retention_erase');
 
 // saving documents: the documents folder (Indstillinger) and "Gem som".
 // saveDialog(kind, name) → {path, cancelled}; kind: 'diplomas', 'grant_letters',

@@ -167,6 +167,9 @@ pub const AREAS: &[Area] = &[
             "data_location",
             "partner_consents",
             "partner_extract_save",
+            "retention_list",
+            "retention_settings_save",
+            "retention_erase",
         ],
     },
 ];

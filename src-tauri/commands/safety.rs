@@ -6,7 +6,10 @@ use super::files::ChosenPaths;
 use super::{AppState, CmdResult, CommandError};
 use sundby_core::backups::{self, BackupSettings, Restored, Status, Taken};
 use sundby_core::partners::consents::{self, ConsentChange};
-use sundby_core::privacy;
+use sundby_core::privacy::{
+    self,
+    retention::{self, RetentionList, RetentionSettings},
+};
 use sundby_core::store::CopyKind;
 use tauri::State;
 
@@ -70,4 +73,25 @@ pub async fn partner_extract_save(
         let target = chosen.target(path.as_deref())?;
         privacy::save(c, &partner_id, format, &target, lang).map(|p| p.display().to_string())
     })
+}
+
+/// The partners whose personal data is no longer needed (retention).
+#[tauri::command]
+pub async fn retention_list(state: State<'_, AppState>) -> CmdResult<RetentionList> {
+    state.with(|c| retention::due_today(c))
+}
+
+/// Saves how long personal data is kept after a partner ended.
+#[tauri::command]
+pub async fn retention_settings_save(
+    state: State<'_, AppState>,
+    settings: RetentionSettings,
+) -> CmdResult<RetentionSettings> {
+    state.with(|c| retention::save_settings(c, settings))
+}
+
+/// Erases every partner on the retention list; returns how many.
+#[tauri::command]
+pub async fn retention_erase(state: State<'_, AppState>) -> CmdResult<u32> {
+    state.with(|c| retention::erase_due_today(c))
 }

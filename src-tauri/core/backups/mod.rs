@@ -386,7 +386,6 @@ pub fn restore(store: &mut Store, path: &Path) -> Result<Restored> {
     let dir = data_dir(store)?.to_path_buf();
     // Refused before anything changes: not ours, damaged, or newer.
     store::inspect(path)?;
-    let before = take(store, CopyKind::BEFORE_RESTORE)?;
     let tmp = dir.join(format!(
         ".sundby-restore-{}.sqlite3",
         uuid::Uuid::new_v4().simple()
@@ -397,6 +396,9 @@ pub fn restore(store: &mut Store, path: &Path) -> Result<Restored> {
                 Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
             store::backup_to(&src, &tmp, false)?;
         }
+        // Read first: the backup of the current state rotates the folder
+        // the copy may be in.
+        let before = take(store, CopyKind::BEFORE_RESTORE)?;
         let log = erasure::union(
             &erasure::entries(&store.conn)?,
             &erasure::read_file(&dir.join(erasure::LOG_FILE)),

@@ -1,5 +1,5 @@
-//! Which copies the rotation keeps: the newest copy of each of the last
-//! `days` days, of each of the last `weeks` ISO weeks and of each of the
+//! Which copies the rotation keeps: every copy of today, the newest copy of
+//! each of the last `days` days, of each of the last `weeks` ISO weeks and of each of the
 //! last `months` months (days in Denmark's time). Nothing older than the
 //! longest of those horizons is kept, not even a migration copy, so a copy
 //! holding since-erased personal data never outlives the retention set.
@@ -91,7 +91,9 @@ pub fn keep(copies: &[Dated], rotation: Rotation, today: NaiveDate) -> BTreeSet<
             }
             continue;
         }
-        let mut keep_it = c.pinned;
+        // Today's copies all stay (two "take a copy now" in a day, the copy
+        // just before a restore and the one restored).
+        let mut keep_it = c.pinned || day == today;
         if rotation.days > 0 && day >= days_from && seen_days.insert(day) {
             keep_it = true;
         }
@@ -140,7 +142,8 @@ mod tests {
             copies.push(copy(&format!("d{d}-evening"), at(2026, 12, d, 16)));
         }
         let kept = names(keep(&copies, Rotation::default(), today));
-        assert_eq!(kept, ["d1-evening", "d2-evening"]);
+        // Today (the 2nd) keeps both; the 1st its newest.
+        assert_eq!(kept, ["d1-evening", "d2-evening", "d2-morning"]);
     }
 
     #[test]
@@ -209,15 +212,16 @@ mod tests {
 
     #[test]
     fn the_day_is_denmarks_not_utcs() {
-        // 23:30 UTC on 1 December is 00:30 on 2 December in Copenhagen.
+        // 23:30 UTC on 30 November is 00:30 on 1 December in Copenhagen:
+        // the same day as the morning copy, which is newer.
         let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
-        let late = Utc.with_ymd_and_hms(2026, 12, 1, 23, 30, 0).unwrap();
-        let copies = vec![copy("late", late), copy("morning", at(2026, 12, 2, 8))];
-        let one_day = Rotation {
-            days: 1,
+        let late = Utc.with_ymd_and_hms(2026, 11, 30, 23, 30, 0).unwrap();
+        let copies = vec![copy("late", late), copy("morning", at(2026, 12, 1, 8))];
+        let three_days = Rotation {
+            days: 3,
             weeks: 0,
             months: 0,
         };
-        assert_eq!(names(keep(&copies, one_day, today)), ["morning"]);
+        assert_eq!(names(keep(&copies, three_days, today)), ["morning"]);
     }
 }

@@ -739,6 +739,21 @@ pub(crate) fn erase_again(conn: &mut Connection, ids: &[String]) -> Result<u32> 
     })
 }
 
+/// Erases every partner of `ids` in one go (the retention list's "erase
+/// all"): one transaction, one update of the log file and the backups.
+/// Returns how many were erased.
+pub fn erase_many(conn: &mut Connection, ids: &[String]) -> Result<u32> {
+    let ts = now();
+    let n = securely(conn, |tx| {
+        for id in ids {
+            erase_in(tx, id, &ts)?;
+        }
+        Ok(ids.len() as u32)
+    })?;
+    log_to_file(conn);
+    Ok(n)
+}
+
 /// Empties the bin: erases every partner in it. Returns how many.
 pub fn empty_bin(conn: &mut Connection) -> Result<u32> {
     let ts = now();

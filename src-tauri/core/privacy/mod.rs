@@ -11,6 +11,7 @@
 //! the awards area lands: see `nominations` in [`extract`] (the HOOK).
 
 pub mod document;
+pub mod retention;
 
 use crate::i18n::{Lang, Localize};
 use crate::partners::{self, consents::ConsentChange, Partner, PartnerError};
