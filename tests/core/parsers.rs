@@ -12,6 +12,43 @@ use sundby_core::{dates, money};
 
 const MANY: u32 = 100_000;
 
+/// Pieces a spreadsheet's CSV is made of: headers, separators, quotes,
+/// line ends, Danish letters, a BOM, Windows-1252 bytes as text.
+const CSV_PIECES: &[&str] = &[
+    "Navn",
+    "Type",
+    "Status",
+    "E-mail",
+    "Samtykke e-mail",
+    "Målsætninger",
+    ";",
+    ",",
+    "\t",
+    "\"",
+    "\"\"",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "æ",
+    "ø",
+    "å",
+    "Æ",
+    "\u{feff}",
+    "ja",
+    "nej",
+    "forening",
+    "aktiv",
+    "12.03.2026",
+    "2026-03-12",
+    "@",
+    "x",
+    "0",
+    "1.234,50",
+    "=",
+    "PK",
+];
+
 /// Text made of the characters a Danish spreadsheet or form holds, with
 /// the separators that matter to the parsers.
 fn typed() -> impl Strategy<Value = String> {
@@ -46,8 +83,8 @@ proptest! {
     #[test]
     fn the_import_reader_never_panics(bytes in prop_oneof![
         proptest::collection::vec(any::<u8>(), 0..160),
-        "[a-zæøåA-Z0-9;,\"\\r\\n \\t.:@-]{0,160}".prop_map(String::into_bytes),
-        "(Navn|Type|Status|E-mail|Samtykke e-mail)(;[a-zæø \"]{0,8}){0,4}\\n([a-zæøå0-9;,\" @.]{0,30}\\n){0,4}".prop_map(String::into_bytes),
+        proptest::collection::vec(proptest::sample::select(CSV_PIECES), 0..40)
+            .prop_map(|v| v.concat().into_bytes()),
     ]) {
         let _ = import::read::read(&bytes);
     }

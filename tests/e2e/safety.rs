@@ -33,7 +33,7 @@ async fn backup_change_restore_and_the_register_extract() {
     // Change the partner.
     app.goto("#/partnere").await;
     app.wait("#partner-rows tr").await;
-    app.click("#partner-rows tr a").await;
+    app.click("#partner-rows tr .row-link").await;
     app.wait_text("#partner-name", "Kopiforeningen").await;
     app.click("#partner-edit").await;
     app.wait("#partner-form").await;
@@ -71,8 +71,10 @@ async fn backup_change_restore_and_the_register_extract() {
         .await;
     app.goto("#/partnere").await;
     app.wait("#partner-rows tr").await;
-    let names = app.texts("#partner-rows tr a").await;
-    assert_eq!(names, ["Kopiforeningen"]);
+    app.wait_js(
+        "[...document.querySelectorAll('#partner-rows tr .row-link')].map(a => a.textContent).join('|') === 'Kopiforeningen'",
+    )
+    .await;
     // A backup of the changed state exists.
     let before: Vec<_> = std::fs::read_dir(data.join(sundby_core::store::BACKUP_DIR))
         .unwrap()

@@ -138,7 +138,12 @@ pub fn delete_copy(dir: &Path, file_name: &str) -> Result<(), StoreError> {
     std::fs::remove_file(dir.join(file_name)).map_err(|source| StoreError::Backups {
         path: dir.to_path_buf(),
         source,
-    })
+    })?;
+    // What SQLite may have left beside it.
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(dir.join(format!("{file_name}{suffix}")));
+    }
+    Ok(())
 }
 
 /// The name [`backup_into`] gives a copy of schema `version` taken now.
@@ -187,6 +192,13 @@ pub fn backup_to(conn: &Connection, target: &Path, replace: bool) -> Result<(), 
     let result = (|| {
         conn.backup(rusqlite::MAIN_DB, &tmp, None)
             .map_err(StoreError::Backup)?;
+        // A copy is one self-contained file: out of WAL mode, so reading it
+        // (the list's counts, the check) leaves no -wal or -shm beside it.
+        {
+            let copy = Connection::open(&tmp).map_err(StoreError::Backup)?;
+            copy.pragma_update(None, "journal_mode", "DELETE")
+                .map_err(StoreError::Backup)?;
+        }
         if !passes_integrity_check(&tmp) {
             return Err(StoreError::CopyDamaged(target.to_path_buf()));
         }
