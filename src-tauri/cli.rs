@@ -339,7 +339,7 @@ fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Fail
         ))
     })?;
     let size = std::fs::metadata(file)
-        .map_err(|e| Failure::Message(format!("filen {} kan ikke læses: {e}", file.display())))?
+        .map_err(|e| unreadable(file, &e))?
         .len();
     if size > MAX_FILE_BYTES as u64 {
         return Err(ImportError::TooLarge {
@@ -347,8 +347,7 @@ fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Fail
         }
         .into());
     }
-    let bytes = std::fs::read(file)
-        .map_err(|e| Failure::Message(format!("filen {} kan ikke læses: {e}", file.display())))?;
+    let bytes = std::fs::read(file).map_err(|e| unreadable(file, &e))?;
     let mut store = open()?;
     let name = file
         .file_name()
@@ -377,6 +376,17 @@ fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Fail
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// A file the person named cannot be read: what happened, in Danish.
+fn unreadable(file: &std::path::Path, e: &std::io::Error) -> Failure {
+    let why = match e.kind() {
+        std::io::ErrorKind::NotFound => "den findes ikke",
+        std::io::ErrorKind::PermissionDenied => "du har ikke adgang til den",
+        std::io::ErrorKind::IsADirectory => "det er en mappe",
+        _ => "tjek at den findes, og at du kan læse den",
+    };
+    Failure::Message(format!("filen {} kan ikke læses: {why}", file.display()))
 }
 
 fn partner_export(file: &std::path::Path, force: bool) -> Result<(), Failure> {

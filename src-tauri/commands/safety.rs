@@ -93,5 +93,5 @@ pub async fn retention_settings_save(
 /// Erases every partner on the retention list; returns how many.
 #[tauri::command]
 pub async fn retention_erase(state: State<'_, AppState>) -> CmdResult<u32> {
-    state.with(|c| retention::erase_due_today(c))
+    state.with(retention::erase_due_today)
 }

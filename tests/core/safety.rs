@@ -385,7 +385,8 @@ fn the_extract_holds_every_areas_data_for_the_person() {
         },
     )
     .unwrap();
-    sundby_core::diploma::store::mark_issued(&mut s.conn, &c.id, &[p.id.clone()]).unwrap();
+    sundby_core::diploma::store::mark_issued(&mut s.conn, &c.id, std::slice::from_ref(&p.id))
+        .unwrap();
     // grants
     sundby_core::grants::ensure_pool(&mut s.conn, 2026).unwrap();
     sundby_core::grants::create_application(

@@ -304,7 +304,7 @@ pub fn source_label(code: &str, lang: Lang) -> String {
     let da = lang == Lang::Da;
     match code {
         "form" => if da { "formularen" } else { "the form" }.into(),
-        "import" => if da { "import" } else { "import" }.into(),
+        "import" => "import".into(),
         "fair" => if da { "messe" } else { "fair" }.into(),
         "merge" => if da { "sammenlægning" } else { "merge" }.into(),
         "demo" => "demo".into(),

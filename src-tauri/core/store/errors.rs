@@ -231,3 +231,60 @@ impl Localize for StoreError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: i32) -> StoreError {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(code),
+            None,
+        ))
+    }
+
+    #[test]
+    fn each_cause_has_its_code_and_no_english_library_text() {
+        let cases = [
+            (sqlite(rusqlite::ffi::SQLITE_BUSY), "store.locked"),
+            (sqlite(rusqlite::ffi::SQLITE_LOCKED), "store.locked"),
+            (sqlite(rusqlite::ffi::SQLITE_READONLY), "store.read_only"),
+            (sqlite(rusqlite::ffi::SQLITE_FULL), "store.disk_full"),
+            (sqlite(rusqlite::ffi::SQLITE_CANTOPEN), "store.no_access"),
+            (sqlite(rusqlite::ffi::SQLITE_CORRUPT), "store.damaged"),
+        ];
+        for (e, code) in cases {
+            assert_eq!(e.code(), code);
+            for lang in [Lang::Da, Lang::En] {
+                let m = e.message(lang);
+                for raw in [
+                    "database is locked",
+                    "readonly",
+                    "disk is full",
+                    "unable to open",
+                ] {
+                    assert!(!m.contains(raw), "{m}");
+                }
+            }
+        }
+        assert!(sqlite(rusqlite::ffi::SQLITE_FULL)
+            .message(Lang::Da)
+            .contains("ikke mere plads"));
+    }
+
+    #[test]
+    fn a_data_folder_that_is_a_file_does_not_show_the_os_text() {
+        let e = StoreError::DataDir {
+            path: PathBuf::from("/tmp/x"),
+            source: std::io::Error::from_raw_os_error(17),
+        };
+        assert_eq!(e.code(), "store.exists");
+        let m = e.message(Lang::Da);
+        assert!(!m.contains("os error") && !m.contains("File exists"), "{m}");
+        let full = StoreError::DataDir {
+            path: PathBuf::from("/tmp/x"),
+            source: std::io::Error::from(ErrorKind::StorageFull),
+        };
+        assert_eq!(full.code(), "store.disk_full");
+    }
+}
