@@ -7,6 +7,8 @@
 
 #[path = "../common/fixtures.rs"]
 mod fixtures;
+#[path = "../common/tools.rs"]
+mod tools;
 
 use std::path::{Path, PathBuf};
 use sundby_core::backups::{self, location};

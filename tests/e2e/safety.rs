@@ -57,6 +57,17 @@ async fn backup_change_restore_and_the_register_extract() {
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&saved[0]).unwrap()).unwrap();
     assert_eq!(json["partner"]["name"], "Ændret Forening");
+    // And as a PDF.
+    app.click("#partner-extract-pdf").await;
+    app.wait_js(
+        "[...document.querySelectorAll('#notice')].some(n => n.textContent.includes('.pdf'))",
+    )
+    .await;
+    assert!(std::fs::read_dir(&folder).unwrap().any(|e| e
+        .unwrap()
+        .path()
+        .extension()
+        .is_some_and(|x| x == "pdf")));
     // The consent history panel is on the page.
     app.wait("#partner-consents-h").await;
 

@@ -3,12 +3,14 @@
 //! [`Extract`] as the JSON file. The PDF is rendered by the shared A4
 //! flowing-document writer (`print`), each section becoming a level-1
 //! heading with its facts and table.
+//! [`document`] builds it; [`render_pdf`] prints it.
 
 use super::{Extract, PrivacyError};
 use crate::dates;
 use crate::i18n::Lang;
 use crate::labels;
 use crate::money;
+use crate::print;
 
 /// One part of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -318,11 +320,62 @@ pub fn source_label(code: &str, lang: Lang) -> String {
     }
 }
 
+/// The extract as a printable document: a cover, the contents, and each
+/// section as a level-1 heading with its facts and its table.
+pub fn document(e: &Extract, lang: Lang) -> print::Document {
+    let mut doc = print::Document::new(title(e, lang));
+    doc.lang = lang;
+    doc.author = e.controller.municipality.clone();
+    doc.footer = title(e, lang);
+    let (kicker, subtitle) = match lang {
+        Lang::Da => (
+            "Registerudtræk (indsigt)",
+            "Alt hvad programmet har registreret",
+        ),
+        Lang::En => (
+            "Register extract (access)",
+            "Everything the programme has recorded",
+        ),
+    };
+    doc.blocks.push(print::Block::Cover {
+        logo: None,
+        kicker: kicker.to_string(),
+        title: e.partner.name.clone(),
+        subtitle: subtitle.to_string(),
+        lines: vec![
+            format!("{}, {}", e.controller.municipality, e.controller.programme),
+            day(&e.made_at),
+        ],
+    });
+    doc.blocks.push(print::Block::Contents);
+    for s in sections(e, lang) {
+        doc.blocks.push(print::Block::Heading {
+            level: 1,
+            text: s.title.clone(),
+        });
+        if !s.facts.is_empty() {
+            doc.blocks.push(print::Block::Facts(s.facts.clone()));
+        }
+        if !s.rows.is_empty() {
+            let columns = s
+                .columns
+                .iter()
+                .map(|c| print::Column::left(c.clone(), 1.0))
+                .collect();
+            doc.blocks.push(print::Block::Table {
+                columns,
+                rows: s.rows.clone(),
+            });
+        } else if let Some(empty) = &s.empty {
+            if s.facts.is_empty() || !s.columns.is_empty() {
+                doc.blocks.push(print::Block::Paragraph(empty.clone()));
+            }
+        }
+    }
+    doc
+}
+
 /// The extract as a PDF, through the shared document writer.
 pub fn render_pdf(e: &Extract, lang: Lang) -> Result<Vec<u8>, PrivacyError> {
-    // The shared `print` module has not landed on this branch yet: until it
-    // does, the readable extract is refused with a clear message rather
-    // than drawn by a second PDF writer.
-    let _ = sections(e, lang);
-    Err(PrivacyError::PdfPending)
+    print::render(&document(e, lang)).map_err(|err| PrivacyError::area("print", err))
 }

@@ -33,9 +33,6 @@ pub enum PrivacyError {
         message_da: String,
         message: String,
     },
-    /// The readable PDF needs the shared document writer.
-    #[error("the PDF extract is not available in this build")]
-    PdfPending,
     #[error(transparent)]
     Partners(#[from] PartnerError),
     #[error(transparent)]
@@ -43,7 +40,7 @@ pub enum PrivacyError {
 }
 
 impl PrivacyError {
-    fn area<E: Localize>(area: &'static str, e: E) -> PrivacyError {
+    pub(crate) fn area<E: Localize>(area: &'static str, e: E) -> PrivacyError {
         PrivacyError::Area {
             area,
             code: e.code(),
@@ -59,7 +56,6 @@ impl Localize for PrivacyError {
             PrivacyError::NotFound(_) => "privacy.not_found",
             PrivacyError::Ambiguous(_) => "privacy.ambiguous",
             PrivacyError::Area { code, .. } => code,
-            PrivacyError::PdfPending => "privacy.pdf_pending",
             PrivacyError::Partners(e) => e.code(),
             PrivacyError::Files(e) => e.code(),
         }
@@ -81,8 +77,6 @@ impl Localize for PrivacyError {
             ),
             (Lang::Da, PrivacyError::Area { message_da, .. }) => message_da.clone(),
             (Lang::En, PrivacyError::Area { message, .. }) => message.clone(),
-            (Lang::Da, PrivacyError::PdfPending) => "Registerudtrækket som PDF kommer i en senere version. Gem det som JSON (.json) indtil da.".into(),
-            (Lang::En, PrivacyError::PdfPending) => "The register extract as a PDF comes in a later version. Save it as JSON (.json) until then.".into(),
             (_, PrivacyError::Partners(e)) => e.message(lang),
             (_, PrivacyError::Files(e)) => e.message(lang),
         }
