@@ -134,7 +134,7 @@ mod tests {
     }
 
     #[test]
-    fn two_copies_a_day_keep_the_newest_of_each_of_the_last_seven_days() {
+    fn two_copies_a_day_keep_both_of_today_and_the_newest_of_an_earlier_day() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
         let mut copies = Vec::new();
         for d in 1..=2u32 {
