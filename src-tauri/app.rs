@@ -103,6 +103,17 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::grants::grants_signer_get,
             commands::grants::grants_export,
             commands::grants::grants_letter,
+            // ── data safety and privacy (issue 15) ──
+            commands::safety::backups_status,
+            commands::safety::backup_take,
+            commands::safety::backup_restore,
+            commands::safety::backup_settings_save,
+            commands::safety::data_location,
+            commands::safety::partner_consents,
+            commands::safety::partner_extract_save,
+            commands::safety::retention_list,
+            commands::safety::retention_settings_save,
+            commands::safety::retention_erase,
         ])
 }
 
@@ -112,7 +123,9 @@ pub fn open_state() -> AppState {
     match store::data_dir() {
         Ok(dir) => {
             let store = Store::open_dir(&dir).map(|(s, _)| s);
-            AppState::new(store, Some(dir))
+            let state = AppState::new(store, Some(dir));
+            state.start_up();
+            state
         }
         Err(e) => AppState::new(Err(e), None),
     }
@@ -134,5 +147,12 @@ pub fn run() -> Result<(), tauri::Error> {
         .plugin(tauri_plugin_opener::init())
         // "Gem som", opened by the save_dialog command only.
         .plugin(tauri_plugin_dialog::init());
-    register(builder, open_state()).run(tauri::generate_context!())
+    let app = register(builder, open_state()).build(tauri::generate_context!())?;
+    app.run(|handle, event| {
+        // Closing after changes: a backup (issue 15).
+        if let tauri::RunEvent::Exit = event {
+            handle.state::<AppState>().closing();
+        }
+    });
+    Ok(())
 }

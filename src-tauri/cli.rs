@@ -129,6 +129,33 @@ pub enum Command {
         #[arg(long)]
         year: i32,
     },
+    // ── data safety and privacy (issue 15) ──
+    /// Tag en sikkerhedskopi nu: i backups/ ved databasen (og den anden mappe), eller til FIL
+    Backup {
+        /// Skriv kopien præcis hertil i stedet for i backups/
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
+    /// Gendan databasen fra en sikkerhedskopi (den nuværende gemmes først som kopi)
+    Restore {
+        /// Sikkerhedskopien (en fil, eller et navn fra backups/)
+        file: std::path::PathBuf,
+    },
+    /// Registerudtræk (indsigt) for en partner: alt programmet har om den, som PDF eller JSON
+    Extract {
+        /// Partnerens navn eller id
+        #[arg(long)]
+        partner: String,
+        /// FIL.json (maskinlæsbar) eller FIL.pdf
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Parses `args` (including the program name) and runs the subcommand.
@@ -198,11 +225,16 @@ impl<E: Localize> From<E> for Failure {
     }
 }
 
-/// Opens the store the way the app does.
+/// Opens the store the way the app does (the erasure log applied).
 pub fn open() -> Result<Store, Failure> {
     let dir = store::data_dir()?;
-    Ok(Store::open_dir(&dir)?.0)
+    let mut store = Store::open_dir(&dir)?.0;
+    sundby_core::backups::on_open(&mut store)?;
+    Ok(store)
 }
+
+// ── data safety and privacy (issue 15) ──
+mod safety;
 
 fn run(command: Command) -> Result<(), Failure> {
     match command {
@@ -249,6 +281,14 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         // ── grants (issue 6) ──
         Command::Grants { year } => grants(year),
+        // ── data safety and privacy (issue 15) ──
+        Command::Backup { out, force } => safety::backup(out.as_deref(), force),
+        Command::Restore { file } => safety::restore(&file),
+        Command::Extract {
+            partner,
+            out,
+            force,
+        } => safety::extract(&partner, &out, force),
     }
 }
 
@@ -299,7 +339,7 @@ fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Fail
         ))
     })?;
     let size = std::fs::metadata(file)
-        .map_err(|e| Failure::Message(format!("filen {} kan ikke læses: {e}", file.display())))?
+        .map_err(|e| unreadable(file, &e))?
         .len();
     if size > MAX_FILE_BYTES as u64 {
         return Err(ImportError::TooLarge {
@@ -307,8 +347,7 @@ fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Fail
         }
         .into());
     }
-    let bytes = std::fs::read(file)
-        .map_err(|e| Failure::Message(format!("filen {} kan ikke læses: {e}", file.display())))?;
+    let bytes = std::fs::read(file).map_err(|e| unreadable(file, &e))?;
     let mut store = open()?;
     let name = file
         .file_name()
@@ -337,6 +376,17 @@ fn partner_import(file: &std::path::Path, on_duplicate: &str) -> Result<(), Fail
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// A file the person named cannot be read: what happened, in Danish.
+fn unreadable(file: &std::path::Path, e: &std::io::Error) -> Failure {
+    let why = match e.kind() {
+        std::io::ErrorKind::NotFound => "den findes ikke",
+        std::io::ErrorKind::PermissionDenied => "du har ikke adgang til den",
+        std::io::ErrorKind::IsADirectory => "det er en mappe",
+        _ => "tjek at den findes, og at du kan læse den",
+    };
+    Failure::Message(format!("filen {} kan ikke læses: {why}", file.display()))
 }
 
 fn partner_export(file: &std::path::Path, force: bool) -> Result<(), Failure> {

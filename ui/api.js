@@ -33,6 +33,17 @@ export const imageDataUrl = (id) => call('image_data_url', { id });
 export const languageSet = (language) => call('language_set', { language });
 export const backupsList = () => call('backups_list');
 export const backupsDelete = () => call('backups_delete');
+// data safety and privacy (issue 15)
+export const backupsStatus = () => call('backups_status');
+export const backupTake = () => call('backup_take');
+export const backupRestore = (fileName) => call('backup_restore', { fileName });
+export const backupSettingsSave = (settings) => call('backup_settings_save', { settings });
+export const dataLocation = () => call('data_location');
+export const partnerConsents = (partnerId) => call('partner_consents', { partnerId });
+export const partnerExtractSave = (partnerId, format, path) => call('partner_extract_save', { partnerId, format, path });
+export const retentionList = () => call('retention_list');
+export const retentionSettingsSave = (settings) => call('retention_settings_save', { settings });
+export const retentionErase = () => call('retention_erase');
 
 // saving documents: the documents folder (Indstillinger) and "Gem som".
 // saveDialog(kind, name) → {path, cancelled}; kind: 'diplomas', 'grant_letters',

@@ -61,6 +61,26 @@ function drawChrome() {
   }
 }
 
+// The header's warnings (issue 15): a data folder on a network drive or in
+// a sync folder, and no backup for 7 days.
+async function drawSafetyWarnings() {
+  const bar = document.querySelector('.topbar');
+  if (!bar) return;
+  const old = document.getElementById('header-safety');
+  if (old) old.remove();
+  let place = null;
+  let status = null;
+  try {
+    [place, status] = await Promise.all([api.dataLocation(), api.backupsStatus()]);
+  } catch (_) {
+    return;
+  }
+  const lines = [];
+  if (place) lines.push(h('p', { text: place.message }));
+  if (status && status.warn) lines.push(h('p', {}, h('a', { href: '#/indstillinger', text: t('app.backup_warning') })));
+  if (lines.length) bar.append(h('div', { id: 'header-safety', class: 'banner error', role: 'alert' }, ...lines));
+}
+
 async function refreshHeader() {
   info = await api.appInfo();
   drawChrome();
@@ -158,6 +178,7 @@ async function boot() {
     if (current && current.handle && current.handle.canLeave && !current.handle.canLeave()) e.preventDefault();
   });
   await show();
+  drawSafetyWarnings();
   document.body.dataset.ready = 'true';
 }
 

@@ -154,6 +154,24 @@ pub const AREAS: &[Area] = &[
             "grants_letter",
         ],
     },
+    Area {
+        name: "safety",
+        description: "Data safety and privacy commands (issue 15) for the main window: backups, \
+            restore, the data folder's location, consent history and the register extract. \
+            No file system, shell or network access for the web view.",
+        commands: &[
+            "backups_status",
+            "backup_take",
+            "backup_restore",
+            "backup_settings_save",
+            "data_location",
+            "partner_consents",
+            "partner_extract_save",
+            "retention_list",
+            "retention_settings_save",
+            "retention_erase",
+        ],
+    },
 ];
 
 /// Every command, area by area, in the order above.

@@ -21,9 +21,13 @@ pub mod events;
 // ── grants (issue 6) ──
 pub mod grants;
 
+// ── data safety and privacy (issue 15) ──
+pub mod safety;
+
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use sundby_core::i18n::{Lang, Localize};
 use sundby_core::store::{Store, StoreError};
@@ -36,6 +40,9 @@ pub struct AppState {
     /// belongs to (locked only while the store is locked).
     partner_index: Mutex<sundby_core::partners::ListIndex>,
     pub data_dir: Option<PathBuf>,
+    /// The connection's `total_changes()` after the start-up's own work: a
+    /// higher count at closing means a backup is due.
+    changes_at_start: AtomicU64,
 }
 
 /// The error a command returns to the UI.
@@ -75,7 +82,40 @@ impl AppState {
             store: store.map(Mutex::new),
             partner_index: Mutex::new(sundby_core::partners::ListIndex::new()),
             data_dir,
+            changes_at_start: AtomicU64::new(0),
         }
+    }
+
+    /// The start-up's safety work (issue 15), on an opened store: the
+    /// erasure log's file applied, the first backup of the day taken. A
+    /// failure here never keeps the window from opening; the backup card
+    /// shows the state.
+    pub fn start_up(&self) {
+        if let Ok(mutex) = &self.store {
+            let mut store = mutex.lock().unwrap_or_else(|p| p.into_inner());
+            let _ = sundby_core::backups::on_open(&mut store);
+            let _ = sundby_core::backups::daily(&store);
+            self.changes_at_start
+                .store(store.conn.total_changes(), Ordering::SeqCst);
+        }
+    }
+
+    /// When the app closes: a backup when anything was written.
+    pub fn closing(&self) {
+        if let Ok(mutex) = &self.store {
+            let store = mutex.lock().unwrap_or_else(|p| p.into_inner());
+            let baseline = self.changes_at_start.load(Ordering::SeqCst);
+            if sundby_core::backups::closing(&store, baseline).is_ok() {
+                self.changes_at_start
+                    .store(store.conn.total_changes(), Ordering::SeqCst);
+            }
+        }
+    }
+
+    /// Forgets the partner list's index (the database was replaced by a restore).
+    pub fn reset_partner_index(&self) {
+        let mut index = self.partner_index.lock().unwrap_or_else(|p| p.into_inner());
+        *index = sundby_core::partners::ListIndex::new();
     }
 
     /// Runs `f` with the database and the partner list's index.

@@ -68,6 +68,11 @@ pub fn field_label(field: &str, lang: Lang) -> &'static str {
 
 fn field_label_da(field: &str) -> &'static str {
     match field {
+        "backup_days" => "Antal daglige sikkerhedskopier",
+        "backup_weeks" => "Antal ugentlige sikkerhedskopier",
+        "backup_months" => "Antal månedlige sikkerhedskopier",
+        "backup_folder" => "Den anden mappe til sikkerhedskopier",
+        "retention_months" => "Antal måneder persondata gemmes efter en partner er afsluttet",
         "municipality" => "Kommunens navn",
         "programme_name" => "Programmets navn",
         "period_from" => "Periodens start",
@@ -167,6 +172,11 @@ fn field_label_da(field: &str) -> &'static str {
 
 fn field_label_en(field: &str) -> &'static str {
     match field {
+        "backup_days" => "The number of daily backups",
+        "backup_weeks" => "The number of weekly backups",
+        "backup_months" => "The number of monthly backups",
+        "backup_folder" => "The second backup folder",
+        "retention_months" => "The number of months personal data is kept after a partner ended",
         "municipality" => "The municipality's name",
         "programme_name" => "The programme's name",
         "period_from" => "The period's start",

@@ -20,6 +20,10 @@ pub mod validate;
 
 pub mod files;
 
+// data safety and privacy (issue 15): backups, restore, register extract
+pub mod backups;
+pub mod privacy;
+
 pub mod diploma;
 pub mod events;
 pub mod grants;

@@ -20,3 +20,6 @@ mod events;
 
 // ── grants (issue 6) ──
 mod grants;
+
+// ── data safety and privacy (issue 15) ──
+mod safety;

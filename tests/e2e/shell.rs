@@ -198,10 +198,12 @@ async fn backups_from_an_update_are_shown_and_can_be_deleted() {
     }
     let app = App::start_in(&data).await;
     app.goto("#/indstillinger").await;
-    app.wait("#settings-backups li").await;
+    app.wait("#settings-backups tbody tr").await;
     let item: String = serde_json::from_value(
-        app.js("document.querySelector('#settings-backups li').textContent")
-            .await,
+        app.js(
+            "document.querySelector('#settings-backups tr[data-file*=\"-migration\"]').textContent",
+        )
+        .await,
     )
     .unwrap();
     assert!(item.contains("skemaversion 1"), "{item}");
@@ -212,14 +214,14 @@ async fn backups_from_an_update_are_shown_and_can_be_deleted() {
     );
     app.click("#settings-backups-delete").await;
     app.wait(".dialog .btn.danger").await;
-    // One copy: the question is in the singular, not "sikkerhedskopi(er)".
+    // Two copies: the one before the update and the day's first.
     let question = app
         .js("document.querySelector('.dialog').textContent")
         .await;
     assert!(
         question
             .as_str()
-            .is_some_and(|q| q.contains("Slet 1 sikkerhedskopi for altid?")),
+            .is_some_and(|q| q.contains("Slet 2 sikkerhedskopier for altid?")),
         "{question}"
     );
     app.click(".dialog .btn.danger").await;

@@ -61,6 +61,25 @@ pub fn granted_between(
     Ok(out)
 }
 
+/// Every application of a partner (deleted ones too: the register extract
+/// shows everything the app holds), oldest received first, each with its
+/// history. Added for the register extract (issue 15).
+pub fn of_partner(
+    conn: &Connection,
+    partner_id: &str,
+) -> Result<Vec<(super::Application, Vec<super::HistoryEntry>)>, super::GrantError> {
+    let ids: Vec<String> = conn
+        .prepare_cached(
+            "SELECT id FROM grant_applications WHERE partner_id = ?1
+             ORDER BY received_on, created_at, id",
+        )?
+        .query_map([partner_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.iter()
+        .map(|id| Ok((super::application(conn, id)?, super::history(conn, id)?)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

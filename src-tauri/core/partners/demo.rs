@@ -7,9 +7,7 @@
 //! Every name, email and phone number is made up; emails are at subdomains
 //! of `example.dk`.
 
-use super::{
-    insert_valid, Channel, Kind, PartnerError, Result, Status, ValidContact, ValidPartner,
-};
+use super::{Channel, Kind, PartnerError, Result, Status, ValidContact, ValidPartner};
 use crate::store::{new_id, now};
 use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Connection};
@@ -362,7 +360,7 @@ pub fn load(conn: &mut Connection) -> Result<u32> {
     let tx = conn.transaction()?;
     let ts = now();
     for (p, history) in &all {
-        let id = insert_valid(&tx, p, None)?;
+        let id = super::insert_valid_from(&tx, p, None, super::consents::Source::DEMO)?;
         for (status, on) in history {
             tx.execute(
                 "INSERT INTO partner_status_history (id, partner_id, status, changed_on, created_at)

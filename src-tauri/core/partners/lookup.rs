@@ -250,6 +250,49 @@ pub fn email_contacts(conn: &Connection) -> Result<Vec<EmailContact>> {
     Ok(rows)
 }
 
+/// A partner that still holds personal data, with the day its status last
+/// became "afsluttet" (`None` while it has not ended). For the retention
+/// list (issue 15): every partner not erased, in the bin or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeldPartner {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub ended_on: Option<NaiveDate>,
+    pub contacts: i64,
+}
+
+/// Every partner not erased, with when it ended and its contact count, in
+/// Danish order.
+pub fn held(conn: &Connection) -> Result<Vec<HeldPartner>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.name, p.kind, p.status,
+                CASE WHEN p.status = 'afsluttet' THEN
+                    (SELECT max(h.changed_on) FROM partner_status_history h
+                     WHERE h.partner_id = p.id AND h.status = 'afsluttet')
+                END,
+                (SELECT count(*) FROM contacts c WHERE c.partner_id = p.id)
+         FROM partners p WHERE p.erased_at IS NULL
+         ORDER BY p.sort_key, p.name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(HeldPartner {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                status: r.get(3)?,
+                ended_on: r
+                    .get::<_, Option<String>>(4)?
+                    .and_then(|d| crate::dates::parse_iso(&d)),
+                contacts: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,8 +18,10 @@
 //! an active partner has at least one goal.
 
 pub mod collation;
+pub mod consents;
 pub mod dedupe;
 pub mod demo;
+pub mod erasure;
 pub mod index;
 pub mod lookup;
 pub mod store;
@@ -255,6 +257,16 @@ pub struct ValidPartner {
 }
 
 impl ValidPartner {
+    /// The consents as given in this record.
+    pub fn consents(&self) -> consents::Consents {
+        consents::Consents {
+            public: self.consent_public,
+            public_on: self.consent_public_on,
+            email: self.consent_email,
+            email_on: self.consent_email_on,
+        }
+    }
+
     /// The duplicate-matching key of the name (see [`dedupe::name_key`]).
     pub fn name_key(&self) -> String {
         dedupe::name_key(&self.name)
@@ -858,6 +870,22 @@ pub fn insert_valid(
     p: &ValidPartner,
     import_batch_id: Option<&str>,
 ) -> Result<String> {
+    let source = if import_batch_id.is_some() {
+        consents::Source::IMPORT
+    } else {
+        consents::Source::FORM
+    };
+    insert_valid_from(tx, p, import_batch_id, source)
+}
+
+/// [`insert_valid`] for a partner that came from `source` (a fair, a merge,
+/// the demo): its consents are recorded with that source.
+pub fn insert_valid_from(
+    tx: &Transaction,
+    p: &ValidPartner,
+    import_batch_id: Option<&str>,
+    source: consents::Source,
+) -> Result<String> {
     let id = new_id();
     let ts = now();
     tx.prepare_cached(
@@ -897,6 +925,14 @@ pub fn insert_valid(
     ])?;
     store::write_goals(tx, &id, &p.goals)?;
     store::write_contacts(tx, &id, &p.contacts, &ts)?;
+    consents::record_changes(
+        tx,
+        &id,
+        None,
+        p.consents(),
+        source,
+        chrono::Local::now().date_naive(),
+    )?;
     tx.prepare_cached(
         "INSERT INTO partner_status_history (id, partner_id, status, changed_on, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -10,6 +10,7 @@
 //! organisation, not a private person) so the statistics stay right; any
 //! other erased partner is deleted outright.
 
+use super::consents::{self, Source};
 use super::{
     collation, date_text, search_text, validate_with_goals, Contact, Kind, Partner, PartnerError,
     PartnerGoal, PartnerInput, PartnerRow, Result, Status, StatusChange, ValidContact,
@@ -271,7 +272,29 @@ pub(crate) fn write_update(
     old_status: Status,
     changed_on: NaiveDate,
 ) -> Result<()> {
+    write_update_from(tx, id, p, old_status, changed_on, Source::FORM)
+}
+
+/// [`write_update`] for a change that came from `source` (the import, a
+/// fair, a merge): a changed consent is recorded with it.
+pub fn write_update_from(
+    tx: &Transaction,
+    id: &str,
+    p: &super::ValidPartner,
+    old_status: Status,
+    changed_on: NaiveDate,
+    source: Source,
+) -> Result<()> {
     let ts = now();
+    let old_consents = consents::current(tx, id)?;
+    consents::record_changes(
+        tx,
+        id,
+        old_consents,
+        p.consents(),
+        source,
+        chrono::Local::now().date_naive(),
+    )?;
     tx.prepare_cached(
         "UPDATE partners SET name = ?2, name_key = ?3, sort_key = ?4, kind = ?5, status = ?6,
             joined_on = ?7, initiative = ?8, target_group = ?9, arena = ?10, address = ?11,
@@ -610,7 +633,9 @@ fn erase_in(tx: &Transaction, id: &str, ts: &str) -> Result<Erased> {
         .query_row([id], |r| r.get(0))
         .optional()?
         .ok_or_else(|| PartnerError::NotFound(id.to_string()))?;
+    super::erasure::record(tx, id, ts)?;
     tx.execute("DELETE FROM contacts WHERE partner_id = ?1", [id])?;
+    tx.execute("DELETE FROM consent_history WHERE partner_id = ?1", [id])?;
     // An import's undo snapshot is a copy of the partner's personal data.
     tx.execute(
         "DELETE FROM import_undo_snapshots WHERE partner_id = ?1",
@@ -674,7 +699,59 @@ fn securely<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>)
 /// or not it is in the bin (see the module documentation).
 pub fn erase(conn: &mut Connection, id: &str) -> Result<Erased> {
     let ts = now();
-    securely(conn, |tx| erase_in(tx, id, &ts))
+    let erased = securely(conn, |tx| erase_in(tx, id, &ts))?;
+    log_to_file(conn);
+    Ok(erased)
+}
+
+/// Copies the erasure log into its file beside the database. The erasure has
+/// been committed (and logged in the table) already; a file that cannot be
+/// written is brought up to date by the next erasure or start.
+fn log_to_file(conn: &Connection) {
+    let _ = super::erasure::sync_file(conn);
+    // The copies in backups/ are brought to the same state.
+    if let (Some(folder), Ok(log)) = (
+        super::erasure::backups_of(conn),
+        super::erasure::entries(conn),
+    ) {
+        super::erasure::scrub_folder(&folder, &log);
+    }
+}
+
+/// Erases again those of `ids` that still hold data here (a restored or an
+/// opened backup taken before they were erased). Partners missing here, or
+/// erased already, are skipped. Returns how many were erased now.
+pub(crate) fn erase_again(conn: &mut Connection, ids: &[String]) -> Result<u32> {
+    let ts = now();
+    securely(conn, |tx| {
+        let mut n = 0;
+        let mut live = tx.prepare(
+            "SELECT EXISTS (SELECT 1 FROM partners WHERE id = ?1 AND erased_at IS NULL)
+                 OR EXISTS (SELECT 1 FROM contacts WHERE partner_id = ?1)",
+        )?;
+        for id in ids {
+            if live.query_row([id], |r| r.get::<_, bool>(0))? {
+                erase_in(tx, id, &ts)?;
+                n += 1;
+            }
+        }
+        Ok(n)
+    })
+}
+
+/// Erases every partner of `ids` in one go (the retention list's "erase
+/// all"): one transaction, one update of the log file and the backups.
+/// Returns how many were erased.
+pub fn erase_many(conn: &mut Connection, ids: &[String]) -> Result<u32> {
+    let ts = now();
+    let n = securely(conn, |tx| {
+        for id in ids {
+            erase_in(tx, id, &ts)?;
+        }
+        Ok(ids.len() as u32)
+    })?;
+    log_to_file(conn);
+    Ok(n)
 }
 
 /// Empties the bin: erases every partner in it. Returns how many.
@@ -693,4 +770,5 @@ pub fn empty_bin(conn: &mut Connection) -> Result<u32> {
         }
         Ok(ids.len() as u32)
     })
+    .inspect(|_| log_to_file(conn))
 }

@@ -11,7 +11,15 @@
 //! - Migrations are applied in one transaction; `PRAGMA user_version` is the
 //!   schema version. A landed migration file is never edited.
 
-use crate::i18n::{Lang, Localize};
+pub mod copies;
+pub mod errors;
+
+pub use copies::{
+    backup_into, backup_to, backups, delete_backups, passes_integrity_check, Backup, CopyKind,
+    BACKUP_DIR,
+};
+pub use errors::{Cause, StoreError};
+
 use chrono::Utc;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -35,6 +43,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "006_import_undo",
         include_str!("migrations/006_import_undo.sql"),
     ),
+    // ── data safety and privacy: erasure log, consent history (issue 15) ──
+    ("011_safety", include_str!("migrations/011_safety.sql")),
 ];
 
 /// The schema version this build writes.
@@ -47,93 +57,6 @@ pub const DB_FILE: &str = "sundby.sqlite3";
 
 /// Environment variable that overrides the data directory.
 pub const DATA_DIR_ENV: &str = "SUNDBY_DATA_DIR";
-
-/// Errors of the store.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("the file {0} is not a Sund By Partner database, or it is damaged")]
-    NotADatabase(PathBuf),
-    #[error("the database has schema version {found}; this version of the app knows {known}")]
-    NewerSchema { found: u32, known: u32 },
-    #[error("no data directory could be found; set SUNDBY_DATA_DIR")]
-    NoDataDir,
-    #[error("the data directory {path} cannot be used: {source}")]
-    DataDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("backup before migration failed: {0}")]
-    Backup(rusqlite::Error),
-    #[error("the backups in {path} cannot be read or deleted: {source}")]
-    Backups {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-}
-
-impl Localize for StoreError {
-    fn code(&self) -> &'static str {
-        match self {
-            StoreError::NotADatabase(_) => "store.not_a_database",
-            StoreError::NewerSchema { .. } => "store.newer_schema",
-            StoreError::NoDataDir | StoreError::DataDir { .. } => "store.data_dir",
-            StoreError::Backup(_) => "store.backup",
-            StoreError::Backups { .. } => "store.backups",
-            StoreError::Sqlite(_) => "store.sqlite",
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (Lang::Da, StoreError::NotADatabase(p)) => format!(
-                "Filen {} er ikke en Sund By Partner-database, eller den er beskadiget. Den er ikke ændret.",
-                p.display()
-            ),
-            (Lang::En, StoreError::NotADatabase(p)) => format!(
-                "The file {} is not a Sund By Partner database, or it is damaged. It has not been changed.",
-                p.display()
-            ),
-            (Lang::Da, StoreError::NewerSchema { found, known }) => format!(
-                "Databasen er skrevet af en nyere version af Sund By Partner (skemaversion {found}; denne version kender {known}). Opdatér programmet. Databasen er ikke ændret."
-            ),
-            (Lang::En, StoreError::NewerSchema { found, known }) => format!(
-                "The database was written by a newer version of Sund By Partner (schema version {found}; this version knows {known}). Update the app. The database has not been changed."
-            ),
-            (Lang::Da, StoreError::NoDataDir) => {
-                "Der blev ikke fundet en datamappe. Angiv SUNDBY_DATA_DIR.".to_string()
-            }
-            (Lang::En, StoreError::NoDataDir) => {
-                "No data directory was found. Set SUNDBY_DATA_DIR.".to_string()
-            }
-            (Lang::Da, StoreError::DataDir { path, source }) => format!(
-                "Datamappen {} kan ikke bruges: {source}",
-                path.display()
-            ),
-            (Lang::En, StoreError::DataDir { path, source }) => format!(
-                "The data directory {} cannot be used: {source}",
-                path.display()
-            ),
-            (Lang::Da, StoreError::Backup(e)) => {
-                format!("Sikkerhedskopien før opdatering af databasen mislykkedes: {e}")
-            }
-            (Lang::En, StoreError::Backup(e)) => {
-                format!("The backup before updating the database failed: {e}")
-            }
-            (Lang::Da, StoreError::Backups { path, source }) => format!(
-                "Sikkerhedskopierne i {} kan ikke læses eller slettes: {source}",
-                path.display()
-            ),
-            (Lang::En, StoreError::Backups { path, source }) => format!(
-                "The backups in {} cannot be read or deleted: {source}",
-                path.display()
-            ),
-            (Lang::Da, StoreError::Sqlite(e)) => format!("Databasefejl: {e}"),
-            (Lang::En, StoreError::Sqlite(e)) => format!("Database error: {e}"),
-        }
-    }
-}
 
 /// The data directory: `SUNDBY_DATA_DIR` when set, else the OS app-data
 /// directory for the app's identifier (the same one Tauri uses).
@@ -173,7 +96,11 @@ impl Store {
         let mut conn = Connection::open(&path)?;
         configure(&conn)?;
         let backup = if from_version > 0 && from_version < schema_version() {
-            Some(backup_into(&conn, &dir.join(BACKUP_DIR), from_version)?)
+            Some(backup_into(
+                &conn,
+                &dir.join(BACKUP_DIR),
+                CopyKind::MIGRATION,
+            )?)
         } else {
             None
         };
@@ -208,7 +135,7 @@ impl Store {
 
 /// Checks an existing file on a read-only connection: it must be a healthy
 /// SQLite database with a schema version this build knows. Returns the version.
-fn inspect(path: &Path) -> Result<u32, StoreError> {
+pub fn inspect(path: &Path) -> Result<u32, StoreError> {
     let not_db = || StoreError::NotADatabase(path.to_path_buf());
     let ro = Connection::open_with_flags(
         path,
@@ -258,114 +185,12 @@ fn inspect(path: &Path) -> Result<u32, StoreError> {
     Ok(version)
 }
 
-fn configure(conn: &Connection) -> Result<(), StoreError> {
+pub(crate) fn configure(conn: &Connection) -> Result<(), StoreError> {
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
-}
-
-/// The folder inside the data directory that holds the copies taken before
-/// a migration.
-pub const BACKUP_DIR: &str = "backups";
-
-/// One copy of the database taken before a migration.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Backup {
-    pub file_name: String,
-    /// The schema version the copy has.
-    pub version: u32,
-    /// When it was taken (UTC, RFC 3339), read from the file name.
-    pub taken_at: String,
-    pub bytes: u64,
-}
-
-/// A copy is named `{BACKUP_PREFIX}{version}-{time in BACKUP_STAMP}{BACKUP_EXT}`:
-/// [`backup_into`] writes that name and [`parse_backup_name`] reads it back.
-const BACKUP_PREFIX: &str = "sundby-v";
-const BACKUP_STAMP: &str = "%Y%m%dT%H%M%S%.3fZ";
-const BACKUP_EXT: &str = ".sqlite3";
-
-/// The version and time (RFC 3339) in a copy's file name; `None` for any file
-/// not named as [`backup_into`] names its copies.
-fn parse_backup_name(name: &str) -> Option<(u32, String)> {
-    let rest = name.strip_prefix(BACKUP_PREFIX)?.strip_suffix(BACKUP_EXT)?;
-    let (version, stamp) = rest.split_once('-')?;
-    let version: u32 = version.parse().ok()?;
-    let at = chrono::NaiveDateTime::parse_from_str(stamp, BACKUP_STAMP).ok()?;
-    Some((
-        version,
-        at.and_utc()
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-    ))
-}
-
-/// The copies taken before migrations in `data_dir`, newest first. Other
-/// files in the folder are not listed (and never deleted).
-pub fn backups(data_dir: &Path) -> Result<Vec<Backup>, StoreError> {
-    let dir = data_dir.join(BACKUP_DIR);
-    let io = |source| StoreError::Backups {
-        path: dir.clone(),
-        source,
-    };
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(io(e)),
-    };
-    let mut out = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(io)?;
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some((version, taken_at)) = parse_backup_name(&file_name) else {
-            continue;
-        };
-        let meta = entry.metadata().map_err(io)?;
-        if !meta.is_file() {
-            continue;
-        }
-        out.push(Backup {
-            file_name,
-            version,
-            taken_at,
-            bytes: meta.len(),
-        });
-    }
-    out.sort_by(|a, b| {
-        b.taken_at
-            .cmp(&a.taken_at)
-            .then(b.file_name.cmp(&a.file_name))
-    });
-    Ok(out)
-}
-
-/// Deletes every copy [`backups`] lists (they may hold personal data that
-/// has since been erased). Returns how many were deleted.
-pub fn delete_backups(data_dir: &Path) -> Result<u32, StoreError> {
-    let dir = data_dir.join(BACKUP_DIR);
-    let mut n = 0;
-    for b in backups(data_dir)? {
-        std::fs::remove_file(dir.join(&b.file_name)).map_err(|source| StoreError::Backups {
-            path: dir.clone(),
-            source,
-        })?;
-        n += 1;
-    }
-    Ok(n)
-}
-
-/// Copies the live database into `dir` with the online backup API.
-fn backup_into(conn: &Connection, dir: &Path, version: u32) -> Result<PathBuf, StoreError> {
-    std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let stamp = Utc::now().format(BACKUP_STAMP);
-    let target = dir.join(format!("{BACKUP_PREFIX}{version}-{stamp}{BACKUP_EXT}"));
-    conn.backup(rusqlite::MAIN_DB, &target, None)
-        .map_err(StoreError::Backup)?;
-    Ok(target)
 }
 
 /// Applies every migration newer than the database's `user_version`, all in
@@ -528,12 +353,14 @@ mod tests {
                     version: 5,
                     taken_at: "2026-11-30T22:30:15Z".into(),
                     bytes: 5,
+                    kind: "migration".into(),
                 },
                 Backup {
                     file_name: "sundby-v2-20260101T100000.000Z.sqlite3".into(),
                     version: 2,
                     taken_at: "2026-01-01T10:00:00Z".into(),
                     bytes: 3,
+                    kind: "migration".into(),
                 },
             ]
         );

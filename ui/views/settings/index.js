@@ -10,6 +10,7 @@ import { goalsCard } from './goals.js';
 import { logoCard, signatoryCard } from './images.js';
 import { languageCard, backupsCard } from './data.js';
 import { filesCard } from './files.js';
+import { retentionCard } from './retention.js';
 
 export async function render(main, ctx) {
   const { api, notify } = ctx;
@@ -35,6 +36,7 @@ export async function render(main, ctx) {
         h('div', { class: 'grid-2' }, signatoryCard(page, 1), signatoryCard(page, 2))),
       filesCard(page),
       languageCard(page),
-      backupsCard(page)));
+      backupsCard(page),
+      retentionCard(page)));
   return { canLeave: () => page.dirty.size === 0 };
 }

@@ -640,12 +640,13 @@ fn update_existing(
     }
     let current_goals: Vec<String> = current.goals.iter().map(|g| g.id.clone()).collect();
     match partners::validate_with_goals(tx, &input, &current_goals) {
-        Ok(valid) => Ok(partners::store::write_update(
+        Ok(valid) => Ok(partners::store::write_update_from(
             tx,
             id,
             &valid,
             current.status,
             valid.status_changed_on,
+            partners::consents::Source::IMPORT,
         )?),
         // The merged record can fail where the row alone did not (e.g. the
         // existing partner is active and the row leaves it without goals).
@@ -716,11 +717,12 @@ struct Snapshot {
 }
 
 /// The tables that hold a partner, with the column that names it.
-const PARTNER_TABLES: [(&str, &str); 4] = [
+const PARTNER_TABLES: [(&str, &str); 5] = [
     ("partners", "id"),
     ("contacts", "partner_id"),
     ("partner_goals", "partner_id"),
     ("partner_status_history", "partner_id"),
+    ("consent_history", "partner_id"),
 ];
 
 fn to_json(v: rusqlite::types::Value) -> serde_json::Value {

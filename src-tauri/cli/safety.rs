@@ -1,0 +1,100 @@
+//! `sundby backup`, `sundby restore` and `sundby extract` (issue 15): the same
+//! core functions as Indstillinger's backup card and the partner page's
+//! register extract.
+
+use super::{exact, open, Failure};
+use sundby_core::backups;
+use sundby_core::files::{self, DocKind};
+use sundby_core::i18n::Lang;
+use sundby_core::privacy;
+use sundby_core::store::{self, CopyKind};
+
+pub fn backup(out: Option<&std::path::Path>, force: bool) -> Result<(), Failure> {
+    let store = open()?;
+    match out {
+        Some(path) => {
+            store::backup_to(&store.conn, path, force)?;
+            say!("sikkerhedskopi: {} (kontrolleret)", path.display());
+        }
+        None => {
+            let t = backups::take(&store, CopyKind::MANUAL)?;
+            say!(
+                "sikkerhedskopi: {} ({} KB, kontrolleret)",
+                t.path.display(),
+                t.bytes / 1024
+            );
+            match t.second_folder_ok {
+                Some(true) => say!("anden mappe:    kopieret"),
+                Some(false) => {
+                    say!("anden mappe:    kunne ikke skrives (kopien i backups/ er taget)")
+                }
+                None => {}
+            }
+            if t.rotated_out > 0 {
+                say!("ryddet op:      {} ældre kopier", t.rotated_out);
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn restore(file: &std::path::Path) -> Result<(), Failure> {
+    let mut store = open()?;
+    let r = if file.components().count() == 1 && !file.exists() {
+        backups::restore_named(&mut store, &file.to_string_lossy())?
+    } else {
+        backups::restore(&mut store, file)?
+    };
+    say!(
+        "gendannet:      {}{}",
+        r.restored,
+        r.taken_at
+            .as_deref()
+            .map(|t| format!(" (taget {t})"))
+            .unwrap_or_default()
+    );
+    say!(
+        "indhold:        {} partnere, {} diplomer, {} ansøgninger",
+        r.partners,
+        r.diplomas,
+        r.grants
+    );
+    say!("før gendannelse: gemt som {}", r.before);
+    if r.erased_again > 0 {
+        say!(
+            "slettet igen:   {} partnere (slettet efter kopien)",
+            r.erased_again
+        );
+    }
+    Ok(())
+}
+
+pub fn extract(partner: &str, out: &std::path::Path, force: bool) -> Result<(), Failure> {
+    let store = open()?;
+    let id = privacy::find(&store.conn, partner)?;
+    let extract = privacy::extract(&store.conn, &id)?;
+    let ext = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let bytes = match ext.as_str() {
+        "json" => privacy::to_json(&extract),
+        "pdf" => privacy::document::render_pdf(&extract, Lang::Da)?,
+        _ => {
+            return Err(Failure::Message(format!(
+                "{} skal ende på .json eller .pdf",
+                out.display()
+            )))
+        }
+    };
+    let name = format!("{}.{ext}", privacy::file_stem(&extract));
+    let path = files::save(
+        &store.conn,
+        DocKind::Partners,
+        &exact(out, force),
+        &name,
+        &bytes,
+    )?;
+    say!("registerudtræk: {}", path.display());
+    Ok(())
+}
