@@ -20,8 +20,11 @@ pub mod validate;
 
 pub mod files;
 
+pub mod activities;
+pub mod demo;
 pub mod diploma;
 pub mod events;
 pub mod grants;
 pub mod handoff;
+pub mod overview;
 pub mod partners;

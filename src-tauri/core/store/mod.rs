@@ -35,6 +35,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "006_import_undo",
         include_str!("migrations/006_import_undo.sql"),
     ),
+    // ── activities and follow-ups (issue 17) ──
+    (
+        "009_activities",
+        include_str!("migrations/009_activities.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
