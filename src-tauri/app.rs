@@ -103,6 +103,15 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::grants::grants_signer_get,
             commands::grants::grants_export,
             commands::grants::grants_letter,
+            // ── activities, follow-ups and the Overblik (issue 17) ──
+            commands::activities::activity_add,
+            commands::activities::activity_delete,
+            commands::activities::follow_up_add,
+            commands::activities::follow_up_set_done,
+            commands::activities::follow_ups_for_partner,
+            commands::activities::partner_timeline,
+            commands::activities::recruitment_pipeline,
+            commands::overview::overview_get,
         ])
 }
 

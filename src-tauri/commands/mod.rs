@@ -21,6 +21,10 @@ pub mod events;
 // ── grants (issue 6) ──
 pub mod grants;
 
+// ── activities, follow-ups and the Overblik (issue 17) ──
+pub mod activities;
+pub mod overview;
+
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::PathBuf;

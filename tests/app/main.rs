@@ -12,5 +12,6 @@ mod diplomas;
 mod events;
 mod files;
 mod grants;
+mod overview;
 mod partner_io;
 mod partners;

@@ -20,3 +20,6 @@ mod events;
 
 // ── grants (issue 6) ──
 mod grants;
+
+// ── Overblik, activities and follow-ups (issue 17) ──
+mod overview;
