@@ -85,7 +85,7 @@ async fn follow_a_due_follow_up_log_a_call_and_mark_it_done() {
         .await
         .unwrap();
     app.wait_text(
-        "#partner-timeline li:first-child .tl-text",
+        "#partner-timeline li[data-source='activity'] .tl-text",
         "Ringede om tilmeldingen",
     )
     .await;
