@@ -8,6 +8,7 @@
 //! Run: `cargo bench -p sundby-core --bench overview` (release).
 //! Not a timed test: it prints figures and fails only when a query errs.
 
+use chrono::Datelike;
 use std::time::{Duration, Instant};
 use sundby_core::i18n::Lang;
 use sundby_core::partners::{self, ContactInput, Kind, PartnerInput, Status};
@@ -131,6 +132,48 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             o.no_email_consent.count
         );
     }
+    // The parts, to see where the time goes.
+    let today = now.date();
+    let part = |label: &str, f: &dyn Fn() -> Result<usize, Box<dyn std::error::Error>>| {
+        let mut t: Vec<Duration> = (0..10)
+            .map(|_| {
+                let s = Instant::now();
+                let _ = f();
+                s.elapsed()
+            })
+            .collect();
+        t.sort();
+        println!(
+            "  {label:<40} {:>7.2} ms median",
+            t[5].as_secs_f64() * 1000.0
+        );
+    };
+    let c = &store.conn;
+    part("activities::due", &|| Ok(activities::due(c, today)?.len()));
+    part("activities::pipeline", &|| {
+        Ok(activities::pipeline(c, today)?.len())
+    });
+    part("diploma::store::queue", &|| {
+        Ok(diploma::store::queue(c)?.len())
+    });
+    part("diploma::store::ceremonies", &|| {
+        Ok(diploma::store::ceremonies(c)?.len())
+    });
+    part("events::store::list", &|| {
+        Ok(events::store::list(c, &Default::default(), now)?.len())
+    });
+    part("grants::overview", &|| {
+        Ok(sundby_core::grants::overview(c, today.year(), Lang::Da).map(|_| 1)?)
+    });
+    part("partners::incomplete", &|| {
+        Ok(partners::incomplete(c)?.len())
+    });
+    part("partners::without_email_consent", &|| {
+        Ok(partners::without_email_consent(c)?.len())
+    });
+    part("partners::store::count", &|| {
+        Ok(partners::store::count(c)? as usize)
+    });
     println!(
         "whole Overblik page data: {:>7.2} ms median {:>7.2} ms p95 {:>7.2} ms max (target < 50 ms)",
         ms(times[ITERATIONS / 2]),

@@ -115,6 +115,6 @@ pub fn timeline(conn: &Connection, partner_id: &str) -> Result<Vec<TimelineEntry
         });
     }
     // Newest first; on one day the partner's own log comes first.
-    out.sort_by(|a, b| b.on.cmp(&a.on));
+    out.sort_by_key(|e| std::cmp::Reverse(e.on));
     Ok(out)
 }

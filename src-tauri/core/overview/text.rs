@@ -27,7 +27,7 @@ fn names(list: &PartnerList) -> String {
 fn grant(out: &mut String, g: &GrantLine, tail: &str) {
     let _ = writeln!(
         out,
-        "  - {} — {} ({} kr.){tail}",
+        "  - {} — {} ({}){tail}",
         g.partner_name,
         g.application.purpose,
         format_ore(
@@ -92,7 +92,7 @@ pub fn text(o: &Overview, lang: Lang) -> String {
         Some(c) => {
             let _ = writeln!(
                 out,
-                "  {} {} {}",
+                "  {} {}, {}",
                 da_en(lang, "Næste overrækkelse:", "Next ceremony:"),
                 dates::long(c.held_on, lang),
                 c.place
@@ -142,7 +142,7 @@ pub fn text(o: &Overview, lang: Lang) -> String {
         Some(p) => {
             let _ = writeln!(
                 out,
-                "  {} {}: {} kr.",
+                "  {} {}: {}",
                 da_en(lang, "Tilbage i puljen", "Remaining in the pool"),
                 p.year,
                 format_ore(p.remaining_ore)
