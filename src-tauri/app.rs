@@ -114,6 +114,15 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::safety::retention_list,
             commands::safety::retention_settings_save,
             commands::safety::retention_erase,
+            // ── activities, follow-ups and the Overblik (issue 17) ──
+            commands::activities::activity_add,
+            commands::activities::activity_delete,
+            commands::activities::follow_up_add,
+            commands::activities::follow_up_set_done,
+            commands::activities::follow_ups_for_partner,
+            commands::activities::partner_timeline,
+            commands::activities::recruitment_pipeline,
+            commands::overview::overview_get,
         ])
 }
 

@@ -25,7 +25,9 @@ pub enum Command {
     /// Datamappe, databasefil, skemaversion og antal poster
     Info,
     // ── partners (issue 3) ──
-    /// Indlæser demoprogrammet (60 opdigtede partnere) i en tom database
+    /// Indlæser demoprogrammet i en tom database: 60 opdigtede partnere og
+    /// data i alle områder (indstillinger, diplomer, arrangementer, pulje,
+    /// nyhedsbrev, aktiviteter og opfølgninger)
     Demo,
     /// Importér partnere fra en CSV- eller XLSX-fil: alt eller intet. Viser
     /// hvor mange der blev importeret og hvert problem i filen.
@@ -156,6 +158,10 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    // ── Overblik (issue 17) ──
+    /// Overblikket som tekst: opfølgninger, diplomer, pulje, arrangementer,
+    /// nyhedsbrev, rekruttering og data at udfylde
+    Today,
 }
 
 /// Parses `args` (including the program name) and runs the subcommand.
@@ -289,6 +295,8 @@ fn run(command: Command) -> Result<(), Failure> {
             out,
             force,
         } => safety::extract(&partner, &out, force),
+        // ── Overblik (issue 17) ──
+        Command::Today => today(),
     }
 }
 
@@ -324,8 +332,17 @@ fn info() -> Result<(), Failure> {
 
 fn demo() -> Result<(), Failure> {
     let mut store = open()?;
-    let n = sundby_core::partners::demo::load(&mut store.conn)?;
-    say!("{n} demopartnere indlæst");
+    let r = sundby_core::demo::load(&mut store.conn, sundby_core::events::today())?;
+    say!(
+        "{} demopartnere indlæst, med {} diplomer, {} arrangementer, {} puljeansøgninger, \
+         {} aktiviteter og {} opfølgninger",
+        r.partners,
+        r.diplomas,
+        r.events,
+        r.applications,
+        r.activities,
+        r.follow_ups
+    );
     Ok(())
 }
 
@@ -518,5 +535,18 @@ fn grants(year: i32) -> Result<(), Failure> {
     let lang = sundby_core::settings::language(&store.conn)?;
     let text = sundby_core::grants::summary_text(&store.conn, year, lang)?;
     say!("{}", text.trim_end_matches('\n'));
+    Ok(())
+}
+
+// ── Overblik (issue 17) ──
+
+fn today() -> Result<(), Failure> {
+    let store = open()?;
+    let lang = sundby_core::settings::language(&store.conn)?;
+    let o = sundby_core::overview::overview(&store.conn, sundby_core::events::now_local(), lang)?;
+    say!(
+        "{}",
+        sundby_core::overview::text::text(&o, lang).trim_end_matches('\n')
+    );
     Ok(())
 }

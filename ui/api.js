@@ -129,3 +129,12 @@ export const grantsSignerGet = () => call('grants_signer_get');
 export const grantsExport = (year, open, path = null) => call('grants_export', { year, open, path });
 export const grantsLetter = (id, signer, open, path = null) => call('grants_letter', { id, signer, open, path });
 
+// ── activities, follow-ups and the Overblik (issue 17) ──
+export const activityAdd = (partnerId, input) => call('activity_add', { partnerId, input });
+export const activityDelete = (id) => call('activity_delete', { id });
+export const followUpAdd = (partnerId, input) => call('follow_up_add', { partnerId, input });
+export const followUpSetDone = (id, done) => call('follow_up_set_done', { id, done });
+export const followUpsForPartner = (partnerId) => call('follow_ups_for_partner', { partnerId });
+export const partnerTimeline = (partnerId) => call('partner_timeline', { partnerId });
+export const recruitmentPipeline = () => call('recruitment_pipeline');
+export const overviewGet = () => call('overview_get');

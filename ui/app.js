@@ -11,6 +11,7 @@ import './views/panels.js';
 
 // Areas in navigation order. `view` loads the module lazily.
 const AREAS = [
+  { route: 'overblik', label: 'nav.overview', view: () => import('./views/overview/index.js') },
   { route: 'partnere', label: 'nav.partners', view: () => import('./views/partners/index.js') },
   { route: 'diplomer', label: 'nav.diplomas', view: () => import('./views/diplomas/index.js') },
   { route: 'arrangementer', label: 'nav.events', view: () => import('./views/events/index.js') },
@@ -19,7 +20,7 @@ const AREAS = [
   { route: 'rapporter', label: 'nav.reports', view: () => import('./views/soon.js') },
   { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings/index.js') },
 ];
-const DEFAULT_ROUTE = 'partnere';
+const DEFAULT_ROUTE = 'overblik';
 
 let info = null;
 let current = null;        // { area, handle }

@@ -172,6 +172,25 @@ pub const AREAS: &[Area] = &[
             "retention_erase",
         ],
     },
+    Area {
+        name: "activities",
+        description: "Activity log, follow-ups, the partner's timeline and the recruitment \
+            pipeline (issue 17) for the main window.",
+        commands: &[
+            "activity_add",
+            "activity_delete",
+            "follow_up_add",
+            "follow_up_set_done",
+            "follow_ups_for_partner",
+            "partner_timeline",
+            "recruitment_pipeline",
+        ],
+    },
+    Area {
+        name: "overview",
+        description: "The Overblik start page (issue 17) for the main window: read only.",
+        commands: &["overview_get"],
+    },
 ];
 
 /// Every command, area by area, in the order above.

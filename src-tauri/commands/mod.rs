@@ -23,6 +23,9 @@ pub mod grants;
 
 // ── data safety and privacy (issue 15) ──
 pub mod safety;
+// ── activities, follow-ups and the Overblik (issue 17) ──
+pub mod activities;
+pub mod overview;
 
 use rusqlite::Connection;
 use serde::Serialize;

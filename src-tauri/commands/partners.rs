@@ -6,7 +6,7 @@ use super::{AppState, CmdResult};
 use serde::Serialize;
 use sundby_core::i18n::Localize;
 use sundby_core::partners::{
-    self, dedupe, demo, store::Erased, ListQuery, ListResult, Partner, PartnerInput,
+    self, dedupe, store::Erased, ListQuery, ListResult, Partner, PartnerInput,
 };
 use tauri::State;
 
@@ -103,5 +103,7 @@ pub async fn partners_empty_bin(state: State<'_, AppState>) -> CmdResult<u32> {
 
 #[tauri::command]
 pub async fn partners_demo(state: State<'_, AppState>) -> CmdResult<u32> {
-    state.with(demo::load)
+    // The demo programme fills every area (`sundby_core::demo`); the
+    // partner list reports how many partners it made.
+    state.with(|c| sundby_core::demo::load(c, sundby_core::events::today()).map(|r| r.partners))
 }

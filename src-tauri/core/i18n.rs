@@ -166,6 +166,14 @@ fn field_label_da(field: &str) -> &'static str {
         "adjusted_on" => "Korrektionens dato",
         "adjustment_reason" => "Begrundelsen for korrektionen",
         // --- end grants ---
+        // ── activities and follow-ups (issue 17) ──
+        "activity_kind" => "Typen af aktivitet",
+        "activity_text" => "Teksten",
+        "activity_on" => "Datoen",
+        "activity_author" => "Skrevet af",
+        "activity_partner" => "Partneren",
+        "follow_up_on" => "Opfølgningens dato",
+        "follow_up_text" => "Opfølgningens tekst",
         _ => "Feltet",
     }
 }
@@ -270,6 +278,14 @@ fn field_label_en(field: &str) -> &'static str {
         "adjusted_on" => "The adjustment date",
         "adjustment_reason" => "The reason for the adjustment",
         // --- end grants ---
+        // ── activities and follow-ups (issue 17) ──
+        "activity_kind" => "The kind of activity",
+        "activity_text" => "The text",
+        "activity_on" => "The date",
+        "activity_author" => "Written by",
+        "activity_partner" => "The partner",
+        "follow_up_on" => "The follow-up's date",
+        "follow_up_text" => "The follow-up's text",
         _ => "The field",
     }
 }

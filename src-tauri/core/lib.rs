@@ -24,9 +24,12 @@ pub mod files;
 pub mod backups;
 pub mod privacy;
 
+pub mod activities;
+pub mod demo;
 pub mod diploma;
 pub mod events;
 pub mod grants;
 pub mod handoff;
+pub mod overview;
 pub mod partners;
 pub mod print;

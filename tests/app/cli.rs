@@ -71,3 +71,41 @@ fn an_unknown_subcommand_fails() {
     let out = sundby(dir.path(), &["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn sundby_today_prints_the_overblik_of_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = sundby(dir.path(), &["today"]);
+    assert!(
+        empty.status.success(),
+        "{}",
+        crate::common::cli::stderr(&empty)
+    );
+    let text = String::from_utf8_lossy(&empty.stdout);
+    assert!(text.contains("Ingen opfølgninger i dag"), "{text}");
+    assert!(text.contains("Ingen overrækkelse planlagt"), "{text}");
+    let demo = sundby(dir.path(), &["demo"]);
+    assert!(
+        demo.status.success(),
+        "{}",
+        crate::common::cli::stderr(&demo)
+    );
+    let out = sundby(dir.path(), &["today"]);
+    assert!(out.status.success(), "{}", crate::common::cli::stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for part in [
+        "Overblik",
+        "forfalden siden",
+        "venter på et diplom",
+        "Næste overrækkelse:",
+        "venter på afgørelse",
+        "rapport mangler",
+        "Tilbage i puljen",
+        "tilmeldt",
+        "Næste nyhedsbrev",
+        "interesserede",
+        "uden samtykke til e-mail",
+    ] {
+        assert!(text.contains(part), "{part:?} missing in\n{text}");
+    }
+}

@@ -12,6 +12,7 @@ mod diplomas;
 mod events;
 mod files;
 mod grants;
+mod overview;
 mod partner_io;
 mod partners;
 mod safety;

@@ -23,3 +23,5 @@ mod grants;
 
 // ── data safety and privacy (issue 15) ──
 mod safety;
+// ── Overblik, activities and follow-ups (issue 17) ──
+mod overview;

@@ -2,7 +2,8 @@
 
 use crate::harness::App;
 
-const NAV: [&str; 7] = [
+const NAV: [&str; 8] = [
+    "Overblik",
     "Partnere",
     "Diplomer",
     "Arrangementer",
@@ -39,7 +40,7 @@ async fn navigation_shows_every_area_and_unbuilt_areas_say_so() {
 async fn quick_navigation_ends_on_the_last_area() {
     let dir = tempfile::tempdir().unwrap();
     let app = App::start(dir.path()).await;
-    app.wait("#partner-empty").await;
+    app.wait("#overview-welcome").await;
     // Each hash is set once the app has begun to show the one before.
     app.js("((() => {
             const go = (hash) => new Promise((done) => {

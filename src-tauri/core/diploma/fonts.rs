@@ -1,6 +1,8 @@
-//! The fonts bundled for diplomas (EB Garamond and Lato, both SIL OFL 1.1; the
-//! licences are in `src-tauri/fonts/`), their metrics, kerning and glyph
-//! outlines. Text is measured here with each font's own advance widths and
+//! The fonts bundled for diplomas (EB Garamond and Lato, both SIL OFL 1.1),
+//! their metrics, kerning and glyph outlines. EB Garamond and its licence are
+//! in `src-tauri/core/fonts/`; Lato lives once in `ui/fonts/` (with its
+//! licence), where the window's stylesheet loads it through `@font-face`
+//! and this module embeds the same files for the PDFs. Text is measured here with each font's own advance widths and
 //! kerning so that layout, PDF and SVG agree to the hundredth of a millimetre.
 
 use std::collections::HashMap;
@@ -47,9 +49,9 @@ impl FontId {
         match self {
             FontId::GaramondRegular => include_bytes!("../fonts/EBGaramond12-Regular.ttf"),
             FontId::GaramondItalic => include_bytes!("../fonts/EBGaramond12-Italic.ttf"),
-            FontId::LatoLight => include_bytes!("../fonts/Lato-Light.ttf"),
-            FontId::LatoRegular => include_bytes!("../fonts/Lato-Regular.ttf"),
-            FontId::LatoBold => include_bytes!("../fonts/Lato-Bold.ttf"),
+            FontId::LatoLight => include_bytes!("../../../ui/fonts/Lato-Light.ttf"),
+            FontId::LatoRegular => include_bytes!("../../../ui/fonts/Lato-Regular.ttf"),
+            FontId::LatoBold => include_bytes!("../../../ui/fonts/Lato-Bold.ttf"),
         }
     }
 

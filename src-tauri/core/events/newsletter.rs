@@ -679,6 +679,38 @@ pub fn suggest_period(conn: &Connection, today: NaiveDate) -> Result<Period> {
     Ok(Period { from, to })
 }
 
+/// Whether the next issue is due: the newsletter goes out every second
+/// month, so it is due two months after the last issue was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct NextIssue {
+    /// The day the last issue was made, if any.
+    pub last_issued_on: Option<NaiveDate>,
+    /// Two months after it (none before the first issue).
+    pub due_on: Option<NaiveDate>,
+    /// Due now: no issue was ever made, or two months have passed.
+    pub due: bool,
+}
+
+/// The rule of [`next_issue`], on the last issue's date.
+pub fn next_issue_after(last_issued_on: Option<NaiveDate>, today: NaiveDate) -> NextIssue {
+    let due_on = last_issued_on.map(|d| d + Months::new(2));
+    NextIssue {
+        last_issued_on,
+        due_on,
+        due: due_on.is_none_or(|d| d <= today),
+    }
+}
+
+/// Whether the next newsletter is due on `today`.
+pub fn next_issue(conn: &Connection, today: NaiveDate) -> Result<NextIssue> {
+    let last: Option<String> =
+        conn.query_row("SELECT max(issued_on) FROM newsletters", [], |r| r.get(0))?;
+    Ok(next_issue_after(
+        last.as_deref().and_then(dates::parse_iso),
+        today,
+    ))
+}
+
 const DRAFT_KEY: &str = "newsletter_draft";
 
 /// Keeps what the consultant has typed so far (nothing typed is lost).
@@ -698,6 +730,20 @@ pub fn draft(conn: &Connection) -> Result<Option<NewsletterInput>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_issue_is_due_two_months_after_the_last() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert!(next_issue_after(None, d(2026, 1, 1)).due);
+        let n = next_issue_after(Some(d(2026, 9, 30)), d(2026, 11, 29));
+        assert_eq!((n.due, n.due_on), (false, Some(d(2026, 11, 30))));
+        assert!(next_issue_after(Some(d(2026, 9, 30)), d(2026, 11, 30)).due);
+        // The end of a short month: 31 December + 2 months is 28 February.
+        assert_eq!(
+            next_issue_after(Some(d(2026, 12, 31)), d(2027, 1, 1)).due_on,
+            Some(d(2027, 2, 28))
+        );
+    }
     use crate::events::store::tests::{meeting, partner};
     use crate::store::Store;
 

@@ -3,7 +3,7 @@
 //! who came and a line to sign on, plus empty rows for walk-ins.
 //!
 //! Fonts: Lato Regular and Bold (SIL OFL 1.1, the licence is in
-//! `src-tauri/fonts/OFL-Lato.txt`) through the diplomas' font module, so the
+//! `ui/fonts/OFL-Lato.txt`) through the diplomas' font module, so the
 //! sheet and the diplomas share files and metrics. They are embedded and
 //! subset by printpdf; text is measured with the font's own advance widths and
 //! kerning so long names are shortened with "…" instead of running into the

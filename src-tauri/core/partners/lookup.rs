@@ -99,6 +99,56 @@ pub fn by_ids(conn: &Connection, ids: &[String]) -> Result<HashMap<String, Partn
     Ok(rows)
 }
 
+/// Of these ids, the partners that can be picked now (see [`pickable`]),
+/// by id. The activity log reads who its follow-ups are for with this.
+pub fn pickable_among(conn: &Connection, ids: &[String]) -> Result<HashMap<String, PartnerOption>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {OPTION_COLS} FROM partners WHERE id IN (SELECT value FROM json_each(?1))
+           AND deleted_at IS NULL AND erased_at IS NULL"
+    ))?;
+    let rows = stmt
+        .query_map([id_list(ids)], option_from_row)?
+        .map(|r| r.map(|p| (p.id.clone(), p)))
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Active partners (that can be picked) whose record lacks something the
+/// programme needs: no goal, or no initiative described. In Danish order.
+pub fn incomplete(conn: &Connection) -> Result<Vec<PartnerOption>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {OPTION_COLS} FROM partners p
+         WHERE deleted_at IS NULL AND erased_at IS NULL AND status = 'aktiv'
+           AND (trim(initiative) = ''
+                OR NOT EXISTS (SELECT 1 FROM partner_goals g WHERE g.partner_id = p.id))
+         ORDER BY sort_key, name"
+    ))?;
+    let rows = stmt
+        .query_map([], option_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Active partners (that can be picked) with a contact who has an e-mail
+/// address while the partner has not consented to e-mail: the newsletter
+/// cannot reach them until the consent is recorded. In Danish order.
+pub fn without_email_consent(conn: &Connection) -> Result<Vec<PartnerOption>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {OPTION_COLS} FROM partners p
+         WHERE deleted_at IS NULL AND erased_at IS NULL AND status = 'aktiv'
+           AND consent_email = 0
+           AND EXISTS (SELECT 1 FROM contacts c WHERE c.partner_id = p.id AND trim(c.email) <> '')
+         ORDER BY sort_key, name"
+    ))?;
+    let rows = stmt
+        .query_map([], option_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 /// The goal ids of each of these partners, in the programme's order of
 /// goals. Partners without goals are left out.
 pub fn goal_ids_of(conn: &Connection, ids: &[String]) -> Result<HashMap<String, Vec<String>>> {

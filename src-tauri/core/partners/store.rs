@@ -636,6 +636,9 @@ fn erase_in(tx: &Transaction, id: &str, ts: &str) -> Result<Erased> {
     super::erasure::record(tx, id, ts)?;
     tx.execute("DELETE FROM contacts WHERE partner_id = ?1", [id])?;
     tx.execute("DELETE FROM consent_history WHERE partner_id = ?1", [id])?;
+    // The activity log's texts and follow-ups are the consultant's notes
+    // about the partner: the activities area erases its own copy.
+    crate::activities::erase_partner(tx, id)?;
     // An import's undo snapshot is a copy of the partner's personal data.
     tx.execute(
         "DELETE FROM import_undo_snapshots WHERE partner_id = ?1",

@@ -6,7 +6,7 @@
 //! The extract gathers every area's data through that area's public
 //! functions, never its tables: the register ([`partners::get`], the consent
 //! history), events ([`events::store::partner_events`]), diplomas
-//! ([`diploma::store::for_partner`]), grants ([`grants::granted::of_partner`])
+//! ([`diploma::store::for_partner`]), grants ([`grants::granted::with_history_of_partner`])
 //! and newsletters ([`events::newsletter::issues`]). Nominations join when
 //! the awards area lands: see `nominations` in [`extract`] (the HOOK).
 
@@ -161,7 +161,7 @@ pub fn extract(conn: &Connection, partner_id: &str) -> Result<Extract> {
         .map_err(|e| PrivacyError::area("events", e))?;
     let diplomas = diploma::store::for_partner(conn, partner_id)
         .map_err(|e| PrivacyError::area("diplomas", e))?;
-    let grants = grants::granted::of_partner(conn, partner_id)
+    let grants = grants::granted::with_history_of_partner(conn, partner_id)
         .map_err(|e| PrivacyError::area("grants", e))?
         .into_iter()
         .map(|(application, history)| GrantRecord {

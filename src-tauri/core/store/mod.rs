@@ -43,6 +43,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "006_import_undo",
         include_str!("migrations/006_import_undo.sql"),
     ),
+    // ── activities and follow-ups (issue 17) ──
+    (
+        "009_activities",
+        include_str!("migrations/009_activities.sql"),
+    ),
     // ── data safety and privacy: erasure log, consent history (issue 15) ──
     ("011_safety", include_str!("migrations/011_safety.sql")),
 ];

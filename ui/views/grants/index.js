@@ -60,7 +60,8 @@ export async function render(container, ctx) {
     overview: null,
     partners: [],
     goals: [],
-    selected: null, // id of the open application
+    // id of the open application (`#/pulje/<year>/<id>` opens one)
+    selected: ctx.params[1] || null,
     dirty: false,
     ...sections(container),
     fail: (scope) => (err) => showFieldError(scope, err, notify),

@@ -1,0 +1,111 @@
+//! The demo programme (`sundby demo`, "Indlæs demodata"): a fictional,
+//! Fredericia-like programme that fills every area so a new user sees the
+//! whole app at work. Each step calls its area's public functions, never
+//! another area's SQL:
+//!
+//! 1. the partner register ([`crate::partners::demo`]: 60 partners);
+//! 2. the programme settings, a logo and two signatories with signatures
+//!    drawn for the demo ([`programme`], [`images`]);
+//! 3. diplomas: a ceremony held with diplomas handed out, the next one
+//!    planned, and a queue still waiting ([`areas::diplomas`]);
+//! 4. events of every kind, the fair with booths and visitors and a network
+//!    meeting with participants ([`areas::events`]);
+//! 5. the grant pool with applications in every status ([`areas::grants`]);
+//! 6. a newsletter issue ([`areas::newsletter`]);
+//! 7. activities and follow-ups, some overdue ([`crate::activities::demo`]);
+//! 8. awards, once that area exists (marked below).
+//!
+//! Refused, with nothing changed, when the register already has partners.
+//! Dates are relative to `today`, so the demo always has something due.
+//! Every name is made up; addresses are at `example.dk`.
+
+pub mod areas;
+pub mod images;
+pub mod programme;
+
+use crate::i18n::{Lang, Localize};
+use crate::{activities, diploma, events, grants, partners, settings};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+
+/// What the demo made.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DemoReport {
+    pub partners: u32,
+    pub diplomas: usize,
+    pub events: usize,
+    pub applications: usize,
+    pub activities: usize,
+    pub follow_ups: usize,
+}
+
+/// A step of the demo failed; the area's own error says why.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error(transparent)]
+    Partners(#[from] partners::PartnerError),
+    #[error(transparent)]
+    Settings(#[from] settings::SettingsError),
+    #[error(transparent)]
+    Diploma(#[from] diploma::DiplomaError),
+    #[error(transparent)]
+    Events(#[from] events::EventsError),
+    #[error(transparent)]
+    Grants(#[from] grants::GrantError),
+    #[error(transparent)]
+    Activities(#[from] activities::ActivityError),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+}
+
+impl DemoError {
+    fn inner(&self) -> &dyn Localize {
+        match self {
+            DemoError::Partners(e) => e,
+            DemoError::Settings(e) => e,
+            DemoError::Diploma(e) => e,
+            DemoError::Events(e) => e,
+            DemoError::Grants(e) => e,
+            DemoError::Activities(e) => e,
+            DemoError::Store(e) => e,
+        }
+    }
+}
+
+impl Localize for DemoError {
+    fn code(&self) -> &'static str {
+        self.inner().code()
+    }
+    fn field(&self) -> Option<&'static str> {
+        self.inner().field()
+    }
+    fn message(&self, lang: Lang) -> String {
+        self.inner().message(lang)
+    }
+}
+
+pub type Result<T> = std::result::Result<T, DemoError>;
+
+/// Loads the demo programme into an empty register (see the module
+/// documentation for what it fills).
+pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
+    let mut report = DemoReport {
+        partners: partners::demo::load(conn)?,
+        ..DemoReport::default()
+    };
+    programme::fill(conn, today)?;
+    report.diplomas = areas::diplomas(conn, today)?;
+    report.events = areas::events(conn, today)?;
+    report.applications = areas::grants(conn, today)?;
+    areas::newsletter(conn, today)?;
+    let (a, f) = activities::demo::fill(conn, today)?;
+    report.activities = a;
+    report.follow_ups = f;
+    // ── awards (issue 11): the integrator adds the award round here ──
+    // crate::awards::demo::fill(conn)?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests;

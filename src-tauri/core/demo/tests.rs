@@ -1,0 +1,84 @@
+//! The demo fills every table the areas use, and is refused on a database
+//! that has data.
+
+use super::*;
+use crate::store::{table_counts, Store};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()
+}
+
+/// Tables nothing in the demo should fill: import bookkeeping (no import
+/// was made), corrections of paid grants, the newsletter draft's place.
+const LEFT_EMPTY: &[&str] = &[
+    "import_batches",
+    "import_undo_snapshots",
+    "grant_adjustments",
+];
+
+#[test]
+fn the_demo_fills_every_table_the_areas_use() {
+    let mut s = Store::open_in_memory().unwrap();
+    let r = load(&mut s.conn, today()).unwrap();
+    assert_eq!(r.partners, 60);
+    assert!(r.diplomas > 20, "{r:?}");
+    assert_eq!(r.events, 7);
+    assert_eq!(r.applications, 8);
+    assert!(r.activities > 10 && r.follow_ups > 10, "{r:?}");
+    let empty: Vec<String> = table_counts(&s.conn)
+        .unwrap()
+        .into_iter()
+        .filter(|(name, n)| *n == 0 && !LEFT_EMPTY.contains(&name.as_str()))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(empty.is_empty(), "tables left empty: {empty:?}");
+    // The programme, its logo and both signatures.
+    let set = settings::get(&s.conn).unwrap();
+    assert!(set.programme.logo.is_some());
+    assert_eq!(set.signatories.len(), 2);
+    assert!(set.signatories.iter().all(|g| g.signature.is_some()));
+    // Events of every kind, the fair with booths and visitors.
+    let all = events::store::list(
+        &s.conn,
+        &events::store::ListFilter {
+            when: "all".into(),
+            ..Default::default()
+        },
+        today().and_hms_opt(12, 0, 0).unwrap(),
+    )
+    .unwrap();
+    for kind in events::EventKind::ALL {
+        assert!(all.iter().any(|e| e.kind == kind), "no {kind:?}");
+    }
+    // Applications in every status.
+    let mut statuses = std::collections::HashSet::new();
+    for year in [2025, 2026] {
+        for a in grants::applications(&s.conn, year, &Default::default()).unwrap() {
+            statuses.insert(a.status);
+        }
+    }
+    assert_eq!(statuses.len(), grants::Status::ALL.len(), "{statuses:?}");
+    // A queue still waits, and the next ceremony is planned.
+    assert_eq!(
+        diploma::store::queue(&s.conn).unwrap().len(),
+        areas::WAITING
+    );
+    // Some follow-ups are overdue.
+    let due = activities::due(&s.conn, today()).unwrap();
+    assert!(due
+        .iter()
+        .any(|f| f.follow_up.state == activities::FollowUpState::Overdue));
+    assert!(due
+        .iter()
+        .any(|f| f.follow_up.state == activities::FollowUpState::Due));
+}
+
+#[test]
+fn refused_on_a_database_with_partners_and_nothing_changes() {
+    let mut s = Store::open_in_memory().unwrap();
+    load(&mut s.conn, today()).unwrap();
+    let before = table_counts(&s.conn).unwrap();
+    let e = load(&mut s.conn, today()).unwrap_err();
+    assert_eq!(e.code(), "partners.demo_refused");
+    assert_eq!(table_counts(&s.conn).unwrap(), before);
+}
