@@ -20,3 +20,6 @@ mod events;
 
 // ── grants (issue 6) ──
 mod grants;
+
+// ── what a consultant hit in the landed areas (issue 18) ──
+mod consultant;

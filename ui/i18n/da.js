@@ -674,5 +674,25 @@ export default {
   'grants.event.deleted': 'Slettet',
 
 
+  'common.dismiss': 'Luk beskeden',
+  'files.reveal': 'Vis i mappe',
+  'files.open': 'Åbn',
+  'diplomas.mark_needs_partners': 'Markér i listen ovenfor, hvem der har fået deres diplom.',
+  'diplomas.printed_on': 'PDF\'en blev lavet {date}. Markér som overrakt, når diplomerne er givet.',
+  'files.choose': 'Vælg fil …',
+  'files.none_chosen': 'Ingen fil valgt',
+  'settings.signature_hint': 'Billedet gemmes sammen med navn og titel, når du klikker »Gem underskriver«.',
+  'settings.signature_pending': 'Billedet er valgt, men ikke gemt endnu.',
+  'settings.signatory_saved_with_signature': 'Underskriveren og underskriften er gemt.',
+  'grants.pay_confirm': 'Registrér udbetaling af {amount} til {partner} den {date}? En udbetaling kan ikke fortrydes.',
+  'events.none_yet': 'Der er ingen arrangementer endnu',
+  'events.none_yet_hint': 'Opret det første: et netværksmøde, en temadag, en messe eller en overrækkelse.',
+  'events.create_first': 'Opret det første arrangement',
+  'picker.chosen': 'Valgt: {label}',
+  'picker.placeholder': 'Skriv for at søge …',
+  'picker.hint_many': 'Skriv en del af navnet, og vælg med pil ned og Enter. Vælg gerne flere.',
+  'picker.hint_one': 'Skriv en del af navnet, og vælg med pil ned og Enter.',
+  'picker.remove': 'Fjern {name}',
+  'picker.no_match': 'Ingen partner passer til søgningen.',
   // ── end ──
 };

@@ -35,6 +35,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "006_import_undo",
         include_str!("migrations/006_import_undo.sql"),
     ),
+    // ── a ceremony keeps the partners chosen for it (issue 18) ──
+    (
+        "007_ceremony_selection",
+        include_str!("migrations/007_ceremony_selection.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
