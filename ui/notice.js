@@ -6,7 +6,7 @@
 //   notify(message, kind = 'ok' | 'error', { actions: [{ label, run }] })
 //     actions: buttons in the notice (e.g. "Vis i mappe", "Åbn"); a notice
 //     with actions stays until dismissed or an action is taken.
-import { h } from './dom.js';
+import { h, fill } from './dom.js';
 import { t } from './i18n/index.js';
 
 let timer = null;
@@ -32,11 +32,10 @@ export function notify(message, kind = 'ok', { actions = [] } = {}) {
     b.addEventListener('click', () => { dismiss(); a.run(); });
     return b;
   });
-  box.replaceChildren(
+  fill(box,
     h('p', { class: 'notice-text', text: message }),
     buttons.length ? h('div', { class: 'notice-actions' }, buttons) : null,
-    close,
-  );
+    close);
   box.className = kind === 'error' ? 'notice error' : 'notice';
   box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
   box.dataset.kind = kind;
