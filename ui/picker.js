@@ -101,7 +101,8 @@ export function picker({ label, name, options, chosen = [], multiple = true, id 
     active = -1;
   }
 
-  input.addEventListener('input', () => { active = 0; drawList(); });
+  // Typing in the filter is no change to the form: only a pick is (see changed).
+  input.addEventListener('input', (e) => { e.stopPropagation(); active = 0; drawList(); });
   input.addEventListener('click', () => drawList());
   input.addEventListener('blur', () => close());
   input.addEventListener('keydown', (e) => {

@@ -7,6 +7,7 @@ import { confirmDialog } from '../../dialog.js';
 import { saveDocument } from '../../save.js';
 import { facts } from '../../facts.js';
 import { picker } from '../../picker.js';
+import { count } from '../../format.js';
 import { STATUSES, kindLabel, statusLabel, whenLabel } from '../../domain/events.js';
 
 export function renderMissing(main) {
@@ -64,9 +65,9 @@ function drawInfo(page) {
     [t('events.organiser'), who.join(', ')],
     [t('events.goals'), e.goals.map((g) => g.title).join(', ') || t('events.none_chosen')],
   ];
-  if (e.booths !== null) rows.push([t('events.booths'), String(e.booths)]);
-  if (e.visitors !== null) rows.push([t('events.visitors'), String(e.visitors)]);
-  if (e.citizens_reached !== null) rows.push([t('events.citizens_reached'), String(e.citizens_reached)]);
+  if (e.booths !== null) rows.push([t('events.booths'), count(e.booths)]);
+  if (e.visitors !== null) rows.push([t('events.visitors'), count(e.visitors)]);
+  if (e.citizens_reached !== null) rows.push([t('events.citizens_reached'), count(e.citizens_reached)]);
   const dl = facts(rows, { id: 'event-facts' });
   const texts = [
     [t('events.description'), e.description],
