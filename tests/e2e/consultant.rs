@@ -512,4 +512,3 @@ async fn the_ui_clock_is_danish_just_after_midnight() {
     assert_eq!(got, json!(["2026-12-02", "02.12.2026", "2026-12-02 00.40"]));
     app.quit().await;
 }
-
