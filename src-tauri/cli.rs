@@ -440,7 +440,7 @@ fn diplomas(
     let start = std::time::Instant::now();
     let held_on = match date {
         Some(d) => d,
-        None => chrono::Local::now().date_naive().to_string(),
+        None => sundby_core::dates::iso(sundby_core::dates::today()),
     };
     let occasion = dstore::Occasion {
         held_on,
@@ -487,7 +487,7 @@ fn diplomas(
 mod events_cli {
     use super::{open, Failure, Target};
     use sundby_core::events::newsletter::{self, NewsletterInput};
-    use sundby_core::events::{self, ics, signin};
+    use sundby_core::events::{ics, signin};
 
     pub fn newsletter(from: &str, to: &str, target: &Target, record: bool) -> Result<(), Failure> {
         let store = open()?;
@@ -505,7 +505,7 @@ mod events_cli {
         say!("bevillinger:    {}", n.grants.len());
         say!("modtagere:      {}", n.recipients.len());
         if record {
-            let issue = newsletter::record(&store.conn, &input, events::today())?;
+            let issue = newsletter::record(&store.conn, &input, sundby_core::dates::today())?;
             say!(
                 "registreret:    {} ({} modtagere)",
                 issue.issued_on,

@@ -26,7 +26,7 @@ export const goalSetRetired = (id, retired) => call('goal_set_retired', { id, re
 export const goalsReorder = (ids) => call('goals_reorder', { ids });
 export const logoSet = (data) => call('logo_set', { data });
 export const logoRemove = () => call('logo_remove');
-export const signatorySave = (input) => call('signatory_save', { input });
+export const signatorySave = (input, signature = null) => call('signatory_save', { input, signature });
 export const signatoryRemove = (slot) => call('signatory_remove', { slot });
 export const signatureSet = (slot, data) => call('signature_set', { slot, data });
 export const imageDataUrl = (id) => call('image_data_url', { id });
@@ -52,6 +52,9 @@ export const retentionErase = () => call('retention_erase');
 export const outputFolderGet = () => call('output_folder_get');
 export const outputFolderSave = (folder) => call('output_folder_save', { folder });
 export const saveDialog = (kind, name) => call('save_dialog', { kind, name });
+// A saved file handed to the system's program / file manager (see save.js's openSaved).
+export const filesOpen = (path) => call('files_open', { path });
+export const filesReveal = (path) => call('files_reveal', { path });
 
 // ── partners (issue 3) ──
 export const partnersList = (query) => call('partners_list', { query });
@@ -80,14 +83,13 @@ export const diplomaSettingsSave = (input) => call('diploma_settings_save', { in
 export const diplomaQueue = () => call('diploma_queue');
 export const ceremonyList = () => call('ceremony_list');
 export const ceremonySave = (input) => call('ceremony_save', { input });
+export const ceremonySelectionSave = (ceremonyId, partnerIds) => call('ceremony_selection_save', { ceremonyId, partnerIds });
 export const diplomaPreview = (partnerId, occasion, settings) => call('diploma_preview', { partnerId, occasion, settings });
 export const diplomaGenerate = (ceremonyId, partnerIds, path = null) => call('diploma_generate', { ceremonyId, partnerIds, path });
 export const diplomaMarkIssued = (ceremonyId, partnerIds) => call('diploma_mark_issued', { ceremonyId, partnerIds });
 export const diplomasForPartner = (partnerId) => call('diplomas_for_partner', { partnerId });
 export const ceremonyDiplomas = (ceremonyId) => call('ceremony_diplomas', { ceremonyId });
 export const diplomaReprint = (diplomaId, path = null) => call('diploma_reprint', { diplomaId, path });
-export const diplomaOpen = (path) => call('diploma_open', { path });
-export const diplomaReveal = (path) => call('diploma_reveal', { path });
 
 // ── events (issue 5) ──
 export const eventsList = (filter) => call('events_list', { filter });
@@ -126,8 +128,8 @@ export const grantsReport = (id, input) => call('grants_report', { id, input });
 export const grantsAdjust = (id, input) => call('grants_adjust', { id, input });
 export const grantsDelete = (id) => call('grants_delete', { id });
 export const grantsSignerGet = () => call('grants_signer_get');
-export const grantsExport = (year, open, path = null) => call('grants_export', { year, open, path });
-export const grantsLetter = (id, signer, open, path = null) => call('grants_letter', { id, signer, open, path });
+export const grantsExport = (year, path = null) => call('grants_export', { year, path });
+export const grantsLetter = (id, signer, path = null) => call('grants_letter', { id, signer, path });
 
 // ── activities, follow-ups and the Overblik (issue 17) ──
 export const activityAdd = (partnerId, input) => call('activity_add', { partnerId, input });

@@ -6,6 +6,7 @@ import * as api from './api.js';
 import { h, clear } from './dom.js';
 import { t, setLanguage } from './i18n/index.js';
 import { confirmDialog } from './dialog.js';
+import { notify } from './notice.js';
 // Registers the other areas' panels on the partner page before any view draws.
 import './views/panels.js';
 
@@ -26,17 +27,6 @@ let info = null;
 let current = null;        // { area, handle }
 let currentHash = '';
 let ignoreNextHash = false;
-let noticeTimer = null;
-
-function notify(message, kind = 'ok') {
-  const el = document.getElementById('notice');
-  el.textContent = message;
-  el.className = kind === 'error' ? 'notice error' : 'notice';
-  el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-  el.hidden = false;
-  clearTimeout(noticeTimer);
-  noticeTimer = setTimeout(() => { el.hidden = true; }, kind === 'error' ? 8000 : 3500);
-}
 
 function parseHash() {
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -49,8 +39,13 @@ function drawChrome() {
   document.getElementById('skip-link').textContent = t('app.skip');
   document.getElementById('sidebar').setAttribute('aria-label', t('app.nav_label'));
   document.getElementById('header-programme').textContent = (info && info.programme_name) || t('app.name');
-  document.getElementById('header-municipality').textContent =
-    info && info.municipality ? info.municipality : (info && info.programme_name ? '' : t('app.no_programme'));
+  // On an empty database the header says so and leads to Indstillinger.
+  const muni = document.getElementById('header-municipality');
+  if (info && !info.programme_name && !info.municipality) {
+    muni.replaceChildren(h('a', { href: '#/indstillinger', id: 'header-setup', text: t('app.no_programme') }));
+  } else {
+    muni.textContent = info && info.municipality ? info.municipality : '';
+  }
   document.getElementById('sidebar-foot').textContent = info ? t('app.version', { version: info.version }) : '';
   const nav = document.getElementById('nav');
   clear(nav);

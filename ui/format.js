@@ -3,6 +3,7 @@
 // Dates are ISO text in the core ('2026-11-22', '2026-11-22T16:00') and
 // Danish on screen ('22.11.2026'), in both languages, as the documents are.
 import { language } from './i18n/index.js';
+import { danishParts, nowParts, todayIso as clockToday } from './clock.js';
 
 // The month names, the only copy in the UI.
 const MONTHS = {
@@ -12,22 +13,20 @@ const MONTHS = {
 
 const pad2 = (n) => String(n).padStart(2, '0');
 
-// A Date in local time -> '2026-11-22'
-export function isoDate(d) {
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
-}
+const isoOf = (p) => `${p.y}-${pad2(p.m)}-${pad2(p.d)}`;
 
-// Today in local time: '2026-11-22'
+// Today in Denmark (ui/clock.js): '2026-11-22'
 export function todayIso() {
-  return isoDate(new Date());
+  return clockToday();
 }
 
-// Now in local time, as in the name of a saved file: '2026-11-24 14.05'
-export function fileStamp(d = new Date()) {
-  return `${isoDate(d)} ${pad2(d.getHours())}.${pad2(d.getMinutes())}`;
+// Now in Denmark, as in the name of a saved file: '2026-11-24 14.05'
+export function fileStamp() {
+  const p = nowParts();
+  return `${isoOf(p)} ${pad2(p.hh)}.${pad2(p.mm)}`;
 }
 
-// Today in local time, as typed in a form: '22.11.2026'
+// Today in Denmark, as typed in a form: '22.11.2026'
 export function todayDanish() {
   return shortDate(todayIso());
 }
@@ -73,10 +72,10 @@ export function clock(localIso) {
   return String(localIso).slice(11, 16).replace(':', '.');
 }
 
-// A time stamp (RFC 3339, UTC) in local time -> { date: '22.11.2026', time: '16:05' }
+// A time stamp (RFC 3339, UTC) in Danish time -> { date: '22.11.2026', time: '16:05' }
 export function localStamp(stamp) {
-  const at = new Date(stamp);
-  return { date: shortDate(isoDate(at)), time: `${pad2(at.getHours())}:${pad2(at.getMinutes())}` };
+  const p = danishParts(new Date(stamp).getTime());
+  return { date: shortDate(isoOf(p)), time: `${pad2(p.hh)}:${pad2(p.mm)}` };
 }
 
 // 10000 -> '10.000' (Danish) or '10,000'.

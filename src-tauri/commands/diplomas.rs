@@ -1,19 +1,17 @@
 //! Commands of the Diplomer view: diploma settings, the queue, ceremonies,
-//! live preview, the combined PDF, "Markér som overrakt", reprints, and
-//! opening a saved PDF or its folder.
+//! live preview, the combined PDF, "Markér som overrakt" and reprints
+//! (opening a saved PDF or its folder is `files_open` / `files_reveal`).
 
 use super::files::ChosenPaths;
-use super::{AppState, CmdResult, CommandError};
+use super::{AppState, CmdResult};
 use serde::Serialize;
 use sundby_core::diploma::store::{
     self, Ceremony, CeremonyInput, DiplomaSettings, Generated, Issued, Occasion, Preview,
     QueueEntry,
 };
-use sundby_core::diploma::DiplomaError;
+use sundby_core::diploma::{selection, DiplomaError};
 use sundby_core::files::{self, DocKind};
-use sundby_core::handoff::{self, HandoffError};
-use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_opener::OpenerExt;
+use tauri::State;
 
 /// The settings with the folder actually used: `settings.folder` is the
 /// one documents folder setting ("" = `default_folder`), `folder` the
@@ -88,6 +86,17 @@ pub async fn diploma_generate(
     })
 }
 
+/// Keeps the partners chosen for a ceremony, in order (they survive a
+/// restart; "Markér som overrakt" can follow days later).
+#[tauri::command]
+pub async fn ceremony_selection_save(
+    state: State<'_, AppState>,
+    ceremony_id: String,
+    partner_ids: Vec<String>,
+) -> CmdResult<Vec<String>> {
+    state.with(|c| selection::save_selection(c, &ceremony_id, &partner_ids))
+}
+
 #[tauri::command]
 pub async fn diploma_mark_issued(
     state: State<'_, AppState>,
@@ -125,43 +134,4 @@ pub async fn diploma_reprint(
         let target = chosen.target(path.as_deref())?;
         store::reprint(c, &diploma_id, &target)
     })
-}
-
-/// The system could not open the PDF (or its folder).
-fn opener_error(state: &State<'_, AppState>, e: impl std::fmt::Display) -> CommandError {
-    state.error(&HandoffError::DiplomaNotOpened(e.to_string()))
-}
-
-/// Opens a saved diploma PDF in the system's PDF viewer.
-#[tauri::command]
-pub async fn diploma_open<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    chosen: State<'_, ChosenPaths>,
-    path: String,
-) -> CmdResult<()> {
-    let p = state.with(|c| handoff::diploma_pdf(c, &path, |p| chosen.contains(p)))?;
-    if !super::may_open_files() {
-        return Ok(());
-    }
-    app.opener()
-        .open_path(p.display().to_string(), None::<&str>)
-        .map_err(|e| opener_error(&state, e))
-}
-
-/// Shows a saved diploma PDF in the file manager ("Vis i mappe").
-#[tauri::command]
-pub async fn diploma_reveal<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    chosen: State<'_, ChosenPaths>,
-    path: String,
-) -> CmdResult<()> {
-    let p = state.with(|c| handoff::diploma_pdf(c, &path, |p| chosen.contains(p)))?;
-    if !super::may_open_files() {
-        return Ok(());
-    }
-    app.opener()
-        .reveal_item_in_dir(p)
-        .map_err(|e| opener_error(&state, e))
 }

@@ -8,7 +8,7 @@ use sundby_core::events::newsletter::{self, Newsletter, NewsletterInput, Newslet
 use sundby_core::events::store::{
     self, EventDetail, EventSummary, ListFilter, ParticipantInput, PartnerEvent,
 };
-use sundby_core::events::{self, ics, signin, EventInput, EventsError, ParticipantStatus};
+use sundby_core::events::{ics, signin, EventInput, EventsError, ParticipantStatus};
 use sundby_core::partners::PartnerOption;
 use tauri::State;
 
@@ -46,7 +46,7 @@ pub async fn events_list(
     state: State<'_, AppState>,
     filter: ListFilter,
 ) -> CmdResult<Vec<EventSummary>> {
-    state.with(|c| store::list(c, &filter, events::now_local()))
+    state.with(|c| store::list(c, &filter, sundby_core::dates::now_local()))
 }
 
 #[tauri::command]
@@ -165,7 +165,7 @@ pub async fn partner_events(
 pub async fn newsletter_start(state: State<'_, AppState>) -> CmdResult<NewsletterStart> {
     state.with(|c| {
         Ok::<_, EventsError>(NewsletterStart {
-            period: newsletter::suggest_period(c, events::today())?,
+            period: newsletter::suggest_period(c, sundby_core::dates::today())?,
             draft: newsletter::draft(c)?,
             issues: newsletter::issues(c)?,
         })
@@ -213,5 +213,5 @@ pub async fn newsletter_record(
     state: State<'_, AppState>,
     input: NewsletterInput,
 ) -> CmdResult<NewsletterIssue> {
-    state.with(|c| newsletter::record(c, &input, events::today()))
+    state.with(|c| newsletter::record(c, &input, sundby_core::dates::today()))
 }

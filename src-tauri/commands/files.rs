@@ -15,7 +15,9 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use sundby_core::files::{self, name::split_ext, DocKind, FileError, FolderView, Target};
+use sundby_core::handoff;
 use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
 
 /// Environment variable that keeps the save dialog shut: the document goes
 /// to its folder as if no place had been chosen (set by the e2e tests).
@@ -64,6 +66,48 @@ impl ChosenPaths {
 }
 
 /// The documents folder setting, the folder in use and each kind's subfolder.
+/// Opens a file the app saved in the system's program for it. When no
+/// program opens it, the person reads where it is saved
+/// (`handoff.not_opened`), never the launcher's text.
+#[tauri::command]
+pub async fn files_open<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+    path: String,
+) -> CmdResult<()> {
+    let p = state.with(|c| handoff::saved_file(c, &path, |p| chosen.contains(p)))?;
+    if !super::may_open_files() {
+        return Ok(());
+    }
+    handoff::hand_over(&p, |p| {
+        app.opener()
+            .open_path(p.display().to_string(), None::<&str>)
+            .map_err(|e| e.to_string())
+    })
+    .map_err(|e| state.error(&e))
+}
+
+/// Shows a file the app saved in the file manager ("Vis i mappe").
+#[tauri::command]
+pub async fn files_reveal<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+    path: String,
+) -> CmdResult<()> {
+    let p = state.with(|c| handoff::saved_file(c, &path, |p| chosen.contains(p)))?;
+    if !super::may_open_files() {
+        return Ok(());
+    }
+    handoff::hand_over(&p, |p| {
+        app.opener()
+            .reveal_item_in_dir(p)
+            .map_err(|e| e.to_string())
+    })
+    .map_err(|e| state.error(&e))
+}
+
 #[tauri::command]
 pub async fn output_folder_get(state: State<'_, AppState>) -> CmdResult<FolderView> {
     state.with(|c| files::folder_view(c))

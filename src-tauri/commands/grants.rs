@@ -1,18 +1,16 @@
 //! Commands of the Pulje view: thin wrappers around `sundby_core::grants`.
 
 use super::files::ChosenPaths;
-use super::{AppState, CmdResult, CommandError};
+use super::{AppState, CmdResult};
 use serde::Serialize;
 use sundby_core::grants::letter::{self, LetterFonts, Signer};
 use sundby_core::grants::{
     self, export, AdjustInput, Adjustment, Application, ApplicationFilter, ApplicationInput,
     DecisionInput, GrantError, HistoryEntry, Pool, PoolInput, ReportInput, YearOverview,
 };
-use sundby_core::handoff::HandoffError;
 use sundby_core::i18n::Lang;
 use sundby_core::partners::PartnerOption;
-use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_opener::OpenerExt;
+use tauri::State;
 
 /// The language the user has chosen.
 fn lang(state: &State<'_, AppState>) -> Lang {
@@ -144,21 +142,14 @@ pub async fn grants_signer_get(state: State<'_, AppState>) -> CmdResult<Signer> 
     state.with(|c| letter::signer(c))
 }
 
-/// The file was saved, but the system could not open it.
-fn open_failed(lang: Lang, e: impl std::fmt::Display) -> CommandError {
-    CommandError::from_error(&HandoffError::GrantFileNotOpened(e.to_string()), lang)
-}
-
 /// Saves the XLSX of a year in the pool's folder (never replacing an
-/// earlier export), or at `path` when chosen in the save dialog, and opens
-/// it. Returns the path.
+/// earlier export), or at `path` when chosen in the save dialog. Returns the
+/// path; the UI opens it through `files_open`.
 #[tauri::command]
-pub async fn grants_export<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn grants_export(
     state: State<'_, AppState>,
     chosen: State<'_, ChosenPaths>,
     year: i32,
-    open: bool,
     path: Option<String>,
 ) -> CmdResult<String> {
     let lang = lang(&state);
@@ -166,37 +157,25 @@ pub async fn grants_export<R: Runtime>(
         let target = chosen.target(path.as_deref())?;
         export::save_year(c, year, lang, &target)
     })?;
-    if open && super::may_open_files() {
-        app.opener()
-            .open_path(path.path.display().to_string(), None::<&str>)
-            .map_err(|e| open_failed(lang, e))?;
-    }
     Ok(path.path.display().to_string())
 }
 
 /// Saves the signer, writes the decision letter in the letters' folder (or
-/// at `path` when chosen in the save dialog) and opens it. Returns the path.
+/// at `path` when chosen in the save dialog). Returns the path; the UI
+/// opens it through `files_open`.
 #[tauri::command]
-pub async fn grants_letter<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn grants_letter(
     state: State<'_, AppState>,
     chosen: State<'_, ChosenPaths>,
     id: String,
     signer: Signer,
-    open: bool,
     path: Option<String>,
 ) -> CmdResult<String> {
-    let lang = lang(&state);
     let path = state.with(|c| {
         let target = chosen.target(path.as_deref())?;
         letter::set_signer(c, &signer)?;
         let fonts = LetterFonts::bundled();
         letter::write_letter(c, &id, &fonts, &target)
     })?;
-    if open && super::may_open_files() {
-        app.opener()
-            .open_path(path.display().to_string(), None::<&str>)
-            .map_err(|e| open_failed(lang, e))?;
-    }
     Ok(path.display().to_string())
 }

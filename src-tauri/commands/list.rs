@@ -50,7 +50,13 @@ pub const AREAS: &[Area] = &[
         name: "files",
         description: "Saving documents for the main window: the one output folder and the native \
             save dialog, opened from Rust (the web view itself has no dialog or file permission).",
-        commands: &["output_folder_get", "output_folder_save", "save_dialog"],
+        commands: &[
+            "output_folder_get",
+            "output_folder_save",
+            "save_dialog",
+            "files_open",
+            "files_reveal",
+        ],
     },
     Area {
         name: "partners",
@@ -93,14 +99,13 @@ pub const AREAS: &[Area] = &[
             "diploma_queue",
             "ceremony_list",
             "ceremony_save",
+            "ceremony_selection_save",
             "diploma_preview",
             "diploma_generate",
             "diploma_mark_issued",
             "diplomas_for_partner",
             "ceremony_diplomas",
             "diploma_reprint",
-            "diploma_open",
-            "diploma_reveal",
         ],
     },
     Area {

@@ -108,12 +108,21 @@ pub async fn logo_remove(state: State<'_, AppState>) -> CmdResult<()> {
     state.with(settings::remove_logo)
 }
 
+/// Saves a signatory with the signature image chosen in the same form
+/// (`signature`: base64, when one was chosen), both or nothing.
 #[tauri::command]
 pub async fn signatory_save(
     state: State<'_, AppState>,
     input: SignatoryInput,
+    signature: Option<String>,
 ) -> CmdResult<Signatory> {
-    state.with(|c| settings::save_signatory(c, &input))
+    state.with(|c| {
+        let bytes = signature
+            .as_deref()
+            .map(|d| decode_upload("signature", d))
+            .transpose()?;
+        settings::save_signatory_with(c, &input, bytes.as_deref())
+    })
 }
 
 #[tauri::command]

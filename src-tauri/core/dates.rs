@@ -2,10 +2,56 @@
 //! documents (`22. november 2026`, in English `22 November 2026`), the short
 //! form on screen and in exports (`22.11.2026`, the same in both languages,
 //! as the UI shows it), the ISO text the database keeps (`2026-11-22`), and
-//! the reading of a date a person typed (ISO or Danish day first).
+//! the reading of a date a person typed (ISO or Danish day first), and the
+//! one clock: "now" and "today" are always Danish local time
+//! (`Europe/Copenhagen`), whatever the machine's time zone, and a test can fix
+//! the clock ([`fix_clock`]; the app and the CLI read `SUNDBY_NOW`, an RFC 3339
+//! instant, the same way).
 
 use crate::i18n::Lang;
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
+use chrono_tz::Europe::Copenhagen;
+use std::cell::Cell;
+
+thread_local! {
+    /// A fixed instant for this thread (tests), instead of the system clock.
+    static FIXED: Cell<Option<DateTime<Utc>>> = const { Cell::new(None) };
+}
+
+/// Fixes this thread's clock at `at` (`None`: the real clock again). Tests
+/// use it to stand just after midnight in Copenhagen.
+pub fn fix_clock(at: Option<DateTime<Utc>>) {
+    FIXED.with(|f| f.set(at));
+}
+
+/// The current instant: the fixed one of this thread, else `SUNDBY_NOW`
+/// (end-to-end tests and the CLI), else the system clock.
+pub fn now_utc() -> DateTime<Utc> {
+    if let Some(at) = FIXED.with(Cell::get) {
+        return at;
+    }
+    std::env::var("SUNDBY_NOW")
+        .ok()
+        .and_then(|v| DateTime::parse_from_rfc3339(v.trim()).ok())
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(Utc::now)
+}
+
+/// `at` on the Danish wall clock.
+pub fn local_at(at: DateTime<Utc>) -> NaiveDateTime {
+    at.with_timezone(&Copenhagen).naive_local()
+}
+
+/// The current time on the Danish wall clock.
+pub fn now_local() -> NaiveDateTime {
+    local_at(now_utc())
+}
+
+/// Today in Denmark: the one "today" of the app (forms' defaults, printed
+/// dates, history entries, the pool's year).
+pub fn today() -> NaiveDate {
+    now_local().date()
+}
 
 /// The months in Danish, lowercase as Danes write them in a date.
 pub const MONTHS_DA: [&str; 12] = [
@@ -133,6 +179,24 @@ mod tests {
         assert_eq!(parse("11/22/2026"), None);
         assert_eq!(parse("i morgen"), None);
         assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn today_is_the_danish_date_just_after_midnight() {
+        use chrono::TimeZone;
+        // 00:40 in Copenhagen on 2 December (winter time, UTC+1) is still
+        // 1 December in UTC: today must be the 2nd.
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 23, 40, 0).unwrap();
+        fix_clock(Some(at));
+        assert_eq!(today(), d(2026, 12, 2));
+        assert_eq!(now_local().format("%H:%M").to_string(), "00:40");
+        // Summer time (UTC+2): 00:10 on 1 July is 22:10 on 30 June in UTC.
+        fix_clock(Some(Utc.with_ymd_and_hms(2026, 6, 30, 22, 10, 0).unwrap()));
+        assert_eq!(today(), d(2026, 7, 1));
+        // Just before midnight stays the same day.
+        fix_clock(Some(Utc.with_ymd_and_hms(2026, 12, 1, 22, 59, 0).unwrap()));
+        assert_eq!(today(), d(2026, 12, 1));
+        fix_clock(None);
     }
 
     #[test]

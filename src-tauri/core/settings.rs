@@ -440,6 +440,15 @@ pub fn set_signature(conn: &mut Connection, slot: u8, bytes: &[u8]) -> Result<Im
     check_slot(slot)?;
     let img = images::validate("signature", bytes)?;
     let tx = conn.transaction()?;
+    let id = put_signature(&tx, slot, &img)?;
+    tx.commit()?;
+    image_ref(conn, Some(id))?
+        .ok_or_else(|| StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows).into())
+}
+
+/// Stores `img` as the signature of the signatory in `slot` (who must exist)
+/// and removes the image it replaces when nothing else uses it.
+fn put_signature(tx: &rusqlite::Transaction, slot: u8, img: &images::ValidImage) -> Result<String> {
     let old: Option<String> = tx
         .query_row(
             "SELECT signature_id FROM signatories WHERE slot = ?1",
@@ -448,15 +457,38 @@ pub fn set_signature(conn: &mut Connection, slot: u8, bytes: &[u8]) -> Result<Im
         )
         .optional()?
         .ok_or(SettingsError::SignatoryNotFound(slot))?;
-    let id = store_image(&tx, &img)?;
+    let id = store_image(tx, img)?;
     tx.execute(
         "UPDATE signatories SET signature_id = ?1, updated_at = ?2 WHERE slot = ?3",
         params![id, now(), slot],
     )?;
-    delete_image_if_unused(&tx, old)?;
+    delete_image_if_unused(tx, old)?;
+    Ok(id)
+}
+
+/// Saves the signatory in `slot` together with the signature image chosen
+/// in the same form (`signature`, when one was chosen): both or nothing, so
+/// an image chosen before the first save is never lost, and a refused image
+/// leaves the signatory unsaved with the reason at the image field.
+pub fn save_signatory_with(
+    conn: &mut Connection,
+    input: &SignatoryInput,
+    signature: Option<&[u8]>,
+) -> Result<Signatory> {
+    check_slot(input.slot)?;
+    let img = signature
+        .map(|b| images::validate("signature", b))
+        .transpose()?;
+    let tx = conn.transaction()?;
+    save_signatory(&tx, input)?;
+    if let Some(img) = &img {
+        put_signature(&tx, input.slot, img)?;
+    }
     tx.commit()?;
-    image_ref(conn, Some(id))?
-        .ok_or_else(|| StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows).into())
+    signatories(conn)?
+        .into_iter()
+        .find(|s| s.slot == input.slot)
+        .ok_or(SettingsError::SignatoryNotFound(input.slot))
 }
 
 /// A per-installation preference, or `None` when unset.
@@ -664,6 +696,28 @@ mod tests {
         assert!(signatories(&conn).unwrap()[0].signature.is_some());
         remove_signatory(&mut conn, 1).unwrap();
         assert!(signatories(&conn).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_new_signatory_is_saved_with_the_image_chosen_before_the_first_save() {
+        let mut conn = db();
+        let input = SignatoryInput {
+            slot: 2,
+            name: "Steen Wrist".into(),
+            title: "Borgmester".into(),
+        };
+        let s = save_signatory_with(&mut conn, &input, Some(&png(40, 20))).unwrap();
+        assert_eq!(s.name, "Steen Wrist");
+        assert!(s.signature.is_some(), "the chosen image is kept");
+        // A refused image saves nothing at all and names the image field.
+        let other = SignatoryInput {
+            slot: 1,
+            name: "Anne".into(),
+            title: "Formand".into(),
+        };
+        let err = save_signatory_with(&mut conn, &other, Some(b"not an image")).unwrap_err();
+        assert_eq!(err.field(), Some("signature"));
+        assert_eq!(signatories(&conn).unwrap().len(), 1);
     }
 
     #[test]

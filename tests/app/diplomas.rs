@@ -165,9 +165,8 @@ mod commands {
         let list = invoke(&w, "diplomas_for_partner", json!({ "partnerId": pid })).expect("list");
         assert_eq!(list.as_array().map(Vec::len), Some(1));
 
-        // Opening is limited to PDFs in the diploma folder.
-        let err =
-            invoke(&w, "diploma_open", json!({ "path": "/etc/passwd" })).expect_err("refused");
-        assert_eq!(err["code"], "diploma.open_refused");
+        // Opening is limited to files the app saved.
+        let err = invoke(&w, "files_open", json!({ "path": "/etc/passwd" })).expect_err("refused");
+        assert_eq!(err["code"], "handoff.refused");
     }
 }

@@ -135,7 +135,7 @@ mod commands {
         let detail = invoke(&h, "grants_get", json!({ "id": id })).unwrap();
         assert_eq!(detail["history"].as_array().unwrap().len(), 4);
 
-        let path = invoke(&h, "grants_export", json!({ "year": 2026, "open": false })).unwrap();
+        let path = invoke(&h, "grants_export", json!({ "year": 2026 })).unwrap();
         assert!(Path::new(path.as_str().unwrap()).starts_with(out.path()));
         assert!(Path::new(path.as_str().unwrap()).exists());
         // English messages when English is chosen.

@@ -98,6 +98,11 @@ fn the_form_gets_every_problem_at_its_field_in_the_users_language() {
                 json!(0),
                 json!("Kontaktperson 1: E-mailadressen er ikke gyldig (forventet fx navn@eksempel.dk)")
             ),
+            (
+                json!("phone"),
+                json!(0),
+                json!("Kontaktperson 1: Telefonnummeret er ikke et gyldigt dansk nummer (8 cifre, evt. med +45)")
+            ),
         ]
     );
     // Saving anyway is refused with the first problem, nothing stored.

@@ -35,14 +35,23 @@ fn prepare(dir: &Path) -> PathBuf {
     data
 }
 
+/// Picks the partner in the shared picker as a person does: types part of
+/// the name and presses Enter on the first match.
+async fn pick_partner(app: &App, typed: &str) {
+    app.fill("#grant-partner", typed).await;
+    app.wait("#grant-partner-list .picker-option").await;
+    app.wait("#grant-partner")
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    app.wait("#grant-form .picker-chip").await;
+}
+
 async fn apply(app: &App, purpose: &str, amount: &str) {
     app.click("#grant-new").await;
     app.wait("#grant-form").await;
-    app.js(
-        "(() => { const s = document.querySelector('select[name=grant_partner]'); \
-         s.value = s.options[1].value; s.dispatchEvent(new Event('change')); return true; })()",
-    )
-    .await;
+    pick_partner(app, "Idræt").await;
     app.fill("input[name='grant_purpose']", purpose).await;
     app.fill("input[name='grant_expected_reach']", "250").await;
     app.fill("input[name='amount_requested']", amount).await;
@@ -89,8 +98,19 @@ async fn apply_grant_pay_and_a_refused_decision_changes_nothing() {
     assert_eq!(bar("grantedPct").await, "62.50");
     assert_eq!(bar("paidPct").await, "0.00");
 
-    // Pay: the paid part of the bar grows.
+    // Pay: a payout cannot be undone, so it asks first; cancelling changes
+    // nothing. Then the paid part of the bar grows.
     app.click("#grant-pay-form button[type='submit']").await;
+    let question = app.text(".dialog p").await;
+    assert!(
+        question.contains("5.000,00 kr.") && question.contains("Idrætsforeningen Ærø"),
+        "{question}"
+    );
+    app.click(".dialog .btn.secondary").await;
+    app.wait_js("!document.querySelector('.dialog')").await;
+    assert_eq!(app.text("#grant-detail-h .status").await, "Bevilget");
+    app.click("#grant-pay-form button[type='submit']").await;
+    app.click(".dialog .btn:not(.secondary)").await;
     app.wait_text("#grant-detail-h .status", "Udbetalt").await;
     app.wait_text("[data-figure='paid']", "5.000,00 kr.").await;
     assert_eq!(bar("paidPct").await, "62.50");
@@ -190,11 +210,7 @@ async fn a_pool_is_created_from_the_view_and_form_errors_sit_at_their_fields() {
         "Partneren skal udfyldes",
     )
     .await;
-    app.js(
-        "(() => { const s = document.querySelector('select[name=grant_partner]'); \
-         s.value = s.options[1].value; s.dispatchEvent(new Event('change')); return true; })()",
-    )
-    .await;
+    pick_partner(&app, "Bager").await;
     app.fill("input[name='grant_purpose']", "Sund morgenmad")
         .await;
     // An English amount is ambiguous in Danish: refused at the amount.

@@ -25,3 +25,5 @@ mod grants;
 mod safety;
 // ── Overblik, activities and follow-ups (issue 17) ──
 mod overview;
+// ── what a consultant hit in the landed areas (issue 18) ──
+mod consultant;

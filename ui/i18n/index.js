@@ -17,10 +17,16 @@ export function language() {
 
 // t('settings.title') or t('partners.count', { n: 3 }): `{name}` placeholders
 // are filled from `params`. A missing key shows itself, so it is easy to spot.
+// A value that ends in a full stop ('12.500,00 kr.') takes the place of the
+// sentence's own: never "kr..".
 export function t(key, params = {}) {
   const table = tables[current];
   const text = table[key] ?? da[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+  return text.replace(/\{(\w+)\}(\.?)/g, (m, name, stop) => {
+    if (!(name in params)) return m;
+    const value = String(params[name]);
+    return stop && value.endsWith('.') ? value : value + stop;
+  });
 }
 
 // tn('settings.backups_deleted', n): the `_one` variant of the key when n is 1

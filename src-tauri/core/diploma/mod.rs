@@ -15,6 +15,7 @@ pub mod fonts;
 pub mod layout;
 pub mod pdf;
 pub mod picture;
+pub mod selection;
 pub mod store;
 pub mod svg;
 

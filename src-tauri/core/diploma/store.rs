@@ -190,6 +190,11 @@ pub struct Ceremony {
     pub notes: String,
     /// Original diplomas issued at it.
     pub issued: i64,
+    /// The partners chosen for it, in printing order, still waiting for
+    /// their diploma ([`super::selection`]).
+    pub selection: Vec<String>,
+    /// When a PDF of the selection was last made (RFC 3339, UTC).
+    pub printed_at: Option<String>,
 }
 
 /// A ceremony as typed in the form.
@@ -272,7 +277,8 @@ fn ceremonies_where(
 ) -> std::result::Result<Vec<Ceremony>, StoreError> {
     let sql = format!(
         "SELECT c.id, c.held_on, c.place, c.signatory_slots, c.notes,
-                (SELECT count(*) FROM diplomas d WHERE d.ceremony_id = c.id AND d.is_copy = 0)
+                (SELECT count(*) FROM diplomas d WHERE d.ceremony_id = c.id AND d.is_copy = 0),
+                c.printed_at
          FROM ceremonies c WHERE c.deleted_at IS NULL AND {cond}
          ORDER BY c.held_on DESC, c.created_at DESC"
     );
@@ -286,9 +292,15 @@ fn ceremonies_where(
                 signatory_slots: parse_slots(&r.get::<_, String>(3)?),
                 notes: r.get(4)?,
                 issued: r.get(5)?,
+                selection: Vec::new(),
+                printed_at: r.get(6)?,
             })
         })?
         .collect::<std::result::Result<Vec<_>, _>>()?;
+    let mut rows = rows;
+    for c in &mut rows {
+        c.selection = super::selection::selection(conn, &c.id)?;
+    }
     Ok(rows)
 }
 
@@ -486,7 +498,7 @@ pub struct Generated {
 /// saved at `target` (in the diplomas' folder under a readable,
 /// never-overwriting name, or where the consultant chose).
 pub fn generate(
-    conn: &Connection,
+    conn: &mut Connection,
     ceremony_id: &str,
     partner_ids: &[String],
     target: &Target,
@@ -504,6 +516,10 @@ pub fn generate(
     let name = files::ceremony_file_name(date, &c.place);
     let r = render_pdf(&inputs, name.trim_end_matches(".pdf"))?;
     let path = docs::save(conn, DocKind::Diplomas, target, &name, &r.pdf)?;
+    // The printed selection stays with the ceremony for "Markér som overrakt"
+    // days later.
+    super::selection::save_selection(conn, ceremony_id, partner_ids)?;
+    super::selection::mark_printed(conn, ceremony_id)?;
     let lang = settings::language(conn)?;
     Ok(Generated::new(
         &path,
@@ -902,26 +918,30 @@ mod tests {
 
     #[test]
     fn ceremonies_need_a_date_and_generate_a_named_pdf() {
-        let (store, old, new, cer) = setup();
+        let (mut store, old, new, cer) = setup();
         let e = save_ceremony(&store.conn, &CeremonyInput::default());
         assert!(matches!(e, Err(DiplomaError::Invalid(v)) if v.field == "held_on"));
         let dir = tempfile::tempdir().expect("tmp");
         docs::set_folder_setting(&store.conn, &dir.path().display().to_string(), "f")
             .expect("folder");
         let g = generate(
-            &store.conn,
+            &mut store.conn,
             &cer,
             &[new.clone(), old.clone()],
             &Target::Folder,
         )
         .expect("pdf");
+        // The printed selection stays with the ceremony, in order.
+        let c = ceremony(&store.conn, &cer).expect("c");
+        assert_eq!(c.selection, vec![new.clone(), old.clone()]);
+        assert!(c.printed_at.is_some());
         assert_eq!(g.file_name, "Diplomer 2026-11-22 Rådhuset.pdf");
         assert_eq!(g.folder, dir.path().join("Diplomer").display().to_string());
         assert_eq!(g.pages, 2);
-        let g2 = generate(&store.conn, &cer, &[new], &Target::Folder).expect("pdf");
+        let g2 = generate(&mut store.conn, &cer, &[new], &Target::Folder).expect("pdf");
         assert_eq!(g2.file_name, "Diplomer 2026-11-22 Rådhuset (2).pdf");
         assert!(matches!(
-            generate(&store.conn, &cer, &[], &Target::Folder),
+            generate(&mut store.conn, &cer, &[], &Target::Folder),
             Err(DiplomaError::NoPartners)
         ));
         let p = preview(
@@ -932,6 +952,28 @@ mod tests {
         )
         .expect("preview");
         assert!(p.svg.starts_with("<svg"));
+    }
+
+    #[test]
+    fn a_ceremony_keeps_its_selection_until_the_diplomas_are_handed_out() {
+        let (mut store, old, new, cer) = setup();
+        let kept = super::super::selection::save_selection(
+            &mut store.conn,
+            &cer,
+            &[new.clone(), old.clone(), new.clone()],
+        )
+        .expect("save");
+        assert_eq!(kept, vec![new.clone(), old.clone()]);
+        assert!(
+            super::super::selection::save_selection(&mut store.conn, &cer, &["nobody".into()])
+                .is_err()
+        );
+        assert_eq!(
+            ceremony(&store.conn, &cer).expect("c").selection,
+            vec![new.clone(), old.clone()]
+        );
+        mark_issued(&mut store.conn, &cer, std::slice::from_ref(&new)).expect("issued");
+        assert_eq!(ceremony(&store.conn, &cer).expect("c").selection, vec![old]);
     }
 
     #[test]

@@ -148,7 +148,7 @@ pub fn file_name(event: &Event) -> String {
 pub fn save(conn: &Connection, id: &str, target: &Target) -> Result<PathBuf> {
     let detail = super::store::get(conn, id)?;
     let programme = crate::settings::programme(conn)?;
-    let text = event_ics(&detail.event, &programme.name, Utc::now())?;
+    let text = event_ics(&detail.event, &programme.name, crate::dates::now_utc())?;
     let name = file_name(&detail.event);
     Ok(files::save(
         conn,

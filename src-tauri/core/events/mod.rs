@@ -23,7 +23,7 @@ use crate::dates;
 use crate::i18n::{Lang, Localize};
 use crate::store::StoreError;
 use crate::validate::{self, Problem, ValidationError};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Europe::Copenhagen;
 use serde::{Deserialize, Serialize};
 
@@ -312,16 +312,6 @@ pub fn local_time_exists(t: NaiveDateTime) -> bool {
         Copenhagen.from_local_datetime(&t),
         chrono::LocalResult::None
     )
-}
-
-/// The current local time in Denmark.
-pub fn now_local() -> NaiveDateTime {
-    Utc::now().with_timezone(&Copenhagen).naive_local()
-}
-
-/// Today in Denmark.
-pub fn today() -> NaiveDate {
-    now_local().date()
 }
 
 fn date_time(

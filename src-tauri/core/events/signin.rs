@@ -335,7 +335,7 @@ pub fn file_name(detail: &EventDetail) -> String {
 pub fn save(conn: &Connection, id: &str, target: &Target) -> Result<PathBuf> {
     let detail = super::store::get(conn, id)?;
     let programme = crate::settings::programme(conn)?;
-    let pdf = sheet(&detail, &programme.name, super::today())?;
+    let pdf = sheet(&detail, &programme.name, crate::dates::today())?;
     Ok(files::save(
         conn,
         DocKind::Events,

@@ -11,7 +11,7 @@ use super::history::{Change, HistoryEvent};
 use super::partners::{check_partner, with_partners};
 use super::pools::load_pool;
 use super::rules::{check_reach, check_year, not_before, positive_within_max, required_date};
-use super::sql::{begin, date_col, opt_date_col, today, Result};
+use super::sql::{begin, date_col, opt_date_col, Result};
 use super::{GrantError, Status, MAX_LONG_TEXT, MAX_PURPOSE};
 use crate::dates::iso;
 use crate::money::parse_ore;
@@ -327,7 +327,7 @@ pub fn update_application(
         ],
     )?;
     if v.requested != old.requested_ore {
-        Change::new(HistoryEvent::Requested, today())
+        Change::new(HistoryEvent::Requested, crate::dates::today())
             .amount(Some(old.requested_ore), Some(v.requested))
             .record(&tx, id)?;
     }
@@ -349,7 +349,7 @@ pub fn delete(conn: &mut Connection, id: &str) -> Result<()> {
         "UPDATE grant_applications SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
         params![id, now()],
     )?;
-    Change::new(HistoryEvent::Deleted, today())
+    Change::new(HistoryEvent::Deleted, crate::dates::today())
         .status(Some(old.status), None)
         .amount(old.granted_ore, None)
         .record(&tx, id)?;

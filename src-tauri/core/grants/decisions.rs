@@ -18,7 +18,7 @@ use super::applications::{application, live, Application};
 use super::history::{record_adjustment, Change, HistoryEvent};
 use super::pools::{load_pool, Pool};
 use super::rules::{check_reach, not_before, positive_within_max, required_date, within_pool};
-use super::sql::{begin, today, Result};
+use super::sql::{begin, Result};
 use super::{Action, GrantError, Status, MAX_ADJUSTMENT_REASON, MAX_LONG_TEXT};
 use crate::dates::iso;
 use crate::money::parse_ore;
@@ -151,7 +151,7 @@ pub fn start_review(conn: &mut Connection, id: &str) -> Result<Application> {
     check_from(&old, Action::StartReview, old.status == Status::Modtaget)?;
     let step = Step::Review;
     step.write(&tx, id)?;
-    Change::new(HistoryEvent::Status, today())
+    Change::new(HistoryEvent::Status, crate::dates::today())
         .status(Some(old.status), Some(step.status()))
         .record(&tx, id)?;
     tx.commit()?;

@@ -7,7 +7,7 @@
 //! inside the transaction of the change.
 
 use super::rules::{check_year, granted_sum};
-use super::sql::{begin, today, Result};
+use super::sql::{begin, Result};
 use super::{GrantError, DEFAULT_MAX_PER_APPLICATION_ORE, DEFAULT_POOL_ORE, MAX_LONG_TEXT};
 use crate::dates::iso;
 use crate::money::{self, parse_ore};
@@ -84,7 +84,7 @@ fn record_pool(tx: &Transaction, pool: &Pool) -> Result<()> {
             pool.year,
             pool.total_ore,
             pool.max_per_application_ore,
-            iso(today()),
+            iso(crate::dates::today()),
             now()
         ],
     )?;

@@ -16,11 +16,6 @@ pub(super) fn begin(conn: &mut Connection) -> Result<Transaction<'_>> {
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 
-/// Today on this machine's calendar.
-pub(super) fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 fn parse_col_date(idx: usize, s: &str) -> rusqlite::Result<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))

@@ -195,7 +195,7 @@ fn partners(goal_ids: &[String]) -> Vec<(ValidPartner, Vec<(Status, NaiveDate)>)
         (Kind::Institution, INSTITUTION),
     ];
     let base = NaiveDate::from_ymd_opt(2019, 3, 1).unwrap_or_default();
-    let today = chrono::Local::now().date_naive();
+    let today = crate::dates::today();
     let mut out = Vec::new();
     let mut i = 0usize;
     for (kind, names) in kinds {

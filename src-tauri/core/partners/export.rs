@@ -416,7 +416,7 @@ pub fn save(
     target: &Target,
     lang: Lang,
 ) -> Result<Saved> {
-    let now = chrono::Local::now().naive_local();
+    let now = crate::dates::now_local();
     save_at(conn, q, format, target, lang, now)
 }
 

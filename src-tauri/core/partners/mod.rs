@@ -542,13 +542,42 @@ fn parse_choice<T: FromStr>(
         .map_err(|_| ValidationError::new(field, Problem::InvalidChoice))
 }
 
-fn validate_contact(c: &ContactInput) -> std::result::Result<ValidContact, ValidationError> {
+/// One contact row: every field's problem at once (in the form's order), so
+/// a wrong e-mail and a wrong phone number are both shown on the first save.
+fn validate_contact(c: &ContactInput) -> std::result::Result<ValidContact, Vec<ValidationError>> {
+    let mut errors = Vec::new();
+    let mut keep = |r: std::result::Result<String, ValidationError>| match r {
+        Ok(v) => v,
+        Err(e) => {
+            errors.push(e);
+            String::new()
+        }
+    };
+    let name = keep(validate::text(
+        "contact_name",
+        &c.name,
+        MAX_LINE,
+        true,
+        false,
+    ));
+    let role = keep(validate::text(
+        "contact_role",
+        &c.role,
+        MAX_ROLE,
+        false,
+        false,
+    ));
+    let email = keep(email("email", &c.email));
+    let phone = keep(phone("phone", &c.phone));
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     Ok(ValidContact {
         id: Some(c.id.trim().to_string()).filter(|s| !s.is_empty()),
-        name: validate::text("contact_name", &c.name, MAX_LINE, true, false)?,
-        role: validate::text("contact_role", &c.role, MAX_ROLE, false, false)?,
-        email: email("email", &c.email)?,
-        phone: phone("phone", &c.phone)?,
+        name,
+        role,
+        email,
+        phone,
         is_primary: c.is_primary,
     })
 }
@@ -750,7 +779,11 @@ fn validate_inner(
         }
         match validate_contact(c) {
             Ok(v) => contacts.push(v),
-            Err(error) => out.push(PartnerError::InvalidContact { index, error }),
+            Err(errors) => out.extend(
+                errors
+                    .into_iter()
+                    .map(|error| PartnerError::InvalidContact { index, error }),
+            ),
         }
     }
     // Exactly one primary contact: the first marked, else the first.
@@ -806,7 +839,7 @@ fn validate_inner(
     else {
         return Ok(None);
     };
-    let today = chrono::Local::now().date_naive();
+    let today = crate::dates::today();
     Ok(Some(ValidPartner {
         name,
         kind,

@@ -252,7 +252,7 @@ pub fn update(conn: &mut Connection, id: &str, input: &PartnerInput) -> Result<P
     let p = validate_with_goals(conn, input, &current)?;
     // A change without a date is dated today (not the join date).
     let changed_on = if input.status_changed_on.trim().is_empty() {
-        chrono::Local::now().date_naive()
+        crate::dates::today()
     } else {
         p.status_changed_on
     };

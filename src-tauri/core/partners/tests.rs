@@ -236,7 +236,8 @@ fn every_problem_is_reported_with_its_field_and_contact_row() {
             Some("kind"),
             Some("joined_on"),
             Some("goals"),
-            Some("contact_name")
+            Some("contact_name"),
+            Some("email")
         ]
     );
     match &problems[4] {
@@ -246,6 +247,21 @@ fn every_problem_is_reported_with_its_field_and_contact_row() {
     assert!(problems[4]
         .message(Lang::Da)
         .starts_with("Kontaktperson 3: "));
+}
+
+#[test]
+fn every_field_of_a_contact_is_checked_at_once() {
+    let s = db();
+    let mut i = input("Børnehuset Solsikken");
+    let mut c = contact("Hanne Holm", "hanne@solsikken");
+    c.phone = "1234".into();
+    i.contacts = vec![c];
+    let problems = problems(&s.conn, &i, &[]).unwrap();
+    let fields: Vec<_> = problems.iter().map(|p| p.field()).collect();
+    assert_eq!(fields, vec![Some("email"), Some("phone")]);
+    for p in &problems {
+        assert!(matches!(p, PartnerError::InvalidContact { index: 0, .. }));
+    }
 }
 
 #[test]

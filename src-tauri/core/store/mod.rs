@@ -50,6 +50,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ),
     // ── data safety and privacy: erasure log, consent history (issue 15) ──
     ("011_safety", include_str!("migrations/011_safety.sql")),
+    // ── a ceremony keeps the partners chosen for it (issue 18) ──
+    (
+        "007_ceremony_selection",
+        include_str!("migrations/007_ceremony_selection.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -34,13 +34,21 @@ export function ceremonyCard(page) {
     h('div', { class: 'actions' }, saveCer));
   page.left.append(cerForm);
 
-  function fillCeremony(c) {
+  // keepPicked: a ceremony just saved takes over what was ticked before.
+  function fillCeremony(c, { keepPicked = false } = {}) {
     page.ceremony = c;
+    const waiting = new Set(page.queue.map((q) => q.partner_id));
+    if (!keepPicked || !c) page.picked = c ? c.selection.filter((id) => waiting.has(id)) : page.picked;
+    page.lastPdf = null;
     date.input.value = c ? shortDate(c.held_on) : '';
     place.input.value = c ? c.place : '';
     for (const s of slotBoxes) s.box.checked = c ? c.signatory_slots.includes(s.slot) : page.dset.signatory_slots.includes(s.slot);
     cerSelect.input.value = c ? c.id : '';
     page.dirty.delete('ceremony');
+    if (keepPicked && c && page.picked.length) page.saving = api.ceremonySelectionSave(c.id, page.picked.slice())
+      .then((kept) => { c.selection = kept; }).catch((err) => notify(err.message, 'error'));
+    page.drawQueue();
+    page.drawPicked();
     page.drawActions();
     page.drawDone();
   }
@@ -69,7 +77,7 @@ export function ceremonyCard(page) {
       cerSelect.input.replaceChildren(...[{ value: '', label: t('diplomas.ceremony_new') }].concat(
         page.ceremonies.map((c) => ({ value: c.id, label: `${shortDate(c.held_on)} ${c.place}`.trim() })))
         .map((o) => h('option', { value: o.value, text: o.label })));
-      fillCeremony(saved);
+      fillCeremony(saved, { keepPicked: true });
       notify(t('diplomas.ceremony_saved'));
     } catch (err) { page.fail(cerForm)(err); } finally { saveCer.disabled = false; }
   });

@@ -51,9 +51,6 @@ export async function render(main, ctx) {
   wordingCard(page);
 
   page.fillCeremony(page.ceremonies[0] || null);
-  page.drawQueue();
-  page.drawPicked();
-  page.drawActions();
   await page.drawPreview();
 
   return {

@@ -5,6 +5,9 @@ import { h, showFieldError, clearErrors, nextId } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { confirmDialog } from '../../dialog.js';
 import { saveDocument } from '../../save.js';
+import { facts } from '../../facts.js';
+import { picker } from '../../picker.js';
+import { count } from '../../format.js';
 import { STATUSES, kindLabel, statusLabel, whenLabel } from '../../domain/events.js';
 
 export function renderMissing(main) {
@@ -62,10 +65,10 @@ function drawInfo(page) {
     [t('events.organiser'), who.join(', ')],
     [t('events.goals'), e.goals.map((g) => g.title).join(', ') || t('events.none_chosen')],
   ];
-  if (e.booths !== null) rows.push([t('events.booths'), String(e.booths)]);
-  if (e.visitors !== null) rows.push([t('events.visitors'), String(e.visitors)]);
-  if (e.citizens_reached !== null) rows.push([t('events.citizens_reached'), String(e.citizens_reached)]);
-  const dl = h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]));
+  if (e.booths !== null) rows.push([t('events.booths'), count(e.booths)]);
+  if (e.visitors !== null) rows.push([t('events.visitors'), count(e.visitors)]);
+  if (e.citizens_reached !== null) rows.push([t('events.citizens_reached'), count(e.citizens_reached)]);
+  const dl = facts(rows, { id: 'event-facts' });
   const texts = [
     [t('events.description'), e.description],
     [t('events.notes'), e.notes],
@@ -88,20 +91,21 @@ function participantTools(page) {
     } catch (err) { notify(err.message, 'error'); }
   });
   const onList = new Set(page.detail.participants.map((p) => p.partner_id).filter(Boolean));
-  const addId = nextId('add');
-  const addSel = h('select', { id: addId, name: 'partner' },
-    h('option', { value: '', text: t('events.choose_partner') }),
-    page.partners.filter((p) => !onList.has(p.id)).map((p) => h('option', { value: p.id, text: p.name })));
-  const addBtn = h('button', { class: 'btn secondary', type: 'submit', text: t('events.add_participant') });
-  const addForm = h('form', { class: 'inline-form', novalidate: true },
-    h('div', { class: 'field' }, h('label', { for: addId, text: t('events.add_label') }), addSel), addBtn);
+  // The shared partner picker: type to find, pick one or more, then add them.
+  const addPicker = picker({
+    label: t('events.add_label'), name: 'partner', id: 'participant-picker',
+    options: page.partners.filter((p) => !onList.has(p.id)).map((p) => ({ id: p.id, label: p.name })),
+  });
+  const addBtn = h('button', { class: 'btn secondary', type: 'submit', id: 'participant-add', text: t('events.add_participant') });
+  const addForm = h('form', { class: 'inline-form participant-add', novalidate: true }, addPicker.wrap, addBtn);
   addForm.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    if (!addSel.value) return;
+    const ids = addPicker.value();
+    if (!ids.length) { addPicker.focus(); return; }
     try {
-      page.detail = await api.eventParticipantAdd(page.detail.event.id, addSel.value);
+      for (const id of ids) page.detail = await api.eventParticipantAdd(page.detail.event.id, id);
       drawPeople(page);
-      page.people.querySelector(`#${addId}`)?.focus();
+      page.people.querySelector('#participant-picker')?.focus();
     } catch (err) { notify(err.message, 'error'); }
   });
   return [inviteAll, addForm];

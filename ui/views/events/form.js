@@ -6,6 +6,7 @@
 // event; one `page` object per visit holds it and whether anything changed;
 // onSave reads it (eventInput), calls the api and shows the answer.
 import { h, field, showFieldError, clearErrors, nextId } from '../../dom.js';
+import { picker } from '../../picker.js';
 import { t } from '../../i18n/index.js';
 import { shortDate } from '../../format.js';
 import { KINDS, kindLabel } from '../../domain/events.js';
@@ -67,24 +68,23 @@ function eventFields(e) {
   };
 }
 
-// Organiser: the municipality and/or partners.
+// Organiser: the municipality and/or partners (picked with the shared picker).
 function organisersFieldset(e, partners) {
   const muniId = nextId('muni');
   const muni = h('input', { type: 'checkbox', id: muniId, name: 'by_municipality', checked: e.by_municipality });
-  const chosen = new Set(e.organisers.map((o) => o.partner_id).filter(Boolean));
-  const orgChecks = partners.map((p) => {
-    const cid = nextId('org');
-    return h('label', { class: 'check', for: cid },
-      h('input', { type: 'checkbox', id: cid, value: p.id, name: 'organiser', checked: chosen.has(p.id) }), ` ${p.name}`);
+  const chosen = e.organisers.map((o) => o.partner_id).filter(Boolean);
+  const orgPicker = picker({
+    label: t('events.organiser_partners'), name: 'organisers', id: 'event-organisers',
+    options: partners.map((p) => ({ id: p.id, label: p.name })), chosen,
+    emptyText: t('events.no_partners'),
   });
   const removedOrgs = e.organisers.filter((o) => o.removed).map((o) => h('p', { class: 'hint', text: t('events.removed_partner', { name: o.name }) }));
   const organisers = h('fieldset', { class: 'field checks' },
     h('legend', { text: t('events.organiser') }),
     h('label', { class: 'check', for: muniId }, muni, ` ${t('events.by_municipality')}`),
-    partners.length ? h('div', { class: 'check-list', role: 'group', 'aria-label': t('events.organiser_partners') }, orgChecks) : h('p', { class: 'hint', text: t('events.no_partners') }),
-    removedOrgs,
-    h('p', { class: 'field-error', 'data-error-for': 'organisers' }));
-  return { muni, organisers };
+    orgPicker.wrap,
+    removedOrgs);
+  return { muni, organisers, orgPicker };
 }
 
 // The programme's goals; a retired goal only if the event has it.
@@ -118,7 +118,7 @@ function kindFieldsets(f) {
 function drawForm(event, partners, settings) {
   const e = event || BLANK;
   const fields = eventFields(e);
-  const { muni, organisers } = organisersFieldset(e, partners);
+  const { muni, organisers, orgPicker } = organisersFieldset(e, partners);
   const { fair, pub } = kindFieldsets(fields);
   const save = h('button', { class: 'btn', type: 'submit', id: 'event-save', text: t('events.save') });
   const cancel = h('a', { class: 'btn secondary', href: event ? `#/arrangementer/${encodeURIComponent(event.id)}` : '#/arrangementer', text: t('common.cancel') });
@@ -134,7 +134,7 @@ function drawForm(event, partners, settings) {
     fields.notes.wrap,
     fields.followUp.wrap,
     h('div', { class: 'actions' }, save, cancel));
-  return { fields, muni, fair, pub, save, form };
+  return { fields, muni, orgPicker, fair, pub, save, form };
 }
 
 // What the form holds, as the core's event input.
@@ -152,7 +152,7 @@ function eventInput(page) {
     place: f.place.input.value,
     description: f.description.input.value,
     by_municipality: page.muni.checked,
-    organiser_ids: checked('organiser'),
+    organiser_ids: page.orgPicker.value(),
     goal_ids: checked('goal'),
     booths: f.booths.input.value,
     visitors: f.visitors.input.value,

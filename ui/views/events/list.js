@@ -56,8 +56,15 @@ export async function render(main, ctx) {
     }
     clear(results);
     if (list.length === 0) {
-      results.append(h('div', { class: 'empty' },
-        h('p', { text: t(`events.none_${state.when}`) })));
+      // None at all is not the filter's fault: say so and offer the first one.
+      const filtered = state.when !== 'all' || state.kind || state.goal_id;
+      const any = filtered ? (await api.eventsList({ when: 'all', kind: '', goal_id: '' }).catch(() => [])).length > 0 : false;
+      results.append(any
+        ? h('div', { class: 'empty', id: 'events-empty' }, h('p', { text: t(`events.none_${state.when}`) }))
+        : h('div', { class: 'empty', id: 'events-empty' },
+          h('h3', { text: t('events.none_yet') }),
+          h('p', { text: t('events.none_yet_hint') }),
+          h('a', { class: 'btn', href: '#/arrangementer/ny', id: 'event-new-first', text: t('events.create_first') })));
       return;
     }
     let month = null;

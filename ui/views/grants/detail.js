@@ -4,27 +4,27 @@ import { h, clear, field, clearErrors } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { shortDate, todayIso, todayDanish, money, amount, wholeNumber } from '../../format.js';
 import { confirmDialog } from '../../dialog.js';
-import { saveDocument } from '../../save.js';
+import { saveDocument, openSaved } from '../../save.js';
+import { facts } from '../../facts.js';
 import { statusLabel, eventLabel, canDecide, canPay, isPaid, hasLetter } from '../../domain/grants.js';
 
 // The application's title, status and facts.
 function detailHead(a) {
-  const fact = (label, value) => (value === null || value === undefined || value === '' ? null
-    : h('div', { class: 'figure' }, h('dt', { text: label }), h('dd', { text: value })));
   return [
     h('h3', { id: 'grant-detail-h' }, a.purpose, ' ', h('span', { class: `status status-${a.status}`, id: 'grant-detail-status', text: statusLabel(a.status) })),
-    h('dl', { class: 'facts' },
-      fact(t('grants.partner'), a.partner_name),
-      fact(t('grants.received_on'), shortDate(a.received_on)),
-      fact(t('grants.planned_on'), shortDate(a.planned_on)),
-      fact(t('grants.expected_reach'), a.expected_reach === null ? null : String(a.expected_reach)),
-      fact(t('grants.requested'), money(a.requested_ore)),
-      fact(t('grants.col_granted'), a.granted_ore === null ? null : money(a.granted_ore)),
-      fact(t('grants.decided_on'), shortDate(a.decided_on)),
-      fact(t('grants.reason'), a.decision_reason),
-      fact(t('grants.paid_on'), shortDate(a.paid_on)),
-      fact(t('grants.actual_reach'), a.actual_reach === null ? null : String(a.actual_reach)),
-      fact(t('grants.report_text'), a.report_text)),
+    facts([
+      [t('grants.partner'), a.partner_name],
+      [t('grants.received_on'), shortDate(a.received_on)],
+      [t('grants.planned_on'), shortDate(a.planned_on)],
+      [t('grants.expected_reach'), a.expected_reach === null ? null : String(a.expected_reach)],
+      [t('grants.requested'), money(a.requested_ore)],
+      [t('grants.col_granted'), a.granted_ore === null ? null : money(a.granted_ore)],
+      [t('grants.decided_on'), shortDate(a.decided_on)],
+      [t('grants.reason'), a.decision_reason],
+      [t('grants.paid_on'), shortDate(a.paid_on)],
+      [t('grants.actual_reach'), a.actual_reach === null ? null : String(a.actual_reach)],
+      [t('grants.report_text'), a.report_text],
+    ], { id: 'grant-facts', layout: 'tiles' }),
   ];
 }
 
@@ -57,7 +57,14 @@ export async function openDetail(page, id) {
   if (canPay(a.status)) {
     actions.append(simpleForm(page, 'grant-pay-form', t('grants.pay_h'), [
       field({ label: t('grants.paid_on'), name: 'grant_paid_on', value: todayDanish(), hint: t('common.date_hint'), required: true, attrs: { autocomplete: 'off' } }),
-    ], t('grants.pay'), ([paid]) => api.grantsPay(a.id, paid.input.value), () => after(t('grants.paid_done'))));
+    ], t('grants.pay'), async ([paid]) => {
+      // A payout cannot be undone: ask first, as "Markér som overrakt" does.
+      const sure = await confirmDialog(t('grants.pay_confirm', {
+        amount: money(a.granted_ore || 0), partner: a.partner_name, date: paid.input.value,
+      }), { ok: t('grants.pay'), cancel: t('common.cancel') });
+      if (!sure) return { cancelled: true };
+      return api.grantsPay(a.id, paid.input.value);
+    }, (res) => (res && res.cancelled ? null : after(t('grants.paid_done')))));
   }
   if (isPaid(a.status)) {
     const reach = field({ label: t('grants.actual_reach'), name: 'grant_actual_reach', value: a.actual_reach === null ? '' : String(a.actual_reach), attrs: { inputmode: 'numeric', autocomplete: 'off' } });
@@ -127,7 +134,7 @@ function simpleForm(page, id, title, fields, label, send, done) {
     e.preventDefault();
     clearErrors(form);
     submit.disabled = true;
-    try { await send(fields); await done(); } catch (err) { page.fail(form)(err); } finally { submit.disabled = false; }
+    try { const res = await send(fields); await done(res); } catch (err) { page.fail(form)(err); } finally { submit.disabled = false; }
   });
   return form;
 }
@@ -162,8 +169,8 @@ async function letterForm(page, a) {
       // The core's name: "Bevillingsbrev 2026 Løberne.pdf" (or "Afslag …").
       const file = `${a.status === 'afslaaet' ? 'Afslag' : 'Bevillingsbrev'} ${a.year} ${a.partner_name}.pdf`;
       const signer = { name: name.input.value, title: title.input.value };
-      const path = await saveDocument('grant_letters', file, (p) => api.grantsLetter(a.id, signer, true, p));
-      if (path) notify(t('grants.letter_saved', { path }));
+      const path = await saveDocument('grant_letters', file, (p) => api.grantsLetter(a.id, signer, p));
+      if (path) { notify(t('grants.letter_saved', { path })); await openSaved(path, notify); }
     },
     async () => { page.dirty = false; });
 }

@@ -4,6 +4,7 @@ import { h, clear, field, showFieldError, clearErrors } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { shortDate, todayIso, money, amount, wholeNumber } from '../../format.js';
 import { isOpen } from '../../domain/grants.js';
+import { picker } from '../../picker.js';
 
 export function openForm(page, app) {
   const { api, notify } = page;
@@ -14,19 +15,21 @@ export function openForm(page, app) {
     page.detail.append(h('h3', { text: t('grants.new') }), h('p', { class: 'banner error', text: t('grants.no_partners') }));
     return;
   }
-  const partnerOptions = [{ value: '', label: t('grants.choose_partner') }, ...page.partners.map((p) => ({ value: p.id, label: p.name }))];
-  const partner = field({ label: t('grants.partner'), name: 'grant_partner', value: app ? app.partner_id : '', options: partnerOptions, required: true });
+  const locked = app && !isOpen(app.status);
+  // The shared partner picker (one partner); a decided application keeps its partner.
+  const partner = locked
+    ? { wrap: h('div', { class: 'field' }, h('span', { class: 'label', text: t('grants.partner') }), h('p', { id: 'grant-partner-locked', text: app.partner_name })), value: () => [app.partner_id] }
+    : picker({
+      label: t('grants.partner'), name: 'grant_partner', id: 'grant-partner', multiple: false,
+      options: page.partners.map((p) => ({ id: p.id, label: p.name })), chosen: app ? [app.partner_id] : [],
+    });
   const received = field({ label: t('grants.received_on'), name: 'grant_received_on', value: shortDate(app ? app.received_on : todayIso()), hint: t('common.date_hint'), required: true, attrs: { autocomplete: 'off' } });
   const purpose = field({ label: t('grants.purpose'), name: 'grant_purpose', value: app ? app.purpose : '', required: true, attrs: { maxlength: 200, autocomplete: 'off' } });
   const description = field({ label: t('grants.description'), name: 'grant_description', value: app ? app.description : '', multiline: true, attrs: { maxlength: 4000, rows: 3 } });
   const planned = field({ label: t('grants.planned_on'), name: 'grant_planned_on', value: shortDate(app ? app.planned_on : ''), hint: t('common.date_hint'), attrs: { autocomplete: 'off' } });
   const reach = field({ label: t('grants.expected_reach'), name: 'grant_expected_reach', value: app && app.expected_reach !== null ? String(app.expected_reach) : '', hint: t('grants.reach_hint'), attrs: { inputmode: 'numeric', autocomplete: 'off' } });
   const requested = field({ label: t('grants.requested'), name: 'amount_requested', value: app ? amount(app.requested_ore) : '', hint: t('grants.amount_hint_max', { max: money(page.overview.pool.max_per_application_ore) }), required: true, attrs: { inputmode: 'decimal', autocomplete: 'off' } });
-  const locked = app && !isOpen(app.status);
-  if (locked) {
-    partner.input.disabled = true;
-    requested.input.disabled = true;
-  }
+  if (locked) requested.input.disabled = true;
   const save = h('button', { class: 'btn', type: 'submit', text: app ? t('grants.save_changes') : t('grants.register') });
   const cancel = h('button', { class: 'btn secondary', type: 'button', text: t('common.cancel') });
   cancel.addEventListener('click', () => { page.dirty = false; if (app) page.openDetail(app.id); else { page.detail.hidden = true; page.selected = null; } });
@@ -48,7 +51,7 @@ export function openForm(page, app) {
     }
     const input = {
       year: page.year,
-      partner_id: partner.input.value,
+      partner_id: partner.value()[0] || '',
       received_on: received.input.value,
       purpose: purpose.input.value,
       description: description.input.value,
@@ -67,5 +70,5 @@ export function openForm(page, app) {
   });
   page.detail.append(form);
   page.detail.scrollIntoView({ block: 'nearest' });
-  partner.input.focus();
+  if (partner.focus) partner.focus();
 }

@@ -12,6 +12,7 @@ import { drawToolbar, drawPool, drawTotals } from './pool.js';
 import { drawList } from './list.js';
 import { openForm } from './form.js';
 import { openDetail } from './detail.js';
+import { thisYear } from '../../clock.js';
 
 function pickYear(pools, asked, thisYear) {
   if (asked) return asked;
@@ -48,14 +49,14 @@ async function reload(page) {
 
 export async function render(container, ctx) {
   const { api, notify } = ctx;
-  const thisYear = new Date().getFullYear();
+  const currentYear = thisYear();
   const pools = await api.grantsPools();
   const page = {
     api,
     notify,
-    thisYear,
+    thisYear: currentYear,
     pools,
-    year: pickYear(pools, Number(ctx.params[0]) || null, thisYear),
+    year: pickYear(pools, Number(ctx.params[0]) || null, currentYear),
     filter: { status: null, partner_kind: null, goal_id: null },
     overview: null,
     partners: [],

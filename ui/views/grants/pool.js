@@ -5,7 +5,7 @@ import { h, clear, field, clearErrors } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { money, amount } from '../../format.js';
 import { kindLabel } from '../../domain/partners.js';
-import { saveDocument } from '../../save.js';
+import { saveDocument, openSaved } from '../../save.js';
 
 export function drawToolbar(page) {
   const { api, notify } = page;
@@ -26,8 +26,8 @@ export function drawToolbar(page) {
     exportBtn.disabled = true;
     try {
       const year = page.year;
-      const path = await saveDocument('grant_pool', t('grants.export_file_name', { year }), (p) => api.grantsExport(year, true, p));
-      if (path) notify(t('grants.exported', { path }));
+      const path = await saveDocument('grant_pool', t('grants.export_file_name', { year }), (p) => api.grantsExport(year, p));
+      if (path) { notify(t('grants.exported', { path })); await openSaved(path, notify); }
     } catch (err) { notify(err.message, 'error'); } finally { exportBtn.disabled = false; }
   });
   page.toolbar.replaceChildren(pick.wrap, h('div', { class: 'actions' }, exportBtn));

@@ -9,11 +9,10 @@ import { confirmDialog } from '../../dialog.js';
 import { registeredPartnerPanels } from '../../panels.js';
 import { kindLabel, channelLabel } from '../../domain/partners.js';
 import { statusPill } from './status_pill.js';
+import { facts } from '../../facts.js';
 
 function dl(pairs) {
-  const items = pairs.filter(([, v]) => v !== null && v !== undefined && v !== '');
-  if (!items.length) return null;
-  return h('dl', { class: 'pfacts' }, items.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', {}, v)]));
+  return facts(pairs);
 }
 
 function textBlock(text) {

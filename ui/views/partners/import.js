@@ -6,7 +6,8 @@
 // One `page` object per visit holds the state (file data, preview, mapping,
 // report) and the sections; `draw…(page)` build a section's DOM from it, the
 // `on…` handlers call the api and redraw.
-import { h, field, fileToBase64, nextId } from '../../dom.js';
+import { h, fileToBase64, nextId } from '../../dom.js';
+import { filePick } from '../../filepick.js';
 import { t } from '../../i18n/index.js';
 import { shortDate } from '../../format.js';
 import { confirmDialog } from '../../dialog.js';
@@ -50,12 +51,10 @@ export async function render(main, ctx) {
 // ── 1. file ──
 
 function drawFileStep(page) {
-  const file = field({
-    label: t('import.file'), name: 'import_file', type: 'file', hint: t('import.file_hint'),
-    attrs: { accept: '.csv,.txt,.xlsx,.xls,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', id: 'import-file-input' },
+  const file = filePick({
+    label: t('import.file'), name: 'import_file', id: 'import-file-input', hint: t('import.file_hint'),
+    accept: '.csv,.txt,.xlsx,.xls,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   });
-  file.wrap.querySelector('label').setAttribute('for', 'import-file-input');
-  file.input.id = 'import-file-input';
   page.file = file;
   page.formatLine = h('p', { class: 'hint', id: 'import-format' });
   page.fileSection.append(h('h3', { id: 'import-file-h', text: t('import.step_file') }), file.wrap, page.formatLine);
@@ -288,7 +287,7 @@ function drawResult(page) {
       h('a', { class: 'btn', href: '#/partnere', text: t('import.to_list') }),
       undo));
   page.resultSection.hidden = false;
-  page.file.input.value = '';
+  page.file.clear();
   state.data = null;
   state.preview = null;
   page.resultSection.focus();

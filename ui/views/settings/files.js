@@ -3,6 +3,7 @@
 // choose another folder or go back to the default. Errors land at the field.
 import { h, fill, field, clearErrors } from '../../dom.js';
 import { t } from '../../i18n/index.js';
+import { facts } from '../../facts.js';
 
 function drawFiles(page, card, view, store) {
   const folder = field({
@@ -17,11 +18,9 @@ function drawFiles(page, card, view, store) {
   fill(card,
     h('h3', { id: 'settings-files-h', tabindex: -1, text: t('settings.files') }),
     h('p', { class: 'hint', text: t('settings.files_intro') }),
-    h('dl', { class: 'pfacts' },
-      h('dt', { text: t('settings.files_in_use') }),
-      h('dd', { id: 'settings-files-where' },
-        view.folder ? null : `${t('settings.files_default')} `,
-        h('code', { id: 'settings-files-path', text: view.path }))),
+    facts([[t('settings.files_in_use'), h('span', { id: 'settings-files-where' },
+      view.folder ? null : `${t('settings.files_default')} `,
+      h('code', { id: 'settings-files-path', text: view.path }))]]),
     h('table', { class: 'data files-kinds', id: 'settings-files-kinds' },
       h('caption', { class: 'sr-only', text: t('settings.files_kinds') }),
       h('thead', {}, h('tr', {},

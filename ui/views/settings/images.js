@@ -2,6 +2,7 @@
 // with their signatures.
 import { h, field, clearErrors, fileToBase64 } from '../../dom.js';
 import { t } from '../../i18n/index.js';
+import { filePick } from '../../filepick.js';
 
 function imageBox(api, ref, alt, emptyText) {
   const box = h('div', { class: 'image-box' }, emptyText);
@@ -18,17 +19,15 @@ export function logoCard(page) {
   const card = h('section', { class: 'card', 'aria-labelledby': 'settings-logo-h' });
   const draw = () => {
     const logo = page.settings.programme.logo;
-    const file = field({ label: t('settings.logo_file'), name: 'logo', type: 'file', attrs: { accept: 'image/png,image/jpeg' } });
-    file.input.addEventListener('change', async () => {
-      const f = file.input.files && file.input.files[0];
-      if (!f) return;
+    const file = filePick({ label: t('settings.logo_file'), name: 'logo', id: 'logo-file', accept: 'image/png,image/jpeg' });
+    file.onChange(async (f) => {
       clearErrors(card);
       try {
         const data = await fileToBase64(f);
         page.settings.programme.logo = await api.logoSet(data);
         notify(t('settings.logo_saved'));
         draw();
-      } catch (err) { page.fail(card)(err); }
+      } catch (err) { file.clear(); page.fail(card)(err); }
     });
     const remove = h('button', { class: 'btn secondary', type: 'button', text: t('settings.logo_remove'), disabled: !logo });
     remove.addEventListener('click', async () => {
@@ -62,34 +61,39 @@ export function signatoryCard(page, slot) {
         draw();
       } catch (err) { page.fail(card)(err); }
     });
-    const sigFile = field({ label: t('settings.signature_file'), name: 'signature', type: 'file', attrs: { accept: 'image/png,image/jpeg', disabled: !s } });
-    sigFile.input.addEventListener('change', async () => {
-      const f = sigFile.input.files && sigFile.input.files[0];
-      if (!f) return;
-      clearErrors(card);
-      try {
-        const ref = await api.signatureSet(slot, await fileToBase64(f));
-        s.signature = ref;
-        notify(t('settings.signature_saved'));
-        draw();
-      } catch (err) { page.fail(card)(err); }
+    // The image waits in the form and is saved with the signatory (one
+    // call, both or nothing): "Gem underskriver" never follows a refused image.
+    const sigFile = filePick({
+      label: t('settings.signature_file'), name: 'signature', id: `signature-file-${slot}`, accept: 'image/png,image/jpeg',
+      hint: t('settings.signature_hint'), pending: t('settings.signature_pending'),
+    });
+    const preview = imageBox(api, s && s.signature, t('settings.signature_alt', { name: s ? s.name : '' }), t('settings.signature_none'));
+    let objectUrl = null;
+    sigFile.onChange((f) => {
+      page.dirty.add(`sig-${slot}`);
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+      objectUrl = URL.createObjectURL(f);
+      preview.replaceChildren(h('img', { src: objectUrl, alt: t('settings.signature_alt', { name: name.input.value }) }));
     });
     card.onsubmit = async (e) => {
       e.preventDefault();
       clearErrors(card);
+      save.disabled = true;
       try {
-        const saved = await api.signatorySave({ slot, name: name.input.value, title: title.input.value });
+        const chosen = sigFile.file();
+        const data = chosen ? await fileToBase64(chosen) : null;
+        const saved = await api.signatorySave({ slot, name: name.input.value, title: title.input.value }, data);
         page.settings.signatories = page.settings.signatories.filter((x) => x.slot !== slot).concat([saved]);
         page.dirty.delete(`sig-${slot}`);
-        notify(t('settings.signatory_saved'));
+        notify(t(chosen ? 'settings.signatory_saved_with_signature' : 'settings.signatory_saved'));
         draw();
-      } catch (err) { page.fail(card)(err); }
+      } catch (err) { page.fail(card)(err); } finally { save.disabled = false; }
     };
     card.oninput = () => page.dirty.add(`sig-${slot}`);
     card.replaceChildren(
       h('h3', { id: `sig-${slot}-h`, text: t('settings.signatory_n', { n: slot }) }),
       name.wrap, title.wrap,
-      imageBox(api, s && s.signature, t('settings.signature_alt', { name: s ? s.name : '' }), t('settings.signature_none')),
+      preview,
       sigFile.wrap,
       h('div', { class: 'actions' }, save, remove));
   };
