@@ -99,7 +99,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (mut store, _) = Store::open_dir(dir.path())?;
     let start = Instant::now();
     fill_partners(&mut store)?;
-    let today = events::today();
+    let today = sundby_core::dates::today();
     demo::programme::fill(&mut store.conn, today)?;
     let diplomas = demo::areas::diplomas(&mut store.conn, today)?;
     let events_made = demo::areas::events(&mut store.conn, today)?;
@@ -112,7 +112,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         start.elapsed().as_secs_f64(),
         diploma::store::queue(&store.conn)?.len(),
     );
-    let now = events::now_local();
+    let now = sundby_core::dates::now_local();
     let mut times: Vec<Duration> = Vec::with_capacity(ITERATIONS);
     let mut last = None;
     for _ in 0..ITERATIONS {

@@ -332,7 +332,7 @@ fn info() -> Result<(), Failure> {
 
 fn demo() -> Result<(), Failure> {
     let mut store = open()?;
-    let r = sundby_core::demo::load(&mut store.conn, sundby_core::events::today())?;
+    let r = sundby_core::demo::load(&mut store.conn, sundby_core::dates::today())?;
     say!(
         "{} demopartnere indlæst, med {} diplomer, {} arrangementer, {} puljeansøgninger, \
          {} aktiviteter og {} opfølgninger",
@@ -543,7 +543,7 @@ fn grants(year: i32) -> Result<(), Failure> {
 fn today() -> Result<(), Failure> {
     let store = open()?;
     let lang = sundby_core::settings::language(&store.conn)?;
-    let o = sundby_core::overview::overview(&store.conn, sundby_core::events::now_local(), lang)?;
+    let o = sundby_core::overview::overview(&store.conn, sundby_core::dates::now_local(), lang)?;
     say!(
         "{}",
         sundby_core::overview::text::text(&o, lang).trim_end_matches('\n')

@@ -6,7 +6,7 @@ use super::{AppState, CmdResult};
 use sundby_core::activities::{
     self, Activity, ActivityInput, FollowUp, FollowUpInput, Lead, TimelineEntry,
 };
-use sundby_core::events;
+use sundby_core::dates;
 use tauri::State;
 
 #[tauri::command]
@@ -15,7 +15,7 @@ pub async fn activity_add(
     partner_id: String,
     input: ActivityInput,
 ) -> CmdResult<Activity> {
-    state.with(|c| activities::add(c, &partner_id, &input, events::today()))
+    state.with(|c| activities::add(c, &partner_id, &input, dates::today()))
 }
 
 #[tauri::command]
@@ -29,7 +29,7 @@ pub async fn follow_up_add(
     partner_id: String,
     input: FollowUpInput,
 ) -> CmdResult<FollowUp> {
-    state.with(|c| activities::add_follow_up(c, &partner_id, &input, events::today()))
+    state.with(|c| activities::add_follow_up(c, &partner_id, &input, dates::today()))
 }
 
 #[tauri::command]
@@ -38,7 +38,7 @@ pub async fn follow_up_set_done(
     id: String,
     done: bool,
 ) -> CmdResult<FollowUp> {
-    state.with(|c| activities::set_done(c, &id, done, events::today()))
+    state.with(|c| activities::set_done(c, &id, done, dates::today()))
 }
 
 #[tauri::command]
@@ -46,7 +46,7 @@ pub async fn follow_ups_for_partner(
     state: State<'_, AppState>,
     partner_id: String,
 ) -> CmdResult<Vec<FollowUp>> {
-    state.with(|c| activities::follow_ups(c, &partner_id, events::today()))
+    state.with(|c| activities::follow_ups(c, &partner_id, dates::today()))
 }
 
 #[tauri::command]
@@ -59,5 +59,5 @@ pub async fn partner_timeline(
 
 #[tauri::command]
 pub async fn recruitment_pipeline(state: State<'_, AppState>) -> CmdResult<Vec<Lead>> {
-    state.with(|c| activities::pipeline(c, events::today()))
+    state.with(|c| activities::pipeline(c, dates::today()))
 }

@@ -2,7 +2,7 @@
 //! call, from `sundby_core::overview`.
 
 use super::{AppState, CmdResult};
-use sundby_core::events;
+use sundby_core::dates;
 use sundby_core::overview::{self, Overview};
 use tauri::State;
 
@@ -10,6 +10,6 @@ use tauri::State;
 pub async fn overview_get(state: State<'_, AppState>) -> CmdResult<Overview> {
     state.with(|c| {
         let lang = sundby_core::settings::language(c).unwrap_or_default();
-        overview::overview(c, events::now_local(), lang)
+        overview::overview(c, dates::now_local(), lang)
     })
 }

@@ -105,5 +105,5 @@ pub async fn partners_empty_bin(state: State<'_, AppState>) -> CmdResult<u32> {
 pub async fn partners_demo(state: State<'_, AppState>) -> CmdResult<u32> {
     // The demo programme fills every area (`sundby_core::demo`); the
     // partner list reports how many partners it made.
-    state.with(|c| sundby_core::demo::load(c, sundby_core::events::today()).map(|r| r.partners))
+    state.with(|c| sundby_core::demo::load(c, sundby_core::dates::today()).map(|r| r.partners))
 }

@@ -965,7 +965,7 @@ pub fn insert_valid_from(
         None,
         p.consents(),
         source,
-        chrono::Local::now().date_naive(),
+        crate::dates::today(),
     )?;
     tx.prepare_cached(
         "INSERT INTO partner_status_history (id, partner_id, status, changed_on, created_at)

@@ -293,7 +293,7 @@ pub fn write_update_from(
         old_consents,
         p.consents(),
         source,
-        chrono::Local::now().date_naive(),
+        crate::dates::today(),
     )?;
     tx.prepare_cached(
         "UPDATE partners SET name = ?2, name_key = ?3, sort_key = ?4, kind = ?5, status = ?6,

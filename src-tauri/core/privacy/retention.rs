@@ -136,12 +136,12 @@ pub fn erase_due(conn: &mut Connection, today: NaiveDate) -> Result<u32> {
 
 /// [`due`] today in Denmark.
 pub fn due_today(conn: &Connection) -> Result<RetentionList> {
-    due(conn, crate::events::today())
+    due(conn, crate::dates::today())
 }
 
 /// [`erase_due`] today in Denmark.
 pub fn erase_due_today(conn: &mut Connection) -> Result<u32> {
-    erase_due(conn, crate::events::today())
+    erase_due(conn, crate::dates::today())
 }
 
 #[cfg(test)]
