@@ -103,6 +103,19 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::grants::grants_signer_get,
             commands::grants::grants_export,
             commands::grants::grants_letter,
+            // ── reports (issue 12) ──
+            commands::reports::reports_view,
+            commands::reports::reports_highlights_save,
+            commands::reports::reports_export_xlsx,
+            commands::reports::evaluations_list,
+            commands::reports::evaluation_save,
+            commands::reports::evaluation_delete,
+            commands::reports::case_get,
+            commands::reports::case_save,
+            commands::reports::case_text,
+            commands::reports::case_export,
+            commands::reports::contact_get,
+            commands::reports::contact_save,
         ])
 }
 

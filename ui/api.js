@@ -36,7 +36,7 @@ export const backupsDelete = () => call('backups_delete');
 
 // saving documents: the documents folder (Indstillinger) and "Gem som".
 // saveDialog(kind, name) → {path, cancelled}; kind: 'diplomas', 'grant_letters',
-// 'grant_pool', 'partners', 'events' or 'newsletters'. Pass `path` on to the
+// 'grant_pool', 'partners', 'events', 'newsletters' or 'reports'. Pass `path` on to the
 // save call below; `path: null` saves in the kind's folder under a new name.
 export const outputFolderGet = () => call('output_folder_get');
 export const outputFolderSave = (folder) => call('output_folder_save', { folder });
@@ -118,3 +118,17 @@ export const grantsSignerGet = () => call('grants_signer_get');
 export const grantsExport = (year, open, path = null) => call('grants_export', { year, open, path });
 export const grantsLetter = (id, signer, open, path = null) => call('grants_letter', { id, signer, open, path });
 
+
+// ── reports (issue 12) ──
+export const reportsView = (period) => call('reports_view', { period });
+export const reportsHighlightsSave = (items) => call('reports_highlights_save', { items });
+export const reportsExportXlsx = (period, open, path = null) => call('reports_export_xlsx', { period, open, path });
+export const evaluationsList = () => call('evaluations_list');
+export const evaluationSave = (input) => call('evaluation_save', { input });
+export const evaluationDelete = (id) => call('evaluation_delete', { id });
+export const caseGet = () => call('case_get');
+export const caseSave = (edits) => call('case_save', { edits });
+export const caseText = () => call('case_text');
+export const caseExport = (format, open, path = null) => call('case_export', { format, open, path });
+export const contactGet = () => call('contact_get');
+export const contactSave = (input) => call('contact_save', { input });

@@ -20,6 +20,8 @@ pub mod events;
 
 // ── grants (issue 6) ──
 pub mod grants;
+// ── reports (issue 12) ──
+pub mod reports;
 
 use rusqlite::Connection;
 use serde::Serialize;

@@ -21,7 +21,9 @@ pub mod validate;
 pub mod files;
 
 pub mod diploma;
+pub mod docx;
 pub mod events;
 pub mod grants;
 pub mod handoff;
 pub mod partners;
+pub mod reports;

@@ -20,3 +20,6 @@ mod events;
 
 // ── grants (issue 6) ──
 mod grants;
+
+// ── reports (issue 12) ──
+mod reports;

@@ -32,6 +32,7 @@ pub mod granted;
 pub mod history;
 pub mod letter;
 pub mod overview;
+pub mod period;
 pub mod partners;
 pub mod pools;
 mod rules;

@@ -35,6 +35,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "006_import_undo",
         include_str!("migrations/006_import_undo.sql"),
     ),
+    // ── reports: evaluations, the case, the consultant's contact (issue 12) ──
+    ("010_reports", include_str!("migrations/010_reports.sql")),
 ];
 
 /// The schema version this build writes.
