@@ -78,8 +78,8 @@ pub fn facts(conn: &Connection) -> Result<Vec<PartnerFacts>, StoreError> {
         }
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT id, kind, status, recruitment_channel, joined_on FROM partners
-         WHERE deleted_at IS NULL",
+        "SELECT id, kind, status, recruitment_channel, joined_on, substr(created_at, 1, 10)
+         FROM partners WHERE deleted_at IS NULL",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((
@@ -88,16 +88,27 @@ pub fn facts(conn: &Connection) -> Result<Vec<PartnerFacts>, StoreError> {
             r.get::<_, Status>(2)?,
             r.get::<_, Option<String>>(3)?,
             r.get::<_, Option<String>>(4)?,
+            r.get::<_, String>(5)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, kind, status, channel, joined) = row?;
+        let (id, kind, status, channel, joined, created) = row?;
+        let joined_on = joined.as_deref().and_then(dates::parse_iso);
+        // A record without a history (written by hand or by an old version)
+        // has had its status since it joined, or since it was registered.
+        let history = match history.remove(&id) {
+            Some(h) if !h.is_empty() => h,
+            _ => joined_on
+                .or_else(|| dates::parse_iso(&created))
+                .map(|d| vec![(d, status)])
+                .unwrap_or_default(),
+        };
         out.push(PartnerFacts {
             goal_ids: goals.remove(&id).unwrap_or_default(),
-            history: history.remove(&id).unwrap_or_default(),
+            history,
             channel: channel.as_deref().and_then(|c| c.parse().ok()),
-            joined_on: joined.as_deref().and_then(dates::parse_iso),
+            joined_on,
             id,
             kind,
             status,
