@@ -95,6 +95,7 @@ async fn rapporter_figures_periods_links_evaluation_and_case() {
 
     // The figures as XLSX.
     app.goto("#/rapporter").await;
+    app.js("(document.querySelector('#notice').textContent = '', true)").await;
     app.click("#report-xlsx").await;
     app.wait_js("document.querySelector('#notice').textContent.startsWith('Gemt: ')").await;
     let saved = files_in(&output_dir(&data).join("Rapporter"));
