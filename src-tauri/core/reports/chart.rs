@@ -218,7 +218,8 @@ fn growth(
             dashed,
         });
         shapes.push(text(lx + 10.0, 5.0, label, Anchor::Start));
-        lx += 14.0 + text_mm(label, LABEL_PT);
+        // Room for a wider fallback face in the window than Lato.
+        lx += 18.0 + text_mm(label, LABEL_PT) * 1.2;
     }
     let max = points.iter().map(|p| p.2.max(p.1)).max().unwrap_or(0);
     let top_value = nice_max(max);
@@ -292,7 +293,13 @@ fn growth(
                 grey: 0,
                 dashed: false,
             });
-            shapes.push(text(x_of(i) + step / 2.0, bottom + 5.0, label, Anchor::Middle));
+            // The last label ends at the axis' end instead of running past it.
+            let (x, anchor) = if i + 1 == n {
+                (w - right, Anchor::End)
+            } else {
+                (x_of(i) + step / 2.0, Anchor::Middle)
+            };
+            shapes.push(text(x, bottom + 5.0, label, anchor));
         }
     }
     if let Some(last) = points.last() {

@@ -7,6 +7,8 @@ use super::chart::{self, Chart, Unit};
 use super::figures::{figures, Figures};
 use super::{output, period, PeriodInput, Result};
 use crate::i18n::Lang;
+use crate::labels;
+use crate::partners::Kind;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
@@ -51,7 +53,17 @@ pub fn charts(f: &Figures, lang: Lang) -> Vec<(&'static str, Chart)> {
             Chart::Bars {
                 title: l("Aktive partnere efter type", "Active partners by kind"),
                 unit: Unit::Count,
-                bars: p.by_kind.iter().map(|c| (c.label.clone(), c.value)).collect(),
+                bars: p
+                    .by_kind
+                    .iter()
+                    .map(|c| {
+                        let label = c
+                            .key
+                            .parse::<Kind>()
+                            .map_or(c.label.clone(), |k| labels::kind(k, lang).to_string());
+                        (label, c.value)
+                    })
+                    .collect(),
             },
         ),
         (

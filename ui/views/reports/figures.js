@@ -2,7 +2,7 @@
 // default), the key figures, each number a link to the list it counts, the
 // charts (SVG drawn by the core, the same as in the PDF) with their text
 // tables, the highlights for the status report and its exports.
-import { h, field, showFieldError, clearErrors } from '../../dom.js';
+import { h, fill, field, showFieldError, clearErrors } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { count, money, shortDate, todayIso } from '../../format.js';
 import { saveDocument } from '../../save.js';
@@ -186,7 +186,7 @@ async function load(page) {
   const charts = page.view.charts.map(chart);
   page.urls = charts.map((c) => c.url);
   const past = f.period.to < todayIso();
-  page.body.replaceChildren(
+  fill(page.body,
     h('p', { class: 'lead', id: 'report-period-label', text: t('reports.period_label', { period: f.period_label }) }),
     f.empty ? h('p', { class: 'banner', id: 'report-empty', role: 'status', text: t('reports.empty') }) : null,
     past ? h('p', { class: 'hint', text: t('reports.links_today') }) : null,
