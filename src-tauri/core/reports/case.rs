@@ -321,9 +321,13 @@ pub fn plain_text(case: &Case) -> String {
 /// paragraph, each field a heading 2 with its text; lines starting "• " or
 /// "- " become a bullet list.
 pub fn document(case: &Case) -> docx::Document {
+    let title = match case.value("title").trim() {
+        "" => "Case",
+        t => t,
+    };
     let mut blocks = vec![Block::Heading {
         level: 1,
-        text: case.value("title").to_string(),
+        text: title.to_string(),
     }];
     if !case.value("subtitle").is_empty() {
         blocks.push(Block::Paragraph(case.value("subtitle").to_string()));
@@ -336,7 +340,7 @@ pub fn document(case: &Case) -> docx::Document {
         blocks.extend(text_blocks(&f.value, f.multiline));
     }
     docx::Document {
-        title: case.value("title").to_string(),
+        title: title.to_string(),
         author: "Sund By Partner".into(),
         blocks,
     }

@@ -257,7 +257,7 @@ fn partner_figures(
         })
         .collect();
     let mut kinds: Vec<(Kind, i64)> = by_kind.into_values().collect();
-    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
     let kind_sentence = kind_sentence(&kinds, active, lang);
     let by_kind = kinds
         .iter()
