@@ -1,7 +1,8 @@
 //! Benchmark of Rapporter (issue 12): a database with 10,000 partners
 //! (status histories, goals, channels), 500 events with participants and
 //! 2,000 grant applications over three years; times the figures for a
-//! period (target: under 100 ms) and the status report's XLSX and charts.
+//! period (target: under 100 ms), the charts, the XLSX and the status
+//! report's PDF (target: under 1 s).
 //!
 //! Run: `cargo bench -p sundby-core --bench reports` (release).
 //! Not a timed test: it prints figures and fails only when a step errs.
@@ -180,4 +181,11 @@ fn main() {
     });
     let bytes = time("XLSX of the figures", 1000.0, 5, || xlsx::workbook_bytes(&f, Lang::Da).unwrap());
     println!("  XLSX {} KB", bytes.len() / 1024);
+    let today = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    let highlights = vec!["Første messe med 40 stande".to_string()];
+    let pdf = time("status report PDF (figures + PDF)", 1000.0, 5, || {
+        let f = reports::figures(conn, period, Lang::Da).unwrap();
+        reports::document::pdf_bytes(conn, &f, &highlights, Lang::Da, today).unwrap()
+    });
+    println!("  PDF {} KB", pdf.len() / 1024);
 }

@@ -107,6 +107,7 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::reports::reports_view,
             commands::reports::reports_highlights_save,
             commands::reports::reports_export_xlsx,
+            commands::reports::reports_export_pdf,
             commands::reports::evaluations_list,
             commands::reports::evaluation_save,
             commands::reports::evaluation_delete,

@@ -24,10 +24,10 @@ pub fn report(from: &str, to: &str, out: &Path, target: &Target) -> Result<(), F
     let period = reports::period(&store.conn, &input, events::today())?;
     let path = match extension(out).as_str() {
         "xlsx" => output::save_xlsx(&store.conn, period, Lang::Da, target)?,
-        // PDF-TODO: output::save_pdf once the shared print module lands.
+        "pdf" => output::save_pdf(&store.conn, period, Lang::Da, events::today(), target)?,
         _ => {
             return Err(Failure::Message(
-                "--out skal ende på .xlsx".into(),
+                "--out skal ende på .pdf eller .xlsx".into(),
             ))
         }
     };

@@ -122,6 +122,7 @@ export const grantsLetter = (id, signer, open, path = null) => call('grants_lett
 // ── reports (issue 12) ──
 export const reportsView = (period) => call('reports_view', { period });
 export const reportsHighlightsSave = (items) => call('reports_highlights_save', { items });
+export const reportsExportPdf = (period, open, path = null) => call('reports_export_pdf', { period, open, path });
 export const reportsExportXlsx = (period, open, path = null) => call('reports_export_xlsx', { period, open, path });
 export const evaluationsList = () => call('evaluations_list');
 export const evaluationSave = (input) => call('evaluation_save', { input });

@@ -162,6 +162,7 @@ pub const AREAS: &[Area] = &[
             "reports_view",
             "reports_highlights_save",
             "reports_export_xlsx",
+            "reports_export_pdf",
             "evaluations_list",
             "evaluation_save",
             "evaluation_delete",

@@ -65,6 +65,26 @@ pub async fn reports_export_xlsx<R: Runtime>(
     hand_over(&app, lang, saved, open)
 }
 
+/// Saves the status report of a period as PDF in the reports' folder (or
+/// at `path` from the save dialog) and opens it when asked.
+#[tauri::command]
+pub async fn reports_export_pdf<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+    period: PeriodInput,
+    open: bool,
+    path: Option<String>,
+) -> CmdResult<String> {
+    let lang = state.lang();
+    let saved = state.with(|c| -> Result<PathBuf, ReportError> {
+        let target = chosen.target(path.as_deref())?;
+        let p = reports::period(c, &period, events::today())?;
+        output::save_pdf(c, p, lang, events::today(), &target)
+    })?;
+    hand_over(&app, lang, saved, open)
+}
+
 #[tauri::command]
 pub async fn evaluations_list(state: State<'_, AppState>) -> CmdResult<Vec<Evaluation>> {
     state.with(|c| evaluation::list(c))

@@ -45,6 +45,10 @@ fn the_cli_writes_the_xlsx_and_the_case_and_refuses_bad_input() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("Periodens slutning må ikke ligge før starten"), "{}", stderr(&o));
     assert!(!back.exists());
+    let pdf = dir.path().join("status.pdf");
+    let o = sundby(&data, &["report", "--from", "01.01.2020", "--out", &pdf.display().to_string()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     let o = sundby(&data, &["report", "--out", "status.doc"]);
     assert!(stderr(&o).contains("skal ende på"), "{}", stderr(&o));
 
@@ -97,6 +101,10 @@ fn the_report_commands_as_the_ui_calls_them() {
         listing(&out.join("Rapporter")),
         ["Status 2026-01-01 til 2026-12-31 (2).xlsx", "Status 2026-01-01 til 2026-12-31.xlsx"]
     );
+
+    let pdf = invoke(&h, "reports_export_pdf", json!({ "period": { "from": "2026-01-01", "to": "2026-12-31" }, "open": false })).unwrap();
+    assert!(pdf.as_str().unwrap().ends_with("Status 2026-01-01 til 2026-12-31.pdf"));
+    assert!(std::fs::read(pdf.as_str().unwrap()).unwrap().starts_with(b"%PDF"));
 
     let bad = invoke(&h, "evaluation_save", json!({ "input": { "author": "", "purpose_met": 2, "implemented": 2 } })).unwrap_err();
     assert_eq!(bad["field"], "evaluation_author");

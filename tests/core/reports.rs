@@ -165,3 +165,38 @@ fn the_default_period_is_the_programme_period_and_backwards_is_refused() {
     assert_eq!(e.field(), Some("report_to"));
     assert_eq!(e.message(Lang::Da), "Periodens slutning må ikke ligge før starten");
 }
+
+#[test]
+fn the_status_report_pdf_holds_the_figures_with_fonts_embedded() {
+    let conn = programme();
+    reports::output::save_highlights(&conn, &["Første messe med 40 stande".into(), "Ny pulje på 100.000 kr.".into()]).unwrap();
+    let f = figures(&conn, all_time(), Lang::Da).unwrap();
+    let t = std::time::Instant::now();
+    let bytes = reports::document::pdf_bytes(&conn, &f, &reports::output::highlights(&conn).unwrap(), Lang::Da, today()).unwrap();
+    eprintln!("status report PDF: {} KB in {:.0} ms (debug build)", bytes.len() / 1024, t.elapsed().as_secs_f64() * 1000.0);
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("status.pdf");
+    std::fs::write(&pdf, &bytes).unwrap();
+    if let Ok(out) = std::env::var("SUNDBY_REPORT_PDF") {
+        std::fs::write(out, &bytes).unwrap();
+    }
+    tools::qpdf_ok(&pdf);
+    let fonts = tools::pdffonts(&pdf);
+    assert!(fonts.lines().skip(2).all(|l| l.contains(" yes ")), "{fonts}");
+    assert!(fonts.contains('+'), "subset: {fonts}");
+    let text = tools::pdftotext(&pdf);
+    assert!(text.to_lowercase().contains("statusrapport til sundhedsudvalget"), "{text}");
+    for want in ["Nøgletal", "Højdepunkter", "Første messe med 40 stande", "Puljens regnskab", &f.partners.kind_sentence] {
+        assert!(text.contains(want), "{want} in the PDF");
+    }
+    assert!(text.contains(&money_text(f.pool.granted_ore)));
+    // A period without data says so.
+    let empty = figures(&conn, Period { from: NaiveDate::from_ymd_opt(2001, 1, 1).unwrap(), to: NaiveDate::from_ymd_opt(2001, 12, 31).unwrap() }, Lang::Da).unwrap();
+    let bytes = reports::document::pdf_bytes(&conn, &empty, &[], Lang::Da, today()).unwrap();
+    std::fs::write(&pdf, &bytes).unwrap();
+    assert!(tools::pdftotext(&pdf).contains("Der er ingen data i perioden"));
+}
+
+fn money_text(ore: i64) -> String {
+    sundby_core::money::format_ore(ore)
+}

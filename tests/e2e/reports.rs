@@ -98,7 +98,12 @@ async fn rapporter_figures_periods_links_evaluation_and_case() {
     app.js("(document.querySelector('#notice').textContent = '', true)").await;
     app.click("#report-xlsx").await;
     app.wait_js("document.querySelector('#notice').textContent.startsWith('Gemt: ')").await;
+    // The status report as PDF.
+    app.js("(document.querySelector('#notice').textContent = '', true)").await;
+    app.click("#report-pdf").await;
+    app.wait_js("document.querySelector('#notice').textContent.startsWith('Gemt: ')").await;
     let saved = files_in(&output_dir(&data).join("Rapporter"));
+    assert!(saved.iter().any(|n| n.starts_with("Status") && n.ends_with(".pdf")), "{saved:?}");
     assert!(saved.iter().any(|n| n.ends_with(".xlsx")), "{saved:?}");
     assert!(saved.iter().any(|n| n.starts_with("Case") && n.ends_with(".docx")), "{saved:?}");
     app.quit().await;

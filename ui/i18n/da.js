@@ -741,7 +741,7 @@ export default {
   'reports.highlights_save': 'Gem højdepunkter',
   'reports.highlights_saved': 'Højdepunkterne er gemt',
   'reports.exports': 'Statusrapporten',
-  'reports.exports_hint': 'Tallene for perioden som regneark (ét ark pr. tabel) til ledelsen.',
+  'reports.exports_hint': 'Statusrapporten til sundhedsudvalget som PDF (A4, med logo, nøgletal, diagrammer, højdepunkter og puljens regnskab), og tallene som regneark (ét ark pr. tabel) til ledelsen.',
   'reports.export_xlsx': 'Gem tallene som XLSX',
   'reports.saved': 'Gemt: {path}',
   'reports.eval_intro': 'Evalueringen som casebanken spørger: er formålet opfyldt, er indsatsen implementeret som planlagt, og hvad har virket. Hver evaluering gemmes med dato og forfatter, så en midtvejs- og en slutevaluering står side om side.',
@@ -793,5 +793,7 @@ export default {
   'reports.case_txt': 'Gem som tekst (.txt)',
   'reports.case_show_text': 'Vis teksten til casebankens formular',
 
+  'reports.export_pdf': 'Gem statusrapporten som PDF',
+  'reports.highlights_save_first': 'Gem højdepunkterne først',
   // ── end ──
 };

@@ -741,7 +741,7 @@ export default {
   'reports.highlights_save': 'Save highlights',
   'reports.highlights_saved': 'The highlights are saved',
   'reports.exports': 'The status report',
-  'reports.exports_hint': "The period's figures as a spreadsheet (one sheet per table) for management.",
+  'reports.exports_hint': "The status report for the health committee as PDF (A4, with logo, key figures, charts, highlights and the pool's account), and the figures as a spreadsheet (one sheet per table) for management.",
   'reports.export_xlsx': 'Save the figures as XLSX',
   'reports.saved': 'Saved: {path}',
   'reports.eval_intro': 'The evaluation as the case bank asks it: has the purpose been met, was it implemented as planned, and what worked. Each evaluation is kept with its date and author, so a midway and a final evaluation stand side by side.',
@@ -793,5 +793,7 @@ export default {
   'reports.case_txt': 'Save as text (.txt)',
   'reports.case_show_text': "Show the text for the case bank's form",
 
+  'reports.export_pdf': 'Save the status report as PDF',
+  'reports.highlights_save_first': 'Save the highlights first',
   // ── end ──
 };

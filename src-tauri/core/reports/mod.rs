@@ -17,6 +17,7 @@
 pub mod case;
 pub mod chart;
 pub mod contact;
+pub mod document;
 pub mod evaluation;
 pub mod figures;
 pub mod output;

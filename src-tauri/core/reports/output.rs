@@ -1,9 +1,9 @@
 //! Saving the reports' documents through [`crate::files`] (the "Rapporter"
-//! folder, never overwriting): the figures as XLSX, the case as .docx and
+//! folder, never overwriting): the status report as PDF, the figures as XLSX, the case as .docx and
 //! as plain text, and the highlights the consultant writes for the status
 //! report (kept until changed).
 
-use super::{case, figures, xlsx, Period, ReportError, Result};
+use super::{case, document, figures, xlsx, Period, ReportError, Result};
 use crate::dates;
 use crate::files::{self, DocKind, Target};
 use crate::i18n::Lang;
@@ -35,6 +35,20 @@ pub fn save_xlsx(conn: &Connection, period: Period, lang: Lang, target: &Target)
     let f = figures::figures(conn, period, lang)?;
     let bytes = xlsx::workbook_bytes(&f, lang)?;
     let name = format!("{}.xlsx", stem(period, lang));
+    Ok(files::save(conn, DocKind::Reports, target, &name, &bytes)?)
+}
+
+/// Saves the status report of `period` as PDF (with the highlights).
+pub fn save_pdf(
+    conn: &Connection,
+    period: Period,
+    lang: Lang,
+    today: NaiveDate,
+    target: &Target,
+) -> Result<PathBuf> {
+    let f = figures::figures(conn, period, lang)?;
+    let bytes = document::pdf_bytes(conn, &f, &highlights(conn)?, lang, today)?;
+    let name = format!("{}.pdf", stem(period, lang));
     Ok(files::save(conn, DocKind::Reports, target, &name, &bytes)?)
 }
 

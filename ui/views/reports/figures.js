@@ -172,10 +172,20 @@ function exportsCard(page) {
       if (path) page.notify(t('reports.saved', { path }));
     } catch (err) { page.notify(err.message, 'error'); }
   });
+  const pdf = h('button', { class: 'btn', type: 'button', id: 'report-pdf', text: t('reports.export_pdf') });
+  pdf.addEventListener('click', async () => {
+    if (page.dirty) { page.notify(t('reports.highlights_save_first'), 'error'); return; }
+    const f = page.view.figures;
+    const name = `Status ${f.period.from} til ${f.period.to}.pdf`;
+    try {
+      const path = await saveDocument('reports', name, (p) => page.api.reportsExportPdf({ from: f.period.from, to: f.period.to }, true, p));
+      if (path) page.notify(t('reports.saved', { path }));
+    } catch (err) { page.notify(err.message, 'error'); }
+  });
   return h('section', { class: 'card', 'aria-labelledby': 'report-exports-h' },
     h('h3', { id: 'report-exports-h', text: t('reports.exports') }),
     h('p', { class: 'hint', text: t('reports.exports_hint') }),
-    h('div', { class: 'actions' }, xlsx));
+    h('div', { class: 'actions' }, pdf, xlsx));
 }
 
 async function load(page) {
