@@ -26,4 +26,5 @@ pub mod events;
 pub mod grants;
 pub mod handoff;
 pub mod partners;
+pub mod print;
 pub mod reports;
