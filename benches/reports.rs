@@ -18,12 +18,26 @@ const PARTNERS: usize = 10_000;
 const EVENTS: usize = 500;
 const APPLICATIONS: usize = 2_000;
 
-const KINDS: &[&str] = &["kommunal", "virksomhed", "forening", "borger", "institution"];
-const CHANNELS: &[&str] = &["some", "arrangement", "direkte", "gatekeeper", "lokalavis", "andet"];
+const KINDS: &[&str] = &[
+    "kommunal",
+    "virksomhed",
+    "forening",
+    "borger",
+    "institution",
+];
+const CHANNELS: &[&str] = &[
+    "some",
+    "arrangement",
+    "direkte",
+    "gatekeeper",
+    "lokalavis",
+    "andet",
+];
 const EVENT_KINDS: &[&str] = &["netvaerksmoede", "messe", "offentligt", "fejring", "andet"];
 
 fn day(n: usize) -> String {
-    let d = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days((n % 1090) as i64);
+    let d =
+        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days((n % 1090) as i64);
     d.format("%Y-%m-%d").to_string()
 }
 
@@ -37,7 +51,14 @@ fn fill(conn: &mut Connection) {
     for i in 0..PARTNERS {
         let id = format!("p{i:05}");
         let joined = day(i * 7);
-        let status = ["aktiv", "aktiv", "aktiv", "interesseret", "i_dvale", "afsluttet"][i % 6];
+        let status = [
+            "aktiv",
+            "aktiv",
+            "aktiv",
+            "interesseret",
+            "i_dvale",
+            "afsluttet",
+        ][i % 6];
         tx.execute(
             "INSERT INTO partners (id, name, name_key, sort_key, kind, status, joined_on,
                  recruitment_channel, created_at, updated_at)
@@ -74,7 +95,14 @@ fn fill(conn: &mut Connection) {
             "INSERT INTO events (id, title, kind, starts_at, ends_at, booths, visitors,
                  citizens_reached, created_at, updated_at)
              VALUES (?1, ?1, ?2, ?3, ?3, ?4, ?5, ?6, 'x', 'x')",
-            params![id, EVENT_KINDS[e % 5], start, (e % 5 == 1).then_some(20), (e % 5 == 1).then_some(400), (e % 5 == 2).then_some(150)],
+            params![
+                id,
+                EVENT_KINDS[e % 5],
+                start,
+                (e % 5 == 1).then_some(20),
+                (e % 5 == 1).then_some(400),
+                (e % 5 == 2).then_some(150)
+            ],
         )
         .unwrap();
         for k in 0..10 {
@@ -83,7 +111,12 @@ fn fill(conn: &mut Connection) {
                 "INSERT OR IGNORE INTO event_participants (id, event_id, partner_id, partner_name,
                      status, people, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?3, ?4, 2, 'x', 'x')",
-                params![format!("{id}-{k}"), id, p, if k % 4 == 0 { "afbud" } else { "deltog" }],
+                params![
+                    format!("{id}-{k}"),
+                    id,
+                    p,
+                    if k % 4 == 0 { "afbud" } else { "deltog" }
+                ],
             )
             .unwrap();
         }
@@ -179,7 +212,9 @@ fn main() {
             .map(|(_, c)| chart::svg(&chart::layout(c, 160.0, Lang::Da), c.title()).len())
             .sum::<usize>()
     });
-    let bytes = time("XLSX of the figures", 1000.0, 5, || xlsx::workbook_bytes(&f, Lang::Da).unwrap());
+    let bytes = time("XLSX of the figures", 1000.0, 5, || {
+        xlsx::workbook_bytes(&f, Lang::Da).unwrap()
+    });
     println!("  XLSX {} KB", bytes.len() / 1024);
     let today = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
     let highlights = vec!["Første messe med 40 stande".to_string()];

@@ -18,7 +18,12 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
 /// Opens a saved file when asked and allowed; returns its path as text.
-fn hand_over<R: Runtime>(app: &AppHandle<R>, lang: Lang, path: PathBuf, open: bool) -> CmdResult<String> {
+fn hand_over<R: Runtime>(
+    app: &AppHandle<R>,
+    lang: Lang,
+    path: PathBuf,
+    open: bool,
+) -> CmdResult<String> {
     if open && super::may_open_files() {
         app.opener()
             .open_path(path.display().to_string(), None::<&str>)
@@ -31,7 +36,10 @@ fn hand_over<R: Runtime>(app: &AppHandle<R>, lang: Lang, path: PathBuf, open: bo
 
 /// The figures, charts and highlights of a period (empty = the programme's).
 #[tauri::command]
-pub async fn reports_view(state: State<'_, AppState>, period: PeriodInput) -> CmdResult<ReportView> {
+pub async fn reports_view(
+    state: State<'_, AppState>,
+    period: PeriodInput,
+) -> CmdResult<ReportView> {
     let lang = state.lang();
     state.with(|c| view::view(c, &period, lang, events::today()))
 }

@@ -42,7 +42,10 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// A heading, level 1..=3 (outside that range it is clamped).
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     /// A paragraph; `\n` inside becomes a line break.
     Paragraph(String),
     /// A bulleted list, one item per entry.
@@ -271,8 +274,14 @@ mod tests {
             title: "Case & <titel>".into(),
             author: "Æ Ø Å".into(),
             blocks: vec![
-                Block::Heading { level: 1, text: "Formål".into() },
-                Block::Heading { level: 9, text: "Dybt".into() },
+                Block::Heading {
+                    level: 1,
+                    text: "Formål".into(),
+                },
+                Block::Heading {
+                    level: 9,
+                    text: "Dybt".into(),
+                },
                 Block::Paragraph("Linje 1\nLinje <2> & \u{7}".into()),
                 Block::Bullets(vec!["Et".into(), "To".into()]),
                 Block::Table {
@@ -285,7 +294,10 @@ mod tests {
         let bytes = write(&doc).unwrap();
         let xml = part(&bytes, "word/document.xml");
         assert!(xml.contains(r#"<w:pStyle w:val="Heading1"/>"#));
-        assert!(xml.contains(r#"<w:pStyle w:val="Heading3"/>"#), "level clamped");
+        assert!(
+            xml.contains(r#"<w:pStyle w:val="Heading3"/>"#),
+            "level clamped"
+        );
         assert!(xml.contains("Linje &lt;2&gt; &amp; </w:t>"));
         assert!(xml.contains("<w:br/>"));
         assert!(!xml.contains('\u{7}'));

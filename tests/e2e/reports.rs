@@ -17,7 +17,10 @@ fn prepare(dir: &Path) -> PathBuf {
 
 fn files_in(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
-        .map(|r| r.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+        .map(|r| {
+            r.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v
@@ -32,7 +35,13 @@ async fn rapporter_figures_periods_links_evaluation_and_case() {
     app.wait("#report-kind-sentence a[data-kind]").await;
     let sentence = app.text("#report-kind-sentence").await;
     assert!(sentence.contains("aktive aktører: "), "{sentence}");
-    assert!(app.js("document.querySelectorAll('.report-chart img').length").await.as_u64().unwrap() >= 2);
+    assert!(
+        app.js("document.querySelectorAll('.report-chart img').length")
+            .await
+            .as_u64()
+            .unwrap()
+            >= 2
+    );
 
     // A period with no data says so.
     app.fill("input[name='report_from']", "01.01.2001").await;
@@ -44,22 +53,33 @@ async fn rapporter_figures_periods_links_evaluation_and_case() {
     app.fill("input[name='report_from']", "01.06.2026").await;
     app.fill("input[name='report_to']", "01.05.2026").await;
     app.click("#report-show").await;
-    app.wait_text("[data-error-for='report_to']", "Periodens slutning må ikke ligge før starten").await;
+    app.wait_text(
+        "[data-error-for='report_to']",
+        "Periodens slutning må ikke ligge før starten",
+    )
+    .await;
 
     // Back to the programme period; follow "N foreninger" to its list.
     app.click("#report-preset-programme").await;
     app.wait_js("!document.querySelector('#report-empty') && document.querySelector('#report-kind-sentence a[data-kind]')").await;
-    let kind = app.js("document.querySelector('#report-kind-sentence a[data-kind]').dataset.kind").await;
+    let kind = app
+        .js("document.querySelector('#report-kind-sentence a[data-kind]').dataset.kind")
+        .await;
     let kind = kind.as_str().unwrap().to_string();
     let label = app.text("#report-kind-sentence a[data-kind]").await;
     let n: u64 = label.split_whitespace().next().unwrap().parse().unwrap();
     app.click("#report-kind-sentence a[data-kind]").await;
-    app.wait_js("location.hash.startsWith('#/partnere/vis/')").await;
+    app.wait_js("location.hash.startsWith('#/partnere/vis/')")
+        .await;
     app.wait_js(&format!(
         "document.querySelector('#partner-filter-kind') && document.querySelector('#partner-filter-kind').value === '{kind}'"
     ))
     .await;
-    assert_eq!(app.js("document.querySelector('#partner-filter-status').value").await, "aktiv");
+    assert_eq!(
+        app.js("document.querySelector('#partner-filter-status').value")
+            .await,
+        "aktiv"
+    );
     app.wait_js(&format!(
         "document.querySelectorAll('#partner-rows tr').length === {}",
         n.min(50)
@@ -69,42 +89,71 @@ async fn rapporter_figures_periods_links_evaluation_and_case() {
     // An evaluation.
     app.goto("#/rapporter/evaluering").await;
     app.click("#evaluation-new").await;
-    app.fill("input[name='evaluation_author']", "Michela Jørgensen").await;
+    app.fill("input[name='evaluation_author']", "Michela Jørgensen")
+        .await;
     app.click("input[name='purpose_met'][value='2']").await;
     app.click("input[name='implemented'][value='3']").await;
-    app.fill("textarea[name='evaluation_barriers']", "Det kan være svært at få samarbejder op at stå.").await;
+    app.fill(
+        "textarea[name='evaluation_barriers']",
+        "Det kan være svært at få samarbejder op at stå.",
+    )
+    .await;
     app.click("#evaluation-save").await;
     app.wait("#evaluations tbody tr").await;
-    assert_eq!(app.texts("#evaluations tbody tr td:nth-child(3)").await, ["I nogen grad"]);
+    assert_eq!(
+        app.texts("#evaluations tbody tr td:nth-child(3)").await,
+        ["I nogen grad"]
+    );
 
     // The case: prefilled from the evaluation, edited, kept.
     app.goto("#/rapporter/case").await;
     app.wait("textarea[name='case_barriers']").await;
     assert_eq!(
-        app.js("document.querySelector('input[name=case_purpose_met]').value").await,
+        app.js("document.querySelector('input[name=case_purpose_met]').value")
+            .await,
         "I nogen grad"
     );
-    app.fill("textarea[name='case_comments']", "Tak til alle mikro-partnere.").await;
+    app.fill(
+        "textarea[name='case_comments']",
+        "Tak til alle mikro-partnere.",
+    )
+    .await;
     app.click("#case-save").await;
-    app.wait_js("document.querySelector('#notice').textContent === 'Casen er gemt'").await;
+    app.wait_js("document.querySelector('#notice').textContent === 'Casen er gemt'")
+        .await;
     app.goto("#/partnere").await;
     app.goto("#/rapporter/case").await;
     app.wait_js("document.querySelector('textarea[name=case_comments]') && document.querySelector('textarea[name=case_comments]').value === 'Tak til alle mikro-partnere.'").await;
     app.click("#case-docx").await;
-    app.wait_js("document.querySelector('#notice').textContent.startsWith('Gemt: ')").await;
+    app.wait_js("document.querySelector('#notice').textContent.startsWith('Gemt: ')")
+        .await;
 
     // The figures as XLSX.
     app.goto("#/rapporter").await;
-    app.js("(document.querySelector('#notice').textContent = '', true)").await;
+    app.js("(document.querySelector('#notice').textContent = '', true)")
+        .await;
     app.click("#report-xlsx").await;
-    app.wait_js("document.querySelector('#notice').textContent.startsWith('Gemt: ')").await;
+    app.wait_js("document.querySelector('#notice').textContent.startsWith('Gemt: ')")
+        .await;
     // The status report as PDF.
-    app.js("(document.querySelector('#notice').textContent = '', true)").await;
+    app.js("(document.querySelector('#notice').textContent = '', true)")
+        .await;
     app.click("#report-pdf").await;
-    app.wait_js("document.querySelector('#notice').textContent.startsWith('Gemt: ')").await;
+    app.wait_js("document.querySelector('#notice').textContent.startsWith('Gemt: ')")
+        .await;
     let saved = files_in(&output_dir(&data).join("Rapporter"));
-    assert!(saved.iter().any(|n| n.starts_with("Status") && n.ends_with(".pdf")), "{saved:?}");
+    assert!(
+        saved
+            .iter()
+            .any(|n| n.starts_with("Status") && n.ends_with(".pdf")),
+        "{saved:?}"
+    );
     assert!(saved.iter().any(|n| n.ends_with(".xlsx")), "{saved:?}");
-    assert!(saved.iter().any(|n| n.starts_with("Case") && n.ends_with(".docx")), "{saved:?}");
+    assert!(
+        saved
+            .iter()
+            .any(|n| n.starts_with("Case") && n.ends_with(".docx")),
+        "{saved:?}"
+    );
     app.quit().await;
 }

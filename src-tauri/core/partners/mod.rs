@@ -20,8 +20,8 @@
 pub mod collation;
 pub mod dedupe;
 pub mod demo;
-pub mod index;
 pub mod facts;
+pub mod index;
 pub mod lookup;
 pub mod store;
 // import/export (issue 3, partner_io)

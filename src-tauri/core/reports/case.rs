@@ -42,10 +42,26 @@ pub const FIELDS: &[(&str, &str, bool)] = &[
     ("effect", "Virkning", true),
     ("evaluated", "Evalueret", false),
     ("purpose_met", "Er formålet opfyldt?", false),
-    ("implemented", "Er indsatsen blevet implementeret som planlagt?", false),
-    ("attention", "Opmærksomhedspunkter for implementering af indsatsen", true),
-    ("barriers", "Barrierer for gennemførelsen af indsatsen", true),
-    ("promoting", "Fremmende tiltag for gennemførelsen af indsatsen", true),
+    (
+        "implemented",
+        "Er indsatsen blevet implementeret som planlagt?",
+        false,
+    ),
+    (
+        "attention",
+        "Opmærksomhedspunkter for implementering af indsatsen",
+        true,
+    ),
+    (
+        "barriers",
+        "Barrierer for gennemførelsen af indsatsen",
+        true,
+    ),
+    (
+        "promoting",
+        "Fremmende tiltag for gennemførelsen af indsatsen",
+        true,
+    ),
     ("comments", "Yderligere kommentarer", true),
 ];
 
@@ -219,10 +235,15 @@ fn prefill(conn: &Connection, f: &Figures) -> Result<BTreeMap<&'static str, Stri
     let period = match (p.period_from, p.period_to) {
         (Some(a), Some(b)) => format!("{} - {}", dates::short(a), dates::short(b)),
         (Some(a), None) => format!("Fra {}", dates::short(a)),
-        _ => format!("{} - {}", dates::short(f.period.from), dates::short(f.period.to)),
+        _ => format!(
+            "{} - {}",
+            dates::short(f.period.from),
+            dates::short(f.period.to)
+        ),
     };
     m.insert("project_period", period);
-    let mut desc = String::from("Partnerne byder ind på en eller flere af programmets målsætninger:\n");
+    let mut desc =
+        String::from("Partnerne byder ind på en eller flere af programmets målsætninger:\n");
     for g in &goals {
         desc.push_str(&format!("• {g}\n"));
     }
@@ -332,7 +353,11 @@ pub fn document(case: &Case) -> docx::Document {
     if !case.value("subtitle").is_empty() {
         blocks.push(Block::Paragraph(case.value("subtitle").to_string()));
     }
-    for f in case.fields.iter().filter(|f| f.key != "title" && f.key != "subtitle") {
+    for f in case
+        .fields
+        .iter()
+        .filter(|f| f.key != "title" && f.key != "subtitle")
+    {
         blocks.push(Block::Heading {
             level: 2,
             text: f.label.to_string(),

@@ -45,9 +45,27 @@ pub fn get(conn: &Connection) -> Result<Contact> {
 /// Checks and saves the contact; every field may be empty.
 pub fn save(conn: &Connection, input: &Contact) -> Result<Contact> {
     let c = Contact {
-        name: validate::text("programme_contact_name", &input.name, MAX_FIELD, false, false)?,
-        title: validate::text("programme_contact_title", &input.title, MAX_FIELD, false, false)?,
-        unit: validate::text("programme_contact_unit", &input.unit, MAX_FIELD, false, false)?,
+        name: validate::text(
+            "programme_contact_name",
+            &input.name,
+            MAX_FIELD,
+            false,
+            false,
+        )?,
+        title: validate::text(
+            "programme_contact_title",
+            &input.title,
+            MAX_FIELD,
+            false,
+            false,
+        )?,
+        unit: validate::text(
+            "programme_contact_unit",
+            &input.unit,
+            MAX_FIELD,
+            false,
+            false,
+        )?,
         phone: validate::text("programme_contact_phone", &input.phone, 40, false, false)?,
         email: validate::text("programme_contact_email", &input.email, 254, false, false)?,
     };
@@ -111,7 +129,10 @@ mod tests {
             ..c.clone()
         };
         let e = save(&s.conn, &bad).unwrap_err();
-        assert_eq!(crate::i18n::Localize::field(&e), Some("programme_contact_email"));
+        assert_eq!(
+            crate::i18n::Localize::field(&e),
+            Some("programme_contact_email")
+        );
         let bad = Contact {
             phone: "ring mig".into(),
             ..c

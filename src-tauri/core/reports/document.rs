@@ -31,7 +31,14 @@ pub fn drawing(scene: &Scene) -> Drawing {
     let mut shapes = Vec::new();
     for s in &scene.shapes {
         match s {
-            Shape::Rect { x, y, w, h, fill, stroke } => shapes.push(print::Shape::Rect {
+            Shape::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            } => shapes.push(print::Shape::Rect {
                 x: *x,
                 y: *y,
                 w: *w,
@@ -39,7 +46,15 @@ pub fn drawing(scene: &Scene) -> Drawing {
                 fill: Some(grey(*fill)),
                 stroke: stroke.map(|g| (grey(g), 0.7)),
             }),
-            Shape::Line { x1, y1, x2, y2, width, grey: g, dashed } => {
+            Shape::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                grey: g,
+                dashed,
+            } => {
                 let width_pt = width / crate::diploma::fonts::MM_PER_PT;
                 let (dx, dy) = (x2 - x1, y2 - y1);
                 let len = (dx * dx + dy * dy).sqrt();
@@ -63,7 +78,14 @@ pub fn drawing(scene: &Scene) -> Drawing {
                     at += 2.5;
                 }
             }
-            Shape::Text { x, y, size_pt, text, anchor, bold } => shapes.push(print::Shape::Text {
+            Shape::Text {
+                x,
+                y,
+                size_pt,
+                text,
+                anchor,
+                bold,
+            } => shapes.push(print::Shape::Text {
                 x: *x,
                 y: *y,
                 size_pt: *size_pt,
@@ -86,7 +108,9 @@ pub fn drawing(scene: &Scene) -> Drawing {
 }
 
 fn n(v: i64) -> String {
-    money::format_number(v * 100).trim_end_matches(",00").to_string()
+    money::format_number(v * 100)
+        .trim_end_matches(",00")
+        .to_string()
 }
 
 fn kr(ore: i64) -> String {
@@ -112,11 +136,20 @@ fn chart_blocks(c: &Chart, lang: Lang) -> Vec<Block> {
     let columns = head
         .iter()
         .enumerate()
-        .map(|(i, h)| if i == 0 { Column::left(h.clone(), 3.0) } else { Column::right(h.clone(), 1.5) })
+        .map(|(i, h)| {
+            if i == 0 {
+                Column::left(h.clone(), 3.0)
+            } else {
+                Column::right(h.clone(), 1.5)
+            }
+        })
         .collect();
     vec![
         Block::KeepTogether(vec![
-            Block::Heading { level: 2, text: c.title().to_string() },
+            Block::Heading {
+                level: 2,
+                text: c.title().to_string(),
+            },
             Block::Drawing(drawing(&scene)),
             Block::Space(2.0),
         ]),
@@ -143,7 +176,11 @@ pub fn document(
     let p = &s.programme;
     let da = lang == Lang::Da;
     let l = |d: &'static str, e: &'static str| if da { d } else { e };
-    let name = if p.name.trim().is_empty() { l("programmet", "the programme").to_string() } else { p.name.clone() };
+    let name = if p.name.trim().is_empty() {
+        l("programmet", "the programme").to_string()
+    } else {
+        p.name.clone()
+    };
     let logo = match &p.logo {
         Some(img) => settings::image_bytes(conn, &img.id)?
             .and_then(|(_, bytes)| Image::from_bytes(bytes).ok()),
@@ -158,21 +195,39 @@ pub fn document(
     if !p.municipality.is_empty() {
         lines.push(p.municipality.clone());
     }
-    lines.push(format!("{} {}", l("Udarbejdet", "Made"), dates::long(today, lang)));
+    lines.push(format!(
+        "{} {}",
+        l("Udarbejdet", "Made"),
+        dates::long(today, lang)
+    ));
     let c = super::contact::get(conn)?;
     if !c.name.is_empty() {
-        lines.push([c.name.as_str(), c.title.as_str()].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(", "));
+        lines.push(
+            [c.name.as_str(), c.title.as_str()]
+                .iter()
+                .filter(|x| !x.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
     }
     let mut b = vec![
         Block::Cover {
             logo,
-            kicker: l("Statusrapport til sundhedsudvalget", "Status report for the health committee").into(),
+            kicker: l(
+                "Statusrapport til sundhedsudvalget",
+                "Status report for the health committee",
+            )
+            .into(),
             title: title.clone(),
             subtitle: f.period_label.clone(),
             lines,
         },
         Block::Contents,
-        Block::Heading { level: 1, text: l("Nøgletal", "Key figures").into() },
+        Block::Heading {
+            level: 1,
+            text: l("Nøgletal", "Key figures").into(),
+        },
     ];
     if f.empty {
         b.push(Block::Paragraph(
@@ -187,26 +242,73 @@ pub fn document(
     let e = &f.events;
     let pool = &f.pool;
     b.push(Block::Facts(vec![
-        (l("Partnere i alt", "Partners in all").into(), n(pt.registered)),
+        (
+            l("Partnere i alt", "Partners in all").into(),
+            n(pt.registered),
+        ),
         (l("Aktive partnere", "Active partners").into(), n(pt.active)),
-        (l("Nye partnere i perioden", "New partners in the period").into(), n(pt.joined_in_period)),
-        (l("Arrangementer", "Events").into(), format!("{} ({} {})", n(e.events), n(e.attended), l("deltagere", "participants"))),
-        (l("Borgere nået ved offentlige arrangementer", "Citizens reached by public events").into(), n(e.citizens_reached)),
-        (l("Diplomer overrakt", "Diplomas handed out").into(), n(f.diplomas.handed_out)),
-        (l("Bevilget af puljen", "Granted from the pool").into(), kr(pool.granted_ore)),
+        (
+            l("Nye partnere i perioden", "New partners in the period").into(),
+            n(pt.joined_in_period),
+        ),
+        (
+            l("Arrangementer", "Events").into(),
+            format!(
+                "{} ({} {})",
+                n(e.events),
+                n(e.attended),
+                l("deltagere", "participants")
+            ),
+        ),
+        (
+            l(
+                "Borgere nået ved offentlige arrangementer",
+                "Citizens reached by public events",
+            )
+            .into(),
+            n(e.citizens_reached),
+        ),
+        (
+            l("Diplomer overrakt", "Diplomas handed out").into(),
+            n(f.diplomas.handed_out),
+        ),
+        (
+            l("Bevilget af puljen", "Granted from the pool").into(),
+            kr(pool.granted_ore),
+        ),
         (l("Udbetalt", "Paid").into(), kr(pool.paid_ore)),
-        (l("Nyhedsbreve sendt", "Newsletters sent").into(), format!("{} ({} {})", n(f.newsletters.issues), n(f.newsletters.recipients), l("modtagere", "recipients"))),
+        (
+            l("Nyhedsbreve sendt", "Newsletters sent").into(),
+            format!(
+                "{} ({} {})",
+                n(f.newsletters.issues),
+                n(f.newsletters.recipients),
+                l("modtagere", "recipients")
+            ),
+        ),
     ]));
-    b.push(Block::Heading { level: 1, text: l("Højdepunkter", "Highlights").into() });
+    b.push(Block::Heading {
+        level: 1,
+        text: l("Højdepunkter", "Highlights").into(),
+    });
     if highlights.is_empty() {
-        b.push(Block::Paragraph(l("Ingen højdepunkter er skrevet for perioden.", "No highlights were written for the period.").into()));
+        b.push(Block::Paragraph(
+            l(
+                "Ingen højdepunkter er skrevet for perioden.",
+                "No highlights were written for the period.",
+            )
+            .into(),
+        ));
     } else {
         b.push(Block::Bullets(highlights.to_vec()));
     }
     let charts = charts(f, lang);
     let chart = |id: &str| charts.iter().find(|(i, _)| *i == id).map(|(_, c)| c);
 
-    b.push(Block::Heading { level: 1, text: l("Partnere", "Partners").into() });
+    b.push(Block::Heading {
+        level: 1,
+        text: l("Partnere", "Partners").into(),
+    });
     b.push(Block::Paragraph(format!("{}.", pt.kind_sentence)));
     for id in ["growth", "kinds", "goals"] {
         if let Some(c) = chart(id) {
@@ -214,49 +316,134 @@ pub fn document(
         }
     }
     if !pt.by_status.is_empty() {
-        b.push(Block::Heading { level: 2, text: l("Efter status ved periodens slutning", "By status at the period's end").into() });
-        b.push(count_table(l("Status", "Status"), l("Antal", "Count"), pt.by_status.iter().map(|c| (c.label.clone(), n(c.value))).collect()));
+        b.push(Block::Heading {
+            level: 2,
+            text: l(
+                "Efter status ved periodens slutning",
+                "By status at the period's end",
+            )
+            .into(),
+        });
+        b.push(count_table(
+            l("Status", "Status"),
+            l("Antal", "Count"),
+            pt.by_status
+                .iter()
+                .map(|c| (c.label.clone(), n(c.value)))
+                .collect(),
+        ));
     }
     if !pt.by_channel.is_empty() {
-        b.push(Block::Heading { level: 2, text: l("Rekruttering", "Recruitment").into() });
+        b.push(Block::Heading {
+            level: 2,
+            text: l("Rekruttering", "Recruitment").into(),
+        });
         b.push(Block::Table {
-            columns: vec![Column::left(l("Kanal", "Channel"), 3.0), Column::right(l("Rekrutteret", "Recruited"), 1.3), Column::right(l("Blev aktive", "Became active"), 1.3)],
-            rows: pt.by_channel.iter().map(|c| vec![c.label.clone(), n(c.recruited), n(c.became_active)]).collect(),
+            columns: vec![
+                Column::left(l("Kanal", "Channel"), 3.0),
+                Column::right(l("Rekrutteret", "Recruited"), 1.3),
+                Column::right(l("Blev aktive", "Became active"), 1.3),
+            ],
+            rows: pt
+                .by_channel
+                .iter()
+                .map(|c| vec![c.label.clone(), n(c.recruited), n(c.became_active)])
+                .collect(),
         });
     }
 
-    b.push(Block::Heading { level: 1, text: l("Arrangementer", "Events").into() });
+    b.push(Block::Heading {
+        level: 1,
+        text: l("Arrangementer", "Events").into(),
+    });
     b.push(Block::Facts(vec![
         (l("Arrangementer", "Events").into(), n(e.events)),
         (l("Deltagere", "Participants").into(), n(e.attended)),
-        (l("Messer: stande og besøgende", "Fairs: booths and visitors").into(), format!("{} / {}", n(e.fair_booths), n(e.fair_visitors))),
-        (l("Borgere nået ved offentlige arrangementer", "Citizens reached by public events").into(), n(e.citizens_reached)),
+        (
+            l("Messer: stande og besøgende", "Fairs: booths and visitors").into(),
+            format!("{} / {}", n(e.fair_booths), n(e.fair_visitors)),
+        ),
+        (
+            l(
+                "Borgere nået ved offentlige arrangementer",
+                "Citizens reached by public events",
+            )
+            .into(),
+            n(e.citizens_reached),
+        ),
     ]));
     if let Some(c) = chart("events") {
         b.extend(chart_blocks(c, lang));
     }
     if !f.diplomas.ceremonies.is_empty() {
-        b.push(Block::Heading { level: 2, text: l("Diplomer pr. overrækkelse", "Diplomas per ceremony").into() });
+        b.push(Block::Heading {
+            level: 2,
+            text: l("Diplomer pr. overrækkelse", "Diplomas per ceremony").into(),
+        });
         b.push(count_table(
             l("Overrækkelse", "Ceremony"),
             l("Diplomer", "Diplomas"),
-            f.diplomas.ceremonies.iter().map(|c| (if c.place.is_empty() { dates::short(c.date) } else { format!("{} · {}", dates::short(c.date), c.place) }, n(c.diplomas))).collect(),
+            f.diplomas
+                .ceremonies
+                .iter()
+                .map(|c| {
+                    (
+                        if c.place.is_empty() {
+                            dates::short(c.date)
+                        } else {
+                            format!("{} · {}", dates::short(c.date), c.place)
+                        },
+                        n(c.diplomas),
+                    )
+                })
+                .collect(),
         ));
     }
 
-    b.push(Block::Heading { level: 1, text: l("Puljen", "The pool").into() });
+    b.push(Block::Heading {
+        level: 1,
+        text: l("Puljen", "The pool").into(),
+    });
     b.push(Block::Facts(vec![
-        (l("Ansøgninger modtaget", "Applications received").into(), n(pool.received)),
-        (l("Bevilget i perioden", "Granted in the period").into(), format!("{} ({} {})", kr(pool.granted_ore), n(pool.granted_count), l("bevillinger", "grants"))),
-        (l("Udbetalt i perioden", "Paid in the period").into(), kr(pool.paid_ore)),
-        (l("Forventet antal deltagere", "Expected reach").into(), n(pool.expected_reach)),
-        (l("Rapporteret antal deltagere", "Reported reach").into(), format!("{} ({} {})", n(pool.reported_reach), n(pool.reported_count), l("rapporter", "reports"))),
+        (
+            l("Ansøgninger modtaget", "Applications received").into(),
+            n(pool.received),
+        ),
+        (
+            l("Bevilget i perioden", "Granted in the period").into(),
+            format!(
+                "{} ({} {})",
+                kr(pool.granted_ore),
+                n(pool.granted_count),
+                l("bevillinger", "grants")
+            ),
+        ),
+        (
+            l("Udbetalt i perioden", "Paid in the period").into(),
+            kr(pool.paid_ore),
+        ),
+        (
+            l("Forventet antal deltagere", "Expected reach").into(),
+            n(pool.expected_reach),
+        ),
+        (
+            l("Rapporteret antal deltagere", "Reported reach").into(),
+            format!(
+                "{} ({} {})",
+                n(pool.reported_reach),
+                n(pool.reported_count),
+                l("rapporter", "reports")
+            ),
+        ),
     ]));
     if let Some(c) = chart("pool") {
         b.extend(chart_blocks(c, lang));
     }
     if !pool.years.is_empty() {
-        b.push(Block::Heading { level: 2, text: l("Puljens regnskab", "The pool's account").into() });
+        b.push(Block::Heading {
+            level: 2,
+            text: l("Puljens regnskab", "The pool's account").into(),
+        });
         b.push(Block::Table {
             columns: vec![
                 Column::left(l("År", "Year"), 0.8),
@@ -265,29 +452,80 @@ pub fn document(
                 Column::right(l("Udbetalt", "Paid"), 1.5),
                 Column::right(l("Tilbage", "Remaining"), 1.5),
             ],
-            rows: pool.years.iter().map(|y| vec![y.year.to_string(), kr(y.total_ore), kr(y.granted_ore), kr(y.paid_ore), kr(y.remaining_ore)]).collect(),
+            rows: pool
+                .years
+                .iter()
+                .map(|y| {
+                    vec![
+                        y.year.to_string(),
+                        kr(y.total_ore),
+                        kr(y.granted_ore),
+                        kr(y.paid_ore),
+                        kr(y.remaining_ore),
+                    ]
+                })
+                .collect(),
         });
     } else {
-        b.push(Block::Paragraph(l("Der er ingen pulje for periodens år.", "There is no pool for the period's years.").into()));
+        b.push(Block::Paragraph(
+            l(
+                "Der er ingen pulje for periodens år.",
+                "There is no pool for the period's years.",
+            )
+            .into(),
+        ));
     }
     if !pool.by_goal.is_empty() {
-        b.push(Block::Heading { level: 2, text: l("Bevilget efter målsætning", "Granted by goal").into() });
-        b.push(count_table(l("Målsætning", "Goal"), l("Bevilget", "Granted"), pool.by_goal.iter().map(|c| (c.label.clone(), kr(c.value))).collect()));
+        b.push(Block::Heading {
+            level: 2,
+            text: l("Bevilget efter målsætning", "Granted by goal").into(),
+        });
+        b.push(count_table(
+            l("Målsætning", "Goal"),
+            l("Bevilget", "Granted"),
+            pool.by_goal
+                .iter()
+                .map(|c| (c.label.clone(), kr(c.value)))
+                .collect(),
+        ));
     }
 
-    b.push(Block::Heading { level: 1, text: l("Nyhedsbreve og priser", "Newsletters and awards").into() });
+    b.push(Block::Heading {
+        level: 1,
+        text: l("Nyhedsbreve og priser", "Newsletters and awards").into(),
+    });
     let awards = match &f.awards {
-        Some(a) => format!("{} {} / {} {}", n(a.rounds), l("prisrunder", "award rounds"), n(a.nominations), l("indstillinger", "nominations")),
-        None => l("registreres ikke i programmet endnu", "not recorded in the app yet").into(),
+        Some(a) => format!(
+            "{} {} / {} {}",
+            n(a.rounds),
+            l("prisrunder", "award rounds"),
+            n(a.nominations),
+            l("indstillinger", "nominations")
+        ),
+        None => l(
+            "registreres ikke i programmet endnu",
+            "not recorded in the app yet",
+        )
+        .into(),
     };
     b.push(Block::Facts(vec![
-        (l("Nyhedsbreve sendt", "Newsletters sent").into(), n(f.newsletters.issues)),
-        (l("Modtagere i alt", "Recipients in all").into(), n(f.newsletters.recipients)),
+        (
+            l("Nyhedsbreve sendt", "Newsletters sent").into(),
+            n(f.newsletters.issues),
+        ),
+        (
+            l("Modtagere i alt", "Recipients in all").into(),
+            n(f.newsletters.recipients),
+        ),
         (l("Priser", "Awards").into(), awards),
     ]));
     Ok(Document {
         title: format!("{title}, {}", f.period_label),
-        author: if p.municipality.is_empty() { "Sund By Partner".into() } else { p.municipality.clone() },
+        author: if p.municipality.is_empty() {
+            "Sund By Partner".into()
+        } else {
+            p.municipality.clone()
+        },
         footer: format!("{title} · {}", f.period_label),
         lang,
         accent,
@@ -296,7 +534,13 @@ pub fn document(
 }
 
 /// The report's PDF bytes.
-pub fn pdf_bytes(conn: &Connection, f: &Figures, highlights: &[String], lang: Lang, today: NaiveDate) -> Result<Vec<u8>> {
+pub fn pdf_bytes(
+    conn: &Connection,
+    f: &Figures,
+    highlights: &[String],
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<Vec<u8>> {
     let doc = document(conn, f, highlights, lang, today)?;
     print::render(&doc).map_err(|e| ReportError::Document(e.to_string()))
 }

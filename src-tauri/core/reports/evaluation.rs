@@ -122,8 +122,8 @@ fn degree(field: &'static str, v: Option<u8>) -> std::result::Result<u8, Validat
 /// Checks and saves an evaluation (new when `id` is empty); `today` is the
 /// date when none is typed.
 pub fn save(conn: &Connection, input: &EvaluationInput, today: NaiveDate) -> Result<Evaluation> {
-    let written_on = validate::optional_date("evaluation_written_on", &input.written_on)?
-        .unwrap_or(today);
+    let written_on =
+        validate::optional_date("evaluation_written_on", &input.written_on)?.unwrap_or(today);
     let author = validate::text("evaluation_author", &input.author, 200, true, false)?;
     let purpose_met = degree("evaluation_purpose_met", input.purpose_met)?;
     let implemented = degree("evaluation_implemented", input.implemented)?;
@@ -132,9 +132,7 @@ pub fn save(conn: &Connection, input: &EvaluationInput, today: NaiveDate) -> Res
         "internt" => "internt",
         "eksternt" => "eksternt",
         _ => {
-            return Err(
-                ValidationError::new("evaluation_evaluated", Problem::InvalidChoice).into(),
-            )
+            return Err(ValidationError::new("evaluation_evaluated", Problem::InvalidChoice).into())
         }
     };
     let text = |f: &'static str, v: &str| validate::text(f, v, MAX_TEXT, false, true);
@@ -266,10 +264,34 @@ mod tests {
         let s = Store::open_in_memory().unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         let cases = [
-            (EvaluationInput { author: " ".into(), ..input("x", "") }, "evaluation_author"),
-            (EvaluationInput { purpose_met: None, ..input("x", "") }, "evaluation_purpose_met"),
-            (EvaluationInput { implemented: Some(4), ..input("x", "") }, "evaluation_implemented"),
-            (EvaluationInput { evaluated: "måske".into(), ..input("x", "") }, "evaluation_evaluated"),
+            (
+                EvaluationInput {
+                    author: " ".into(),
+                    ..input("x", "")
+                },
+                "evaluation_author",
+            ),
+            (
+                EvaluationInput {
+                    purpose_met: None,
+                    ..input("x", "")
+                },
+                "evaluation_purpose_met",
+            ),
+            (
+                EvaluationInput {
+                    implemented: Some(4),
+                    ..input("x", "")
+                },
+                "evaluation_implemented",
+            ),
+            (
+                EvaluationInput {
+                    evaluated: "måske".into(),
+                    ..input("x", "")
+                },
+                "evaluation_evaluated",
+            ),
             (input("x", "31.02.2026"), "evaluation_written_on"),
         ];
         for (i, field) in cases {
@@ -281,7 +303,10 @@ mod tests {
             barriers: "ord ".repeat(4000),
             ..input("x", "")
         };
-        assert_eq!(save(&s.conn, &long, today).unwrap().barriers.len(), 4 * 4000 - 1);
+        assert_eq!(
+            save(&s.conn, &long, today).unwrap().barriers.len(),
+            4 * 4000 - 1
+        );
         assert!(list(&s.conn).unwrap().len() == 1);
     }
 }

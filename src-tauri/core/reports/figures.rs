@@ -185,7 +185,7 @@ pub fn figures(conn: &Connection, period: Period, lang: Lang) -> Result<Figures>
     let partners = partner_figures(&facts, &goal_titles, period, lang);
     let events = event_figures(conn, period, lang)?;
     let diplomas = diploma_figures(conn, period)?;
-    let pool = pool_figures(conn, &facts, &goal_titles, period, lang)?;
+    let pool = pool_figures(conn, &facts, &goal_titles, period)?;
     let (issues, recipients) = event_facts::newsletters_sent(conn, period.from, period.to)?;
     let newsletters = NewsletterFigures { issues, recipients };
     // AWARDS HOOK: `awards: Some(AwardFigures { .. })` from the awards area.
@@ -450,7 +450,6 @@ fn pool_figures(
     facts: &[PartnerFacts],
     goals: &[(String, String)],
     period: Period,
-    lang: Lang,
 ) -> Result<PoolFigures> {
     let t = grant_period::period_totals(conn, period.from, period.to)?;
     let mut goal_sums: BTreeMap<&str, i64> = BTreeMap::new();
@@ -474,14 +473,13 @@ fn pool_figures(
         .collect();
     let mut years = Vec::new();
     for year in period.years() {
-        let o = grants::overview(conn, year, lang)?;
-        if o.pool.is_some() {
+        if let Some(a) = grants::overview::account(conn, year)? {
             years.push(PoolYear {
                 year,
-                total_ore: o.total_ore,
-                granted_ore: o.granted_ore,
-                paid_ore: o.paid_ore,
-                remaining_ore: o.remaining_ore,
+                total_ore: a.total_ore,
+                granted_ore: a.granted_ore,
+                paid_ore: a.paid_ore,
+                remaining_ore: a.remaining_ore,
             });
         }
     }

@@ -37,7 +37,11 @@ fn partner(
             "INSERT INTO partners (id, name, name_key, sort_key, kind, status, joined_on,
                  recruitment_channel, created_at, updated_at{})
              VALUES (?1, ?1, ?1, ?1, ?2, ?3, ?4, ?5, 'x', 'x'{})",
-            if extra.is_empty() { "" } else { ", deleted_at, erased_at" },
+            if extra.is_empty() {
+                ""
+            } else {
+                ", deleted_at, erased_at"
+            },
             if extra.is_empty() { "" } else { extra }
         ),
         rusqlite::params![id, kind, status, joined, channel],
@@ -64,21 +68,79 @@ fn data() -> Store {
     let s = Store::open_in_memory().unwrap();
     let c = &s.conn;
     // A: joined in the period, active, then dormant: two changes inside it.
-    partner(c, "A", "forening", "i_dvale", "2026-01-10", Some("arrangement"), &[G1],
-        &[("2026-01-10", "interesseret"), ("2026-03-01", "aktiv"), ("2026-05-01", "i_dvale")], "");
-    partner(c, "B", "virksomhed", "aktiv", "2025-06-01", Some("some"), &[G1, G2],
-        &[("2025-06-01", "aktiv")], "");
-    partner(c, "C", "forening", "aktiv", "2026-02-01", Some("some"), &[G1],
-        &[("2026-02-01", "aktiv")], "");
+    partner(
+        c,
+        "A",
+        "forening",
+        "i_dvale",
+        "2026-01-10",
+        Some("arrangement"),
+        &[G1],
+        &[
+            ("2026-01-10", "interesseret"),
+            ("2026-03-01", "aktiv"),
+            ("2026-05-01", "i_dvale"),
+        ],
+        "",
+    );
+    partner(
+        c,
+        "B",
+        "virksomhed",
+        "aktiv",
+        "2025-06-01",
+        Some("some"),
+        &[G1, G2],
+        &[("2025-06-01", "aktiv")],
+        "",
+    );
+    partner(
+        c,
+        "C",
+        "forening",
+        "aktiv",
+        "2026-02-01",
+        Some("some"),
+        &[G1],
+        &[("2026-02-01", "aktiv")],
+        "",
+    );
     // D: erased (GDPR), counted, never named.
-    partner(c, "D", "institution", "aktiv", "2026-01-05", None, &[],
-        &[("2026-01-05", "aktiv")], ", NULL, '2026-06-01'");
+    partner(
+        c,
+        "D",
+        "institution",
+        "aktiv",
+        "2026-01-05",
+        None,
+        &[],
+        &[("2026-01-05", "aktiv")],
+        ", NULL, '2026-06-01'",
+    );
     // E: in the bin, not counted.
-    partner(c, "E", "forening", "aktiv", "2026-01-05", Some("some"), &[G1],
-        &[("2026-01-05", "aktiv")], ", '2026-06-01', NULL");
+    partner(
+        c,
+        "E",
+        "forening",
+        "aktiv",
+        "2026-01-05",
+        Some("some"),
+        &[G1],
+        &[("2026-01-05", "aktiv")],
+        ", '2026-06-01', NULL",
+    );
     // F: joins after the period.
-    partner(c, "F", "forening", "aktiv", "2026-08-01", Some("some"), &[G1],
-        &[("2026-08-01", "aktiv")], "");
+    partner(
+        c,
+        "F",
+        "forening",
+        "aktiv",
+        "2026-08-01",
+        Some("some"),
+        &[G1],
+        &[("2026-08-01", "aktiv")],
+        "",
+    );
     c.execute_batch(
         "INSERT INTO events (id, title, kind, starts_at, ends_at, booths, visitors, citizens_reached, created_at, updated_at) VALUES
            ('e1', 'Sundhedsmessen', 'messe', '2026-04-10T10:00', '2026-04-10T16:00', 12, 300, NULL, 'x', 'x'),
@@ -116,11 +178,22 @@ fn partners_are_counted_as_the_register_stood_at_the_period_end() {
     let s = data();
     let f = figures(&s.conn, period("2026-01-01", "2026-06-30"), Lang::Da).unwrap();
     let p = &f.partners;
-    assert_eq!(p.registered, 4, "A, B, C and the erased D; not the bin, not F");
+    assert_eq!(
+        p.registered, 4,
+        "A, B, C and the erased D; not the bin, not F"
+    );
     assert_eq!(p.active, 3);
     assert_eq!(p.joined_in_period, 3, "A, C and D joined inside the period");
-    let status: Vec<(&str, i64)> = p.by_status.iter().map(|c| (c.key.as_str(), c.value)).collect();
-    assert_eq!(status, vec![("aktiv", 3), ("i_dvale", 1)], "A counts once, as it ended");
+    let status: Vec<(&str, i64)> = p
+        .by_status
+        .iter()
+        .map(|c| (c.key.as_str(), c.value))
+        .collect();
+    assert_eq!(
+        status,
+        vec![("aktiv", 3), ("i_dvale", 1)],
+        "A counts once, as it ended"
+    );
     assert_eq!(
         p.kind_sentence,
         "3 aktive aktører: 1 forening, 1 institution og 1 virksomhed"
@@ -129,9 +202,16 @@ fn partners_are_counted_as_the_register_stood_at_the_period_end() {
     assert_eq!(forening.label, "1 forening");
     let link = forening.link.as_ref().unwrap();
     assert_eq!(link.list, "partners");
-    assert_eq!(link.filter.get("kind").map(String::as_str), Some("forening"));
+    assert_eq!(
+        link.filter.get("kind").map(String::as_str),
+        Some("forening")
+    );
     assert_eq!(link.filter.get("status").map(String::as_str), Some("aktiv"));
-    let goals: Vec<(&str, i64)> = p.by_goal.iter().map(|c| (c.key.as_str(), c.value)).collect();
+    let goals: Vec<(&str, i64)> = p
+        .by_goal
+        .iter()
+        .map(|c| (c.key.as_str(), c.value))
+        .collect();
     assert_eq!(goals, vec![(G1, 2), (G2, 1)], "active partners only");
     let ch: Vec<(&str, i64, i64)> = p
         .by_channel
@@ -146,7 +226,10 @@ fn partners_are_counted_as_the_register_stood_at_the_period_end() {
     let march = p.growth.iter().find(|g| g.date == d("2026-03-31")).unwrap();
     assert_eq!((march.active, march.registered), (4, 4));
     let last = p.growth.last().unwrap();
-    assert_eq!((last.date, last.active, last.registered), (d("2026-06-30"), 3, 4));
+    assert_eq!(
+        (last.date, last.active, last.registered),
+        (d("2026-06-30"), 3, 4)
+    );
 }
 
 #[test]
@@ -155,11 +238,18 @@ fn events_diplomas_newsletters_and_the_pool_of_a_period() {
     let f = figures(&s.conn, period("2026-01-01", "2026-06-30"), Lang::Da).unwrap();
     assert!(!f.empty);
     let e = &f.events;
-    assert_eq!((e.events, e.attended), (2, 5), "the cancellation is not counted");
+    assert_eq!(
+        (e.events, e.attended),
+        (2, 5),
+        "the cancellation is not counted"
+    );
     assert_eq!((e.fairs, e.fair_booths, e.fair_visitors), (1, 12, 300));
     assert_eq!((e.public_events, e.citizens_reached), (1, 150));
     assert_eq!(e.by_kind[0].key, "messe");
-    assert_eq!(e.by_kind[0].link.filter.get("kind").map(String::as_str), Some("messe"));
+    assert_eq!(
+        e.by_kind[0].link.filter.get("kind").map(String::as_str),
+        Some("messe")
+    );
     assert_eq!(f.diplomas.handed_out, 2, "the copy is not counted again");
     assert_eq!(f.diplomas.ceremonies.len(), 1);
     assert_eq!(f.diplomas.ceremonies[0].place, "Rådhuset");
@@ -214,11 +304,23 @@ fn a_period_that_ends_before_it_starts_is_refused_on_its_end() {
     )
     .unwrap_err();
     assert_eq!(e.field(), Some("report_to"));
-    assert!(e.message(Lang::Da).contains("Periodens slutning"), "{}", e.message(Lang::Da));
-    let bad = crate::reports::period(&s.conn, &crate::reports::PeriodInput { from: "32.13.2026".into(), to: String::new() }, today)
-        .unwrap_err();
+    assert!(
+        e.message(Lang::Da).contains("Periodens slutning"),
+        "{}",
+        e.message(Lang::Da)
+    );
+    let bad = crate::reports::period(
+        &s.conn,
+        &crate::reports::PeriodInput {
+            from: "32.13.2026".into(),
+            to: String::new(),
+        },
+        today,
+    )
+    .unwrap_err();
     assert_eq!(bad.field(), Some("report_from"));
     // Empty: the programme's period, up to today.
-    let p = crate::reports::period(&s.conn, &crate::reports::PeriodInput::default(), today).unwrap();
+    let p =
+        crate::reports::period(&s.conn, &crate::reports::PeriodInput::default(), today).unwrap();
     assert_eq!((p.from, p.to), (d("2026-01-01"), today));
 }

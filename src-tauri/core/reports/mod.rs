@@ -117,7 +117,11 @@ pub struct Period {
 impl Period {
     /// "1. januar 2026 – 31. december 2026".
     pub fn label(&self, lang: Lang) -> String {
-        format!("{} – {}", dates::long(self.from, lang), dates::long(self.to, lang))
+        format!(
+            "{} – {}",
+            dates::long(self.from, lang),
+            dates::long(self.to, lang)
+        )
     }
 
     /// The years the period touches, oldest first.
@@ -136,7 +140,11 @@ pub struct PeriodInput {
 }
 
 /// Reads a typed period; an end before the start is refused on the end.
-pub fn period(conn: &rusqlite::Connection, input: &PeriodInput, today: NaiveDate) -> Result<Period> {
+pub fn period(
+    conn: &rusqlite::Connection,
+    input: &PeriodInput,
+    today: NaiveDate,
+) -> Result<Period> {
     let from = validate::optional_date("report_from", &input.from)?;
     let to = validate::optional_date("report_to", &input.to)?;
     let (from, to) = match (from, to) {

@@ -31,7 +31,12 @@ pub fn stem(period: Period, lang: Lang) -> String {
 }
 
 /// Saves the figures of `period` as XLSX.
-pub fn save_xlsx(conn: &Connection, period: Period, lang: Lang, target: &Target) -> Result<PathBuf> {
+pub fn save_xlsx(
+    conn: &Connection,
+    period: Period,
+    lang: Lang,
+    target: &Target,
+) -> Result<PathBuf> {
     let f = figures::figures(conn, period, lang)?;
     let bytes = xlsx::workbook_bytes(&f, lang)?;
     let name = format!("{}.xlsx", stem(period, lang));
@@ -86,7 +91,11 @@ pub fn save_case_text(conn: &Connection, today: NaiveDate, target: &Target) -> R
 /// The highlights for the status report.
 pub fn highlights(conn: &Connection) -> Result<Vec<String>> {
     let json: Option<String> = conn
-        .query_row("SELECT items FROM report_highlights WHERE id = 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT items FROM report_highlights WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )
         .optional()?;
     Ok(json
         .and_then(|j| serde_json::from_str(&j).ok())

@@ -36,14 +36,24 @@ pub struct ReportView {
 /// The report's charts, in order, with their ids; charts with nothing to
 /// draw are left out (the text says there is no data instead).
 pub fn charts(f: &Figures, lang: Lang) -> Vec<(&'static str, Chart)> {
-    let l = |da: &str, en: &str| if lang == Lang::Da { da.to_string() } else { en.to_string() };
+    let l = |da: &str, en: &str| {
+        if lang == Lang::Da {
+            da.to_string()
+        } else {
+            en.to_string()
+        }
+    };
     let p = &f.partners;
     let mut out = vec![
         (
             "growth",
             Chart::Growth {
                 title: l("Partnere over tid", "Partners over time"),
-                points: p.growth.iter().map(|g| (g.date, g.active, g.registered)).collect(),
+                points: p
+                    .growth
+                    .iter()
+                    .map(|g| (g.date, g.active, g.registered))
+                    .collect(),
                 active_label: l("Aktive partnere", "Active partners"),
                 registered_label: l("Alle partnere", "All partners"),
             },
@@ -69,15 +79,25 @@ pub fn charts(f: &Figures, lang: Lang) -> Vec<(&'static str, Chart)> {
         (
             "goals",
             Chart::Bars {
-                title: l("Aktive partnere efter målsætning", "Active partners by goal"),
+                title: l(
+                    "Aktive partnere efter målsætning",
+                    "Active partners by goal",
+                ),
                 unit: Unit::Count,
-                bars: p.by_goal.iter().map(|c| (c.label.clone(), c.value)).collect(),
+                bars: p
+                    .by_goal
+                    .iter()
+                    .map(|c| (c.label.clone(), c.value))
+                    .collect(),
             },
         ),
         (
             "events",
             Chart::Bars {
-                title: l("Deltagere efter type arrangement", "Participants by kind of event"),
+                title: l(
+                    "Deltagere efter type arrangement",
+                    "Participants by kind of event",
+                ),
                 unit: Unit::Count,
                 bars: f
                     .events

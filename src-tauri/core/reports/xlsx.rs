@@ -38,7 +38,12 @@ struct Sheets {
 }
 
 impl Sheets {
-    fn sheet(&mut self, name: &str, head: &[&str], rows: Vec<Vec<V>>) -> std::result::Result<(), XlsxError> {
+    fn sheet(
+        &mut self,
+        name: &str,
+        head: &[&str],
+        rows: Vec<Vec<V>>,
+    ) -> std::result::Result<(), XlsxError> {
         let ws: &mut Worksheet = self.wb.add_worksheet();
         ws.set_name(name)?;
         for (c, h) in head.iter().enumerate() {
@@ -83,43 +88,114 @@ fn build(f: &Figures, lang: Lang) -> std::result::Result<Vec<u8>, XlsxError> {
     let key = vec![
         vec![t(l("Periodens start", "Period start")), V::D(f.period.from)],
         vec![t(l("Periodens slutning", "Period end")), V::D(f.period.to)],
-        vec![t(l("Partnere i alt", "Partners in all")), V::N(p.registered)],
+        vec![
+            t(l("Partnere i alt", "Partners in all")),
+            V::N(p.registered),
+        ],
         vec![t(l("Aktive partnere", "Active partners")), V::N(p.active)],
-        vec![t(l("Nye partnere i perioden", "New partners in the period")), V::N(p.joined_in_period)],
+        vec![
+            t(l("Nye partnere i perioden", "New partners in the period")),
+            V::N(p.joined_in_period),
+        ],
         vec![t(l("Arrangementer", "Events")), V::N(e.events)],
         vec![t(l("Deltagere", "Participants")), V::N(e.attended)],
         vec![t(l("Messer", "Fairs")), V::N(e.fairs)],
-        vec![t(l("Stande på messer", "Booths at fairs")), V::N(e.fair_booths)],
-        vec![t(l("Besøgende på messer", "Visitors at fairs")), V::N(e.fair_visitors)],
-        vec![t(l("Borgere nået ved offentlige arrangementer", "Citizens reached by public events")), V::N(e.citizens_reached)],
-        vec![t(l("Diplomer overrakt", "Diplomas handed out")), V::N(f.diplomas.handed_out)],
-        vec![t(l("Ansøgninger modtaget", "Applications received")), V::N(pool.received)],
+        vec![
+            t(l("Stande på messer", "Booths at fairs")),
+            V::N(e.fair_booths),
+        ],
+        vec![
+            t(l("Besøgende på messer", "Visitors at fairs")),
+            V::N(e.fair_visitors),
+        ],
+        vec![
+            t(l(
+                "Borgere nået ved offentlige arrangementer",
+                "Citizens reached by public events",
+            )),
+            V::N(e.citizens_reached),
+        ],
+        vec![
+            t(l("Diplomer overrakt", "Diplomas handed out")),
+            V::N(f.diplomas.handed_out),
+        ],
+        vec![
+            t(l("Ansøgninger modtaget", "Applications received")),
+            V::N(pool.received),
+        ],
         vec![t(l("Bevilget", "Granted")), V::Kr(pool.granted_ore)],
         vec![t(l("Udbetalt", "Paid")), V::Kr(pool.paid_ore)],
-        vec![t(l("Forventet antal deltagere", "Expected reach")), V::N(pool.expected_reach)],
-        vec![t(l("Rapporteret antal deltagere", "Reported reach")), V::N(pool.reported_reach)],
-        vec![t(l("Nyhedsbreve sendt", "Newsletters sent")), V::N(f.newsletters.issues)],
-        vec![t(l("Modtagere af nyhedsbreve", "Newsletter recipients")), V::N(f.newsletters.recipients)],
+        vec![
+            t(l("Forventet antal deltagere", "Expected reach")),
+            V::N(pool.expected_reach),
+        ],
+        vec![
+            t(l("Rapporteret antal deltagere", "Reported reach")),
+            V::N(pool.reported_reach),
+        ],
+        vec![
+            t(l("Nyhedsbreve sendt", "Newsletters sent")),
+            V::N(f.newsletters.issues),
+        ],
+        vec![
+            t(l("Modtagere af nyhedsbreve", "Newsletter recipients")),
+            V::N(f.newsletters.recipients),
+        ],
     ];
-    s.sheet(l("Nøgletal", "Key figures"), &[l("Nøgletal", "Figure"), l("Værdi", "Value")], key)?;
+    s.sheet(
+        l("Nøgletal", "Key figures"),
+        &[l("Nøgletal", "Figure"), l("Værdi", "Value")],
+        key,
+    )?;
     let counts = |c: &[super::figures::Count]| -> Vec<Vec<V>> {
-        c.iter().map(|c| vec![V::T(c.label.clone()), V::N(c.value)]).collect()
+        c.iter()
+            .map(|c| vec![V::T(c.label.clone()), V::N(c.value)])
+            .collect()
     };
     let n = l("Antal", "Count");
-    s.sheet(l("Status", "Status"), &[l("Status", "Status"), n], counts(&p.by_status))?;
-    s.sheet(l("Aktørtyper", "Kinds"), &[l("Aktive efter type", "Active by kind"), n], counts(&p.by_kind))?;
-    s.sheet(l("Målsætninger", "Goals"), &[l("Målsætning", "Goal"), l("Aktive partnere", "Active partners")], counts(&p.by_goal))?;
+    s.sheet(
+        l("Status", "Status"),
+        &[l("Status", "Status"), n],
+        counts(&p.by_status),
+    )?;
+    s.sheet(
+        l("Aktørtyper", "Kinds"),
+        &[l("Aktive efter type", "Active by kind"), n],
+        counts(&p.by_kind),
+    )?;
+    s.sheet(
+        l("Målsætninger", "Goals"),
+        &[
+            l("Målsætning", "Goal"),
+            l("Aktive partnere", "Active partners"),
+        ],
+        counts(&p.by_goal),
+    )?;
     s.sheet(
         l("Rekruttering", "Recruitment"),
-        &[l("Kanal", "Channel"), l("Rekrutteret", "Recruited"), l("Blev aktive", "Became active")],
+        &[
+            l("Kanal", "Channel"),
+            l("Rekrutteret", "Recruited"),
+            l("Blev aktive", "Became active"),
+        ],
         p.by_channel
             .iter()
-            .map(|c| vec![V::T(c.label.clone()), V::N(c.recruited), V::N(c.became_active)])
+            .map(|c| {
+                vec![
+                    V::T(c.label.clone()),
+                    V::N(c.recruited),
+                    V::N(c.became_active),
+                ]
+            })
             .collect(),
     )?;
     s.sheet(
         l("Vækst", "Growth"),
-        &[l("Dato", "Date"), l("Aktive", "Active"), l("Alle partnere", "All partners")],
+        &[
+            l("Dato", "Date"),
+            l("Aktive", "Active"),
+            l("Alle partnere", "All partners"),
+        ],
         p.growth
             .iter()
             .map(|g| vec![V::D(g.date), V::N(g.active), V::N(g.registered)])
@@ -127,7 +203,11 @@ fn build(f: &Figures, lang: Lang) -> std::result::Result<Vec<u8>, XlsxError> {
     )?;
     s.sheet(
         l("Arrangementer", "Events"),
-        &[l("Type", "Kind"), l("Arrangementer", "Events"), l("Deltagere", "Participants")],
+        &[
+            l("Type", "Kind"),
+            l("Arrangementer", "Events"),
+            l("Deltagere", "Participants"),
+        ],
         e.by_kind
             .iter()
             .map(|k| vec![V::T(k.label.clone()), V::N(k.events), V::N(k.attended)])
@@ -135,7 +215,11 @@ fn build(f: &Figures, lang: Lang) -> std::result::Result<Vec<u8>, XlsxError> {
     )?;
     s.sheet(
         l("Diplomer", "Diplomas"),
-        &[l("Overrækkelse", "Ceremony"), l("Sted", "Place"), l("Diplomer", "Diplomas")],
+        &[
+            l("Overrækkelse", "Ceremony"),
+            l("Sted", "Place"),
+            l("Diplomer", "Diplomas"),
+        ],
         f.diplomas
             .ceremonies
             .iter()
@@ -144,17 +228,32 @@ fn build(f: &Figures, lang: Lang) -> std::result::Result<Vec<u8>, XlsxError> {
     )?;
     s.sheet(
         l("Puljen", "Pool"),
-        &[l("År", "Year"), l("Puljen", "Pool"), l("Bevilget", "Granted"), l("Udbetalt", "Paid"), l("Tilbage", "Remaining")],
+        &[
+            l("År", "Year"),
+            l("Puljen", "Pool"),
+            l("Bevilget", "Granted"),
+            l("Udbetalt", "Paid"),
+            l("Tilbage", "Remaining"),
+        ],
         pool.years
             .iter()
             .map(|y| {
-                vec![V::N(y.year.into()), V::Kr(y.total_ore), V::Kr(y.granted_ore), V::Kr(y.paid_ore), V::Kr(y.remaining_ore)]
+                vec![
+                    V::N(y.year.into()),
+                    V::Kr(y.total_ore),
+                    V::Kr(y.granted_ore),
+                    V::Kr(y.paid_ore),
+                    V::Kr(y.remaining_ore),
+                ]
             })
             .collect(),
     )?;
     s.sheet(
         l("Puljen efter mål", "Pool by goal"),
-        &[l("Målsætning", "Goal"), l("Bevilget i perioden", "Granted in the period")],
+        &[
+            l("Målsætning", "Goal"),
+            l("Bevilget i perioden", "Granted in the period"),
+        ],
         pool.by_goal
             .iter()
             .map(|c| vec![V::T(c.label.clone()), V::Kr(c.value)])
