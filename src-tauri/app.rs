@@ -124,6 +124,20 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::activities::partner_timeline,
             commands::activities::recruitment_pipeline,
             commands::overview::overview_get,
+            // ── reports (issue 12) ──
+            commands::reports::reports_view,
+            commands::reports::reports_highlights_save,
+            commands::reports::reports_export_xlsx,
+            commands::reports::reports_export_pdf,
+            commands::reports::evaluations_list,
+            commands::reports::evaluation_save,
+            commands::reports::evaluation_delete,
+            commands::reports::case_get,
+            commands::reports::case_save,
+            commands::reports::case_text,
+            commands::reports::case_export,
+            commands::reports::contact_get,
+            commands::reports::contact_save,
         ])
 }
 

@@ -158,6 +158,31 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    // ── reports (issue 12) ──
+    /// Statusrapporten for en periode som PDF (til sundhedsudvalget) eller XLSX (tallene)
+    Report {
+        /// Periodens første dag (2026-01-01 eller 01.01.2026); standard: programperiodens start
+        #[arg(long, default_value = "")]
+        from: String,
+        /// Periodens sidste dag; standard: i dag (eller programperiodens slutning)
+        #[arg(long, default_value = "")]
+        to: String,
+        /// Filen der skrives; endelsen .pdf eller .xlsx vælger formatet
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
+    /// Casen til Sund By Netværkets casebank som Word (.docx) eller ren tekst (.txt)
+    Case {
+        /// Filen der skrives; endelsen .docx eller .txt vælger formatet
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
     // ── Overblik (issue 17) ──
     /// Overblikket som tekst: opfølgninger, diplomer, pulje, arrangementer,
     /// nyhedsbrev, rekruttering og data at udfylde
@@ -297,6 +322,14 @@ fn run(command: Command) -> Result<(), Failure> {
         } => safety::extract(&partner, &out, force),
         // ── Overblik (issue 17) ──
         Command::Today => today(),
+        // ── reports (issue 12) ──
+        Command::Report {
+            from,
+            to,
+            out,
+            force,
+        } => reports_cli::report(&from, &to, &out, &exact(&out, force)),
+        Command::Case { out, force } => reports_cli::case(&out, &exact(&out, force)),
     }
 }
 
@@ -483,6 +516,10 @@ fn diplomas(
     );
     Ok(())
 }
+// ── reports (issue 12) ──
+#[path = "cli_reports.rs"]
+mod reports_cli;
+
 // ── events (issue 5) ──
 mod events_cli {
     use super::{open, Failure, Target};

@@ -47,7 +47,7 @@ export const retentionErase = () => call('retention_erase');
 
 // saving documents: the documents folder (Indstillinger) and "Gem som".
 // saveDialog(kind, name) → {path, cancelled}; kind: 'diplomas', 'grant_letters',
-// 'grant_pool', 'partners', 'events' or 'newsletters'. Pass `path` on to the
+// 'grant_pool', 'partners', 'events', 'newsletters' or 'reports'. Pass `path` on to the
 // save call below; `path: null` saves in the kind's folder under a new name.
 export const outputFolderGet = () => call('output_folder_get');
 export const outputFolderSave = (folder) => call('output_folder_save', { folder });
@@ -140,3 +140,18 @@ export const followUpsForPartner = (partnerId) => call('follow_ups_for_partner',
 export const partnerTimeline = (partnerId) => call('partner_timeline', { partnerId });
 export const recruitmentPipeline = () => call('recruitment_pipeline');
 export const overviewGet = () => call('overview_get');
+
+// ── reports (issue 12) ──
+export const reportsView = (period) => call('reports_view', { period });
+export const reportsHighlightsSave = (items) => call('reports_highlights_save', { items });
+export const reportsExportPdf = (period, path = null) => call('reports_export_pdf', { period, path });
+export const reportsExportXlsx = (period, path = null) => call('reports_export_xlsx', { period, path });
+export const evaluationsList = () => call('evaluations_list');
+export const evaluationSave = (input) => call('evaluation_save', { input });
+export const evaluationDelete = (id) => call('evaluation_delete', { id });
+export const caseGet = () => call('case_get');
+export const caseSave = (edits) => call('case_save', { edits });
+export const caseText = () => call('case_text');
+export const caseExport = (format, path = null) => call('case_export', { format, path });
+export const contactGet = () => call('contact_get');
+export const contactSave = (input) => call('contact_save', { input });

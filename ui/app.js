@@ -18,7 +18,7 @@ const AREAS = [
   { route: 'arrangementer', label: 'nav.events', view: () => import('./views/events/index.js') },
   { route: 'pulje', label: 'nav.grants', view: () => import('./views/grants/index.js') },
   { route: 'priser', label: 'nav.awards', view: () => import('./views/soon.js') },
-  { route: 'rapporter', label: 'nav.reports', view: () => import('./views/soon.js') },
+  { route: 'rapporter', label: 'nav.reports', view: () => import('./views/reports/index.js') },
   { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings/index.js') },
 ];
 const DEFAULT_ROUTE = 'overblik';

@@ -196,6 +196,26 @@ pub const AREAS: &[Area] = &[
         description: "The Overblik start page (issue 17) for the main window: read only.",
         commands: &["overview_get"],
     },
+    Area {
+        name: "reports",
+        description: "Rapporter (issue 12) for the main window: figures and charts of a period, \
+            the status report, the evaluations, the case for the case bank and the consultant's contact.",
+        commands: &[
+            "reports_view",
+            "reports_highlights_save",
+            "reports_export_xlsx",
+            "reports_export_pdf",
+            "evaluations_list",
+            "evaluation_save",
+            "evaluation_delete",
+            "case_get",
+            "case_save",
+            "case_text",
+            "case_export",
+            "contact_get",
+            "contact_save",
+        ],
+    },
 ];
 
 /// Every command, area by area, in the order above.

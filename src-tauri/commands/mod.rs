@@ -20,6 +20,8 @@ pub mod events;
 
 // ── grants (issue 6) ──
 pub mod grants;
+// ── reports (issue 12) ──
+pub mod reports;
 
 // ── data safety and privacy (issue 15) ──
 pub mod safety;

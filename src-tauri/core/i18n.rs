@@ -174,6 +174,26 @@ fn field_label_da(field: &str) -> &'static str {
         "activity_partner" => "Partneren",
         "follow_up_on" => "Opfølgningens dato",
         "follow_up_text" => "Opfølgningens tekst",
+        // --- reports ---
+        "report_from" => "Periodens start",
+        "report_to" => "Periodens slutning",
+        "report_highlights" => "Højdepunkterne",
+        "evaluation_written_on" => "Evalueringens dato",
+        "evaluation_author" => "Hvem der har skrevet evalueringen",
+        "evaluation_purpose_met" => "Er formålet opfyldt?",
+        "evaluation_implemented" => "Er indsatsen implementeret som planlagt?",
+        "evaluation_evaluated" => "Evalueret",
+        "evaluation_effect" => "Virkning",
+        "evaluation_attention" => "Opmærksomhedspunkter",
+        "evaluation_barriers" => "Barrierer",
+        "evaluation_promoting" => "Fremmende tiltag",
+        "programme_contact_name" => "Konsulentens navn",
+        "programme_contact_title" => "Konsulentens titel",
+        "programme_contact_unit" => "Konsulentens enhed",
+        "programme_contact_phone" => "Konsulentens telefon",
+        "programme_contact_email" => "Konsulentens e-mail",
+        "case_field" => "Feltet i casen",
+        // --- end reports ---
         _ => "Feltet",
     }
 }
@@ -286,6 +306,26 @@ fn field_label_en(field: &str) -> &'static str {
         "activity_partner" => "The partner",
         "follow_up_on" => "The follow-up's date",
         "follow_up_text" => "The follow-up's text",
+        // --- reports ---
+        "report_from" => "The period's start",
+        "report_to" => "The period's end",
+        "report_highlights" => "The highlights",
+        "evaluation_written_on" => "The evaluation's date",
+        "evaluation_author" => "Who wrote the evaluation",
+        "evaluation_purpose_met" => "Has the purpose been met?",
+        "evaluation_implemented" => "Was it implemented as planned?",
+        "evaluation_evaluated" => "Evaluated",
+        "evaluation_effect" => "Effect",
+        "evaluation_attention" => "Points of attention",
+        "evaluation_barriers" => "Barriers",
+        "evaluation_promoting" => "What helped",
+        "programme_contact_name" => "The consultant's name",
+        "programme_contact_title" => "The consultant's title",
+        "programme_contact_unit" => "The consultant's unit",
+        "programme_contact_phone" => "The consultant's phone",
+        "programme_contact_email" => "The consultant's e-mail",
+        "case_field" => "The case's field",
+        // --- end reports ---
         _ => "The field",
     }
 }

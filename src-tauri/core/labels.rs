@@ -9,7 +9,7 @@
 //! also reads back.
 
 use crate::i18n::Lang;
-use crate::partners::{Kind, Status};
+use crate::partners::{Channel, Kind, Status};
 
 /// The label of a partner kind.
 pub fn kind(k: Kind, lang: Lang) -> &'static str {
@@ -47,6 +47,50 @@ pub fn status(s: Status, lang: Lang) -> &'static str {
         (Lang::En, Status::Aktiv) => "Active",
         (Lang::En, Status::IDvale) => "Dormant",
         (Lang::En, Status::Afsluttet) => "Ended",
+    }
+}
+
+/// A count of partners of a kind, in lower case as a sentence reads it:
+/// "7 foreninger", "1 virksomhed" ("7 associations").
+pub fn kind_count(k: Kind, n: i64, lang: Lang) -> String {
+    let one = n == 1;
+    let word = match (lang, k, one) {
+        (Lang::Da, Kind::Kommunal, true) => "kommunal enhed",
+        (Lang::Da, Kind::Kommunal, false) => "kommunale enheder",
+        (Lang::Da, Kind::Virksomhed, true) => "virksomhed",
+        (Lang::Da, Kind::Virksomhed, false) => "virksomheder",
+        (Lang::Da, Kind::Forening, true) => "forening",
+        (Lang::Da, Kind::Forening, false) => "foreninger",
+        (Lang::Da, Kind::Borger, true) => "borger",
+        (Lang::Da, Kind::Borger, false) => "borgere",
+        (Lang::Da, Kind::Institution, true) => "institution",
+        (Lang::Da, Kind::Institution, false) => "institutioner",
+        (Lang::En, Kind::Kommunal, true) => "municipal unit",
+        (Lang::En, Kind::Kommunal, false) => "municipal units",
+        (Lang::En, Kind::Virksomhed, true) => "company",
+        (Lang::En, Kind::Virksomhed, false) => "companies",
+        (Lang::En, Kind::Forening, true) => "association",
+        (Lang::En, Kind::Forening, false) => "associations",
+        (Lang::En, Kind::Borger, true) => "citizen",
+        (Lang::En, Kind::Borger, false) => "citizens",
+        (Lang::En, Kind::Institution, true) => "institution",
+        (Lang::En, Kind::Institution, false) => "institutions",
+    };
+    format!("{n} {word}")
+}
+
+/// The label of a recruitment channel.
+pub fn channel(c: Channel, lang: Lang) -> &'static str {
+    match (lang, c) {
+        (_, Channel::SoMe) => "SoMe",
+        (_, Channel::Arrangement) => "Arrangement",
+        (Lang::Da, Channel::Direkte) => "Direkte henvendelse",
+        (Lang::En, Channel::Direkte) => "Direct contact",
+        (_, Channel::Gatekeeper) => "Gatekeeper",
+        (Lang::Da, Channel::Lokalavis) => "Lokalavis",
+        (Lang::En, Channel::Lokalavis) => "Local paper",
+        (Lang::Da, Channel::Andet) => "Andet",
+        (Lang::En, Channel::Andet) => "Other",
     }
 }
 

@@ -16,3 +16,4 @@ mod overview;
 mod partner_io;
 mod partners;
 mod safety;
+mod reports;

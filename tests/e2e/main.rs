@@ -27,3 +27,5 @@ mod safety;
 mod overview;
 // ── what a consultant hit in the landed areas (issue 18) ──
 mod consultant;
+// ── reports (issue 12) ──
+mod reports;

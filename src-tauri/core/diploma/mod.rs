@@ -10,6 +10,7 @@
 //! This core knows nothing of Tauri or the database; `store` (ceremonies and
 //! issued diplomas) and the commands build on it.
 
+pub mod counts;
 pub mod files;
 pub mod fonts;
 pub mod layout;

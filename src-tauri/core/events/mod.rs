@@ -14,6 +14,7 @@
 //! Submodules: [`store`] (the database), [`ics`] (iCalendar),
 //! [`newsletter`] (gathering and HTML/text output), [`signin`] (the PDF).
 
+pub mod facts;
 pub mod ics;
 pub mod newsletter;
 pub mod signin;

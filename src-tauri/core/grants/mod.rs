@@ -33,6 +33,7 @@ pub mod history;
 pub mod letter;
 pub mod overview;
 pub mod partners;
+pub mod period;
 pub mod pools;
 mod rules;
 mod sql;

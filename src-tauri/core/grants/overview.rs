@@ -170,6 +170,39 @@ pub fn overview(conn: &Connection, year: i32, lang: Lang) -> Result<YearOverview
     })
 }
 
+/// A year's pool and the money in it, without the counts and group totals
+/// (what the reports read for their account; `None` when the year has no
+/// pool). The same rules as [`overview`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Account {
+    pub year: i32,
+    pub total_ore: i64,
+    pub granted_ore: i64,
+    pub paid_ore: i64,
+    pub remaining_ore: i64,
+}
+
+pub fn account(conn: &Connection, year: i32) -> Result<Option<Account>> {
+    let Some(pool) = pool(conn, year)? else {
+        return Ok(None);
+    };
+    let sums = status_sums(conn, year)?;
+    let sum_of = |keep: fn(Status) -> bool| -> i64 {
+        sums.iter()
+            .filter(|s| keep(s.status))
+            .map(|s| s.granted_ore)
+            .sum()
+    };
+    let (granted_ore, paid_ore) = (sum_of(Status::is_granted), sum_of(Status::is_paid));
+    Ok(Some(Account {
+        year,
+        total_ore: pool.total_ore,
+        granted_ore,
+        paid_ore,
+        remaining_ore: pool.total_ore - granted_ore,
+    }))
+}
+
 /// The text `sundby grants --year YYYY` prints.
 pub fn summary_text(conn: &Connection, year: i32, lang: Lang) -> Result<String> {
     let o = overview(conn, year, lang)?;

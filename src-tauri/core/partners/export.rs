@@ -178,17 +178,7 @@ const COLUMNS: [(&str, &str, f64); 21] = [
 ];
 
 fn channel_label(c: &str, lang: Lang) -> &'static str {
-    match (lang, c) {
-        (_, "some") => "SoMe",
-        (_, "arrangement") => "Arrangement",
-        (Lang::Da, "direkte") => "Direkte henvendelse",
-        (Lang::En, "direkte") => "Direct contact",
-        (_, "gatekeeper") => "Gatekeeper",
-        (Lang::Da, "lokalavis") => "Lokalavis",
-        (Lang::En, "lokalavis") => "Local paper",
-        (Lang::Da, _) => "Andet",
-        (Lang::En, _) => "Other",
-    }
+    crate::labels::channel(c.parse().unwrap_or(super::Channel::Andet), lang)
 }
 
 fn yes_no(b: bool, lang: Lang) -> &'static str {

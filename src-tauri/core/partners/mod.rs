@@ -22,6 +22,7 @@ pub mod consents;
 pub mod dedupe;
 pub mod demo;
 pub mod erasure;
+pub mod facts;
 pub mod index;
 pub mod lookup;
 pub mod store;

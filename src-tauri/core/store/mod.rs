@@ -43,18 +43,20 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "006_import_undo",
         include_str!("migrations/006_import_undo.sql"),
     ),
-    // ── activities and follow-ups (issue 17) ──
-    (
-        "009_activities",
-        include_str!("migrations/009_activities.sql"),
-    ),
-    // ── data safety and privacy: erasure log, consent history (issue 15) ──
-    ("011_safety", include_str!("migrations/011_safety.sql")),
     // ── a ceremony keeps the partners chosen for it (issue 18) ──
     (
         "007_ceremony_selection",
         include_str!("migrations/007_ceremony_selection.sql"),
     ),
+    // ── activities and follow-ups (issue 17) ──
+    (
+        "009_activities",
+        include_str!("migrations/009_activities.sql"),
+    ),
+    // ── reports: evaluations, the case, the consultant's contact (issue 12) ──
+    ("010_reports", include_str!("migrations/010_reports.sql")),
+    // ── data safety and privacy: erasure log, consent history (issue 15) ──
+    ("011_safety", include_str!("migrations/011_safety.sql")),
 ];
 
 /// The schema version this build writes.

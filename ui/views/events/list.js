@@ -9,8 +9,16 @@ import { KINDS, kindLabel, whenLabel } from '../../domain/events.js';
 // Remembered while the app runs, so coming back from an event keeps the view.
 const state = { when: 'upcoming', kind: '', goal_id: '' };
 
-export async function render(main, ctx) {
+// `preset` (URLSearchParams from #/arrangementer/vis/...) sets the filters:
+// when, kind, goal.
+export async function render(main, ctx, preset = null) {
   const { api, notify } = ctx;
+  if (preset) {
+    Object.assign(state, {
+      when: ['upcoming', 'past', 'all'].includes(preset.get('when')) ? preset.get('when') : 'all',
+      kind: preset.get('kind') || '', goal_id: preset.get('goal') || '',
+    });
+  }
   const settings = await api.settingsGet();
   const goals = settings.goals.filter((g) => !g.retired || g.id === state.goal_id);
 

@@ -348,11 +348,19 @@ function wireEvents(view) {
   if (view.emptyBinBtn) view.emptyBinBtn.addEventListener('click', () => onEmptyBin(view));
 }
 
-export async function render(main, ctx, inBin) {
+// `preset` (URLSearchParams from #/partnere/vis/...) replaces the search and
+// filters: kind, status, goal.
+export async function render(main, ctx, inBin, preset = null) {
   const { api, notify } = ctx;
   const settings = await api.settingsGet();
   const goals = settings.goals; // with retired ones: old records still have them
   if (inBin) state.offset = 0;
+  if (preset) {
+    Object.assign(state, {
+      search: '', offset: 0,
+      kind: preset.get('kind') || '', status: preset.get('status') || '', goal: preset.get('goal') || '',
+    });
+  }
   const counts = h('p', { class: 'lead counts', id: 'partner-counts', 'aria-live': 'polite' });
   const view = {
     api, notify, inBin,
