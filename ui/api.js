@@ -118,3 +118,22 @@ export const grantsSignerGet = () => call('grants_signer_get');
 export const grantsExport = (year, open, path = null) => call('grants_export', { year, open, path });
 export const grantsLetter = (id, signer, open, path = null) => call('grants_letter', { id, signer, open, path });
 
+
+// ── fair mode (issue 13) ──
+export const fairState = (eventId) => call('fair_state', { eventId });
+export const fairSignUp = (eventId, input) => call('fair_sign_up', { eventId, input });
+export const fairUndo = (signupId) => call('fair_undo', { signupId });
+export const fairCount = (eventId, delta) => call('fair_count', { eventId, delta });
+export const fairCheckIn = (eventId, partnerId, on) => call('fair_check_in', { eventId, partnerId, on });
+export const fairSetActive = (eventId) => call('fair_set_active', { eventId });
+export const fairActive = () => call('fair_active');
+
+// ── copies and merging (issue 13) ──
+export const copyTake = (path = null) => call('copy_take', { path });
+export const copyInfo = () => call('copy_info');
+export const copiesList = () => call('copies_list');
+export const copyFiles = () => call('copy_files');
+export const copyOpenDialog = () => call('copy_open_dialog');
+export const mergePreview = (path) => call('merge_preview', { path });
+export const mergeApply = (path, copyWins) => call('merge_apply', { path, copyWins });
+export const mergeHistoryPartner = (partnerId) => call('merge_history_partner', { partnerId });

@@ -21,6 +21,9 @@ pub mod events;
 // ── grants (issue 6) ──
 pub mod grants;
 
+pub mod fair;
+pub mod sync;
+
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::PathBuf;

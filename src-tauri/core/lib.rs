@@ -22,6 +22,8 @@ pub mod files;
 
 pub mod diploma;
 pub mod events;
+pub mod fair;
 pub mod grants;
 pub mod handoff;
 pub mod partners;
+pub mod sync;

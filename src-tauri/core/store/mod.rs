@@ -35,6 +35,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "006_import_undo",
         include_str!("migrations/006_import_undo.sql"),
     ),
+    // ── fair mode, copies and merging (issue 13) ──
+    ("012_merge", include_str!("migrations/012_merge.sql")),
 ];
 
 /// The schema version this build writes.
@@ -356,7 +358,7 @@ pub fn delete_backups(data_dir: &Path) -> Result<u32, StoreError> {
 }
 
 /// Copies the live database into `dir` with the online backup API.
-fn backup_into(conn: &Connection, dir: &Path, version: u32) -> Result<PathBuf, StoreError> {
+pub fn backup_into(conn: &Connection, dir: &Path, version: u32) -> Result<PathBuf, StoreError> {
     std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir {
         path: dir.to_path_buf(),
         source,

@@ -35,6 +35,10 @@ export async function render(main, ctx) {
         h('div', { class: 'grid-2' }, signatoryCard(page, 1), signatoryCard(page, 2))),
       filesCard(page),
       languageCard(page),
-      backupsCard(page)));
+      backupsCard(page),
+      h('section', { 'aria-labelledby': 'settings-copies-h' },
+        h('h3', { id: 'settings-copies-h', text: t('merge.title') }),
+        h('p', { class: 'lead', text: t('merge.settings_intro') }),
+        h('a', { class: 'btn', href: '#/kopier', id: 'settings-copies', text: t('merge.open') }))));
   return { canLeave: () => page.dirty.size === 0 };
 }
