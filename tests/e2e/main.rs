@@ -20,3 +20,6 @@ mod events;
 
 // ── grants (issue 6) ──
 mod grants;
+
+// ── fair mode, copies and merging (issue 13) ──
+mod fair;

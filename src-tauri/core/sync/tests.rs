@@ -123,7 +123,30 @@ fn the_partners_table_is_where_the_differ_expects_it() {
             )
             .unwrap();
         assert_eq!(n, 1, "{}", t.name);
+        // Every write to it is counted.
+        let triggers: i64 = s
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1
+                 AND name LIKE 'sync_%'",
+                [t.name],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(triggers >= 2, "{} has no change-counter triggers", t.name);
     }
+    let before = meta::counter(&s.conn, "main").unwrap();
+    let mut s = s;
+    partners::create(
+        &mut s.conn,
+        &PartnerInput {
+            name: "Tæller".into(),
+            kind: "forening".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(meta::counter(&s.conn, "main").unwrap() > before);
 }
 
 #[test]

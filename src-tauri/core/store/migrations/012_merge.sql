@@ -114,3 +114,35 @@ CREATE TABLE fair_booths (
 -- Not UNIQUE: two machines could both check the same partner in; the merge
 -- treats a second check-in of the same partner as not carried.
 CREATE INDEX fair_booths_event ON fair_booths(event_id, partner_id);
+
+-- The change counter on the other merged tables.
+CREATE TRIGGER sync_fair_booths_i AFTER INSERT ON fair_booths BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_fair_booths_u AFTER UPDATE ON fair_booths BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_fair_booths_d AFTER DELETE ON fair_booths BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_event_goals_i AFTER INSERT ON event_goals BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_event_goals_d AFTER DELETE ON event_goals BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_event_organisers_i AFTER INSERT ON event_organisers BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_event_organisers_u AFTER UPDATE ON event_organisers BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_event_organisers_d AFTER DELETE ON event_organisers BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_partner_status_history_i AFTER INSERT ON partner_status_history BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_partner_status_history_u AFTER UPDATE ON partner_status_history BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_partner_status_history_d AFTER DELETE ON partner_status_history BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_import_batches_i AFTER INSERT ON import_batches BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_import_batches_u AFTER UPDATE ON import_batches BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_import_batches_d AFTER DELETE ON import_batches BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
+CREATE TRIGGER sync_fair_signups_d AFTER DELETE ON fair_signups BEGIN
+    UPDATE sync_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_counter'; END;
