@@ -51,7 +51,13 @@ fn main() {
     std::fs::copy(&usb, laptop_dir.join(DB_FILE)).expect("copy file");
     {
         let (mut laptop, _) = Store::open_dir(&laptop_dir).expect("laptop");
-        let changed = (0..700).map(|i| format!("Forening {};Forening;f{}@eksempel.dk;Ændret på messen", i * 13, i * 13));
+        let changed = (0..700).map(|i| {
+            format!(
+                "Forening {};Forening;f{}@eksempel.dk;Ændret på messen",
+                i * 13,
+                i * 13
+            )
+        });
         let new = (0..300).map(|i| format!("Ny på messen {i};Forening;ny{i}@eksempel.dk;Ny"));
         import::run(
             &mut laptop.conn,

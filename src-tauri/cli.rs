@@ -518,18 +518,41 @@ mod sync_cli {
         if dry_run {
             let p = sync::preview(&store, file)?;
             say!("kopi:          {} ({})", p.copy_id, p.programme);
-            say!("{:<24} {:>5} {:>7} {:>6} {:>9} {:>9} {:>9}", "tabel", "nye", "ændret", "slettet", "papirkurv", "ikke ført", "konflikter");
+            say!(
+                "{:<24} {:>5} {:>7} {:>6} {:>9} {:>9} {:>9}",
+                "tabel",
+                "nye",
+                "ændret",
+                "slettet",
+                "papirkurv",
+                "ikke ført",
+                "konflikter"
+            );
             for c in &p.counts {
                 say!(
                     "{:<24} {:>5} {:>7} {:>6} {:>9} {:>9} {:>9}",
-                    c.table, c.new, c.changed, c.removed, c.binned, c.not_carried, c.conflicts
+                    c.table,
+                    c.new,
+                    c.changed,
+                    c.removed,
+                    c.binned,
+                    c.not_carried,
+                    c.conflicts
                 );
             }
             for l in &p.changes {
                 if l.column.is_empty() {
                     say!("{:<12} {} «{}»", l.kind, l.table, l.label);
                 } else {
-                    say!("{:<12} {} «{}» {}: «{}» → «{}»", l.kind, l.table, l.label, l.column, l.old, l.new);
+                    say!(
+                        "{:<12} {} «{}» {}: «{}» → «{}»",
+                        l.kind,
+                        l.table,
+                        l.label,
+                        l.column,
+                        l.old,
+                        l.new
+                    );
                 }
             }
             if p.more_changes > 0 {
@@ -538,7 +561,13 @@ mod sync_cli {
             for c in &p.conflicts {
                 say!(
                     "konflikt {}: {} «{}» {}: kontor «{}», bærbar «{}» (før «{}»)",
-                    c.id, c.table, c.label, c.column, c.office, c.copy, c.base
+                    c.id,
+                    c.table,
+                    c.label,
+                    c.column,
+                    c.office,
+                    c.copy,
+                    c.base
                 );
             }
             if p.erased_here > 0 {
@@ -554,7 +583,11 @@ mod sync_cli {
         say!("i papirkurven: {}", s.binned);
         say!("fjernet:       {}", s.removed);
         say!("ikke ført:     {}", s.not_carried);
-        say!("konflikter:    {} (bærbarens værdi valgt i {})", s.conflicts, s.copy_won);
+        say!(
+            "konflikter:    {} (bærbarens værdi valgt i {})",
+            s.conflicts,
+            s.copy_won
+        );
         say!("i historikken: {}", s.history_entries);
         Ok(())
     }

@@ -9,7 +9,9 @@ use super::files::ChosenPaths;
 use super::{AppState, CmdResult};
 use std::path::PathBuf;
 use sundby_core::files::DocKind;
-use sundby_core::sync::{self, copy::CopyRecord, CopyInfo, CopyOut, HistoryEntry, MergeSummary, Preview};
+use sundby_core::sync::{
+    self, copy::CopyRecord, CopyInfo, CopyOut, HistoryEntry, MergeSummary, Preview,
+};
 use tauri::State;
 
 #[tauri::command]
@@ -39,11 +41,7 @@ pub async fn copy_files(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
     state.with(|c| sync::copy::files_in_folder(c))
 }
 
-fn allowed(
-    state: &AppState,
-    chosen: &ChosenPaths,
-    path: &str,
-) -> CmdResult<PathBuf> {
+fn allowed(state: &AppState, chosen: &ChosenPaths, path: &str) -> CmdResult<PathBuf> {
     let p = PathBuf::from(path);
     let in_folder = state.with(|c| {
         sundby_core::files::folder(c, DocKind::Copies).map(|f| p.parent() == Some(f.as_path()))

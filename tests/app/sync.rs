@@ -91,22 +91,34 @@ fn cli_copy_edited_by_a_second_process_is_previewed_and_merged_once() {
 
     let db = office.join("sundby.sqlite3");
     let before: i64 = one(&db, "SELECT count(*) FROM partners");
-    let preview = ok(&sundby(&office, &["merge", back.to_str().unwrap(), "--dry-run"]));
+    let preview = ok(&sundby(
+        &office,
+        &["merge", back.to_str().unwrap(), "--dry-run"],
+    ));
     assert!(preview.contains("intet er ændret"), "{preview}");
     assert!(preview.contains("konflikt partners/"), "{preview}");
-    assert!(preview.contains("«Løb om torsdagen», bærbar «Løb om tirsdagen»"), "{preview}");
+    assert!(
+        preview.contains("«Løb om torsdagen», bærbar «Løb om tirsdagen»"),
+        "{preview}"
+    );
     assert_eq!(one::<i64>(&db, "SELECT count(*) FROM partners"), before);
 
     let merged = ok(&sundby(&office, &["merge", back.to_str().unwrap()]));
     assert!(merged.contains("konflikter:    1"), "{merged}");
     assert_eq!(one::<i64>(&db, "SELECT count(*) FROM partners"), before + 1);
     assert_eq!(
-        one::<String>(&db, "SELECT initiative FROM partners WHERE name = 'Løbeklubben'"),
+        one::<String>(
+            &db,
+            "SELECT initiative FROM partners WHERE name = 'Løbeklubben'"
+        ),
         "Løb om torsdagen",
         "the office's value is kept"
     );
     assert_eq!(
-        one::<String>(&db, "SELECT initiative FROM partners WHERE name = 'Madklubben'"),
+        one::<String>(
+            &db,
+            "SELECT initiative FROM partners WHERE name = 'Madklubben'"
+        ),
         "Mad og motion"
     );
     assert_eq!(
@@ -120,7 +132,11 @@ fn cli_copy_edited_by_a_second_process_is_previewed_and_merged_once() {
     // Merging again changes nothing and says so.
     let again = sundby(&office, &["merge", back.to_str().unwrap()]);
     assert!(!again.status.success());
-    assert!(stderr(&again).contains("allerede flettet ind"), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("allerede flettet ind"),
+        "{}",
+        stderr(&again)
+    );
     // A file that is not a copy is refused.
     let junk = csv(dir.path(), "junk.sqlite3", "nope");
     let out = sundby(&office, &["merge", &junk, "--dry-run"]);
@@ -135,7 +151,10 @@ fn a_kill_during_the_merge_leaves_the_office_unchanged_or_fully_merged() {
     for i in 0..2000 {
         rows.push_str(&format!("Partner {i};Forening;p{i}@eks.dk;Start\n"));
     }
-    ok(&sundby(&office, &["import", &csv(dir.path(), "a.csv", &rows)]));
+    ok(&sundby(
+        &office,
+        &["import", &csv(dir.path(), "a.csv", &rows)],
+    ));
     let db = office.join("sundby.sqlite3");
     let start: i64 = one(&db, "SELECT count(*) FROM partners");
     let mut outcomes = (0, 0);
@@ -154,7 +173,12 @@ fn a_kill_during_the_merge_leaves_the_office_unchanged_or_fully_merged() {
         }
         ok(&sundby(
             &laptop,
-            &["import", "--dubletter", "update", &csv(dir.path(), "m.csv", &more)],
+            &[
+                "import",
+                "--dubletter",
+                "update",
+                &csv(dir.path(), "m.csv", &more),
+            ],
         ));
         let back = dir.path().join(format!("back{round}.sqlite3"));
         std::fs::copy(laptop.join("sundby.sqlite3"), &back).unwrap();
@@ -171,9 +195,13 @@ fn a_kill_during_the_merge_leaves_the_office_unchanged_or_fully_merged() {
         let _ = child.kill();
         let _ = child.wait();
         let c = Connection::open(&db).unwrap();
-        let check: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        let check: String = c
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(check, "ok");
-        let n: i64 = c.query_row("SELECT count(*) FROM partners", [], |r| r.get(0)).unwrap();
+        let n: i64 = c
+            .query_row("SELECT count(*) FROM partners", [], |r| r.get(0))
+            .unwrap();
         let merged: Option<String> = c
             .query_row(
                 "SELECT merged_at FROM copies_out ORDER BY taken_at DESC LIMIT 1",
@@ -197,9 +225,15 @@ fn a_kill_during_the_merge_leaves_the_office_unchanged_or_fully_merged() {
             // It can be merged afterwards.
             drop(c);
             ok(&sundby(&office, &["merge", back.to_str().unwrap()]));
-            assert_eq!(one::<i64>(&db, "SELECT count(*) FROM partners"), before + 1500);
+            assert_eq!(
+                one::<i64>(&db, "SELECT count(*) FROM partners"),
+                before + 1500
+            );
         }
     }
     assert!(one::<i64>(&db, "SELECT count(*) FROM partners") > start);
-    eprintln!("killed before commit: {}, after: {}", outcomes.0, outcomes.1);
+    eprintln!(
+        "killed before commit: {}, after: {}",
+        outcomes.0, outcomes.1
+    );
 }

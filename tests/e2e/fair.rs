@@ -63,17 +63,21 @@ async fn fair_mode_copy_and_merge_with_a_chosen_conflict() {
     app.goto(&format!("#/arrangementer/{fair}")).await;
     app.click("#event-fair").await;
     app.wait("#fair-form").await;
-    app.wait_js("document.body.classList.contains('fair-mode')").await;
+    app.wait_js("document.body.classList.contains('fair-mode')")
+        .await;
 
     sign_up(&app, "Bent Borger", "bent@eks.dk").await;
     app.wait_js("document.querySelector('#fair-saved').textContent.includes('Gemt: Bent Borger')")
         .await;
     sign_up(&app, "Cecilie Cykel", "").await;
-    app.wait_js("document.querySelector('#fair-saved').textContent.includes('Gemt: Cecilie Cykel')")
-        .await;
+    app.wait_js(
+        "document.querySelector('#fair-saved').textContent.includes('Gemt: Cecilie Cykel')",
+    )
+    .await;
     // The third matches Alfa by e-mail: offered as an update.
     sign_up(&app, "Alfa Løb", "anne@alfa.dk").await;
-    app.click(&format!("#fair-matches button[data-partner='{alfa}']")).await;
+    app.click(&format!("#fair-matches button[data-partner='{alfa}']"))
+        .await;
     app.wait_js("document.querySelector('#fair-saved').textContent.includes('Alfa Løbeklub')")
         .await;
     for _ in 0..10 {
@@ -83,8 +87,10 @@ async fn fair_mode_copy_and_merge_with_a_chosen_conflict() {
     // Leaving asks first.
     app.click("#fair-leave").await;
     app.click(".dialog .btn:not(.secondary)").await;
-    app.wait_js(&format!("location.hash === '#/arrangementer/{fair}'")).await;
-    app.wait_js("!document.body.classList.contains('fair-mode')").await;
+    app.wait_js(&format!("location.hash === '#/arrangementer/{fair}'"))
+        .await;
+    app.wait_js("!document.body.classList.contains('fair-mode')")
+        .await;
 
     // Take a copy (no dialog in the tests: it goes to the copies' folder).
     app.goto("#/kopier").await;
@@ -106,21 +112,28 @@ async fn fair_mode_copy_and_merge_with_a_chosen_conflict() {
         let (l, _) = Store::open_dir(&laptop).unwrap();
         assert!(sundby_core::sync::copy_info(&l.conn).unwrap().is_some());
         l.conn
-            .execute("UPDATE partners SET notes = 'Note fra messen' WHERE id = ?1", [&alfa])
+            .execute(
+                "UPDATE partners SET notes = 'Note fra messen' WHERE id = ?1",
+                [&alfa],
+            )
             .unwrap();
     }
     {
         let c = rusqlite::Connection::open(data_dir.join(DB_FILE)).unwrap();
         c.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
-        c.execute("UPDATE partners SET notes = 'Note fra kontoret' WHERE id = ?1", [&alfa])
-            .unwrap();
+        c.execute(
+            "UPDATE partners SET notes = 'Note fra kontoret' WHERE id = ?1",
+            [&alfa],
+        )
+        .unwrap();
     }
     let back = copies.join("retur.sqlite3");
     std::fs::copy(laptop.join(DB_FILE), &back).unwrap();
 
     app.goto("#/partnere").await;
     app.goto("#/kopier").await;
-    app.click("#merge-files button[data-path$='retur.sqlite3']").await;
+    app.click("#merge-files button[data-path$='retur.sqlite3']")
+        .await;
     app.wait("#merge-preview").await;
     app.wait("#merge-conflicts fieldset").await;
     app.click("#conflict-0-c").await;
@@ -133,20 +146,28 @@ async fn fair_mode_copy_and_merge_with_a_chosen_conflict() {
     let office = app.texts(".merge-history .merge-office");
     let laptop_values = app.texts(".merge-history .merge-copy");
     let (office, laptop_values) = (office.await, laptop_values.await);
-    assert!(office.iter().any(|t| t == "Note fra kontoret"), "{office:?}");
-    assert!(laptop_values.iter().any(|t| t == "Note fra messen"), "{laptop_values:?}");
+    assert!(
+        office.iter().any(|t| t == "Note fra kontoret"),
+        "{office:?}"
+    );
+    assert!(
+        laptop_values.iter().any(|t| t == "Note fra messen"),
+        "{laptop_values:?}"
+    );
     let (s, _) = (Store::open_dir(&data_dir).unwrap(), ());
-    let notes: String = s
-        .0
-        .conn
-        .query_row("SELECT notes FROM partners WHERE id = ?1", [&alfa], |r| r.get(0))
-        .unwrap();
+    let notes: String =
+        s.0.conn
+            .query_row("SELECT notes FROM partners WHERE id = ?1", [&alfa], |r| {
+                r.get(0)
+            })
+            .unwrap();
     assert!(notes.starts_with("Note fra messen"), "{notes}");
-    let visitors: i64 = s
-        .0
-        .conn
-        .query_row("SELECT visitors FROM events WHERE id = ?1", [&fair], |r| r.get(0))
-        .unwrap();
+    let visitors: i64 =
+        s.0.conn
+            .query_row("SELECT visitors FROM events WHERE id = ?1", [&fair], |r| {
+                r.get(0)
+            })
+            .unwrap();
     assert_eq!(visitors, 10);
     drop(s);
     app.quit().await;

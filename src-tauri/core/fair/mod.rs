@@ -114,11 +114,23 @@ fn input_for(event: &ev::Event, s: &SignUpInput) -> PartnerInput {
         recruitment_channel: "arrangement".into(),
         recruitment_notes: consent_source(&event.title),
         consent_email: s.consent_email,
-        consent_email_on: if s.consent_email { today.clone() } else { String::new() },
+        consent_email_on: if s.consent_email {
+            today.clone()
+        } else {
+            String::new()
+        },
         consent_public: s.consent_public,
-        consent_public_on: if s.consent_public { today } else { String::new() },
+        consent_public_on: if s.consent_public {
+            today
+        } else {
+            String::new()
+        },
         notes: s.note.clone(),
-        contacts: if has_contact { vec![contact] } else { Vec::new() },
+        contacts: if has_contact {
+            vec![contact]
+        } else {
+            Vec::new()
+        },
         ..Default::default()
     }
 }
@@ -136,8 +148,7 @@ fn merged_input(before: &PartnerInput, s: &SignUpInput, event: &ev::Event) -> Pa
     let email = s.email.trim().to_lowercase();
     let known = out.contacts.iter().any(|c| {
         (!email.is_empty() && c.email.trim().to_lowercase() == email)
-            || (email.is_empty()
-                && c.name.trim().eq_ignore_ascii_case(s.contact_name.trim()))
+            || (email.is_empty() && c.name.trim().eq_ignore_ascii_case(s.contact_name.trim()))
     });
     if !known {
         for mut c in new.contacts {
@@ -157,7 +168,11 @@ fn merged_input(before: &PartnerInput, s: &SignUpInput, event: &ev::Event) -> Pa
         if !out.notes.is_empty() {
             out.notes.push('\n');
         }
-        out.notes.push_str(&format!("{}: {}", consent_source(&event.title), s.note.trim()));
+        out.notes.push_str(&format!(
+            "{}: {}",
+            consent_source(&event.title),
+            s.note.trim()
+        ));
     }
     if out.recruitment_channel.is_empty() {
         out.recruitment_channel = "arrangement".into();
@@ -265,7 +280,12 @@ pub fn count_visitors(conn: &Connection, event_id: &str, delta: i64) -> Result<i
 
 /// Checks an exhibiting partner in at its booth (or out again); the event's
 /// booths count follows, and the partner is on the list as attended.
-pub fn check_in(conn: &mut Connection, event_id: &str, partner_id: &str, on: bool) -> Result<FairState> {
+pub fn check_in(
+    conn: &mut Connection,
+    event_id: &str,
+    partner_id: &str,
+    on: bool,
+) -> Result<FairState> {
     ev::event(conn, event_id)?;
     let ts = now();
     if on {
@@ -319,7 +339,8 @@ pub fn state(conn: &Connection, event_id: &str) -> Result<FairState> {
         rows.collect::<rusqlite::Result<Vec<_>>>()?
     };
     let checked: std::collections::HashSet<String> = {
-        let mut stmt = conn.prepare_cached("SELECT partner_id FROM fair_booths WHERE event_id = ?1")?;
+        let mut stmt =
+            conn.prepare_cached("SELECT partner_id FROM fair_booths WHERE event_id = ?1")?;
         let rows = stmt.query_map([event_id], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };

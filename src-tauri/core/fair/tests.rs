@@ -50,11 +50,15 @@ fn saved(o: SignUpOutcome) -> (String, String, bool) {
 fn a_sign_up_becomes_an_interested_partner_with_consent_from_the_fair() {
     let mut s = Store::open_in_memory().unwrap();
     let ev = fair(&mut s);
-    let (_, id, created) = saved(sign_up(&mut s.conn, &ev, &visitor("Vandreklubben", "m@example.dk")).unwrap());
+    let (_, id, created) =
+        saved(sign_up(&mut s.conn, &ev, &visitor("Vandreklubben", "m@example.dk")).unwrap());
     assert!(created);
     let p = partners::get(&s.conn, &id).unwrap();
     assert_eq!(p.status.as_str(), "interesseret");
-    assert_eq!(p.recruitment_channel.map(|c| c.as_str()), Some("arrangement"));
+    assert_eq!(
+        p.recruitment_channel.map(|c| c.as_str()),
+        Some("arrangement")
+    );
     assert!(p.consent_email && p.consent_email_on == Some(events::today()));
     assert_eq!(p.contacts[0].email, "m@example.dk");
     let src: String = s
@@ -70,7 +74,8 @@ fn a_sign_up_becomes_an_interested_partner_with_consent_from_the_fair() {
 fn a_matching_sign_up_is_offered_as_an_update_and_two_for_one_email_make_one_partner() {
     let mut s = Store::open_in_memory().unwrap();
     let ev = fair(&mut s);
-    let (_, first, _) = saved(sign_up(&mut s.conn, &ev, &visitor("Vandreklubben", "m@example.dk")).unwrap());
+    let (_, first, _) =
+        saved(sign_up(&mut s.conn, &ev, &visitor("Vandreklubben", "m@example.dk")).unwrap());
     // The same e-mail again, under another name: offered, not saved.
     let again = visitor("Vandre-klubben Fredericia", "M@Example.dk");
     let SignUpOutcome::Matches { matches } = sign_up(&mut s.conn, &ev, &again).unwrap() else {
@@ -109,7 +114,8 @@ fn undo_of_a_new_sign_up_moves_it_to_the_bin() {
     let st = state(&s.conn, &ev).unwrap();
     assert!(st.signups[0].undone);
     // Signing the same visitor up again is not blocked by the binned one.
-    let (_, again, created) = saved(sign_up(&mut s.conn, &ev, &visitor("Vandreklubben", "")).unwrap());
+    let (_, again, created) =
+        saved(sign_up(&mut s.conn, &ev, &visitor("Vandreklubben", "")).unwrap());
     assert!(created && again != id);
 }
 
@@ -128,7 +134,10 @@ fn the_counter_and_booths_are_stored_on_the_event() {
     assert_eq!(st.booths, 1);
     let st = check_in(&mut s.conn, &ev, &id, true).unwrap();
     assert_eq!(st.booths, 1, "twice is once");
-    assert!(st.exhibitors.iter().any(|e| e.partner_id == id && e.checked_in));
+    assert!(st
+        .exhibitors
+        .iter()
+        .any(|e| e.partner_id == id && e.checked_in));
     assert_eq!(check_in(&mut s.conn, &ev, &id, false).unwrap().booths, 0);
     assert_eq!(state(&s.conn, &ev).unwrap().visitors, 3);
     assert!(count_visitors(&s.conn, "nope", 1).is_err());

@@ -715,7 +715,9 @@ pub fn refresh_keys(conn: &Connection, id: &str) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "SELECT name, email FROM contacts WHERE partner_id = ?1 ORDER BY position, id",
     )?;
-    let contacts = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let contacts = stmt.query_map([id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
     for c in contacts {
         let (n, e) = c?;
         s.push('\n');

@@ -50,7 +50,10 @@ pub(crate) fn programme_name(conn: &Connection, schema: &str) -> rusqlite::Resul
 
 /// The copy's file name: `Sund By Partner kopi 2026-12-02 0930.sqlite3`.
 pub fn file_name(at: chrono::NaiveDateTime) -> String {
-    format!("Sund By Partner kopi {}.sqlite3", at.format("%Y-%m-%d %H%M"))
+    format!(
+        "Sund By Partner kopi {}.sqlite3",
+        at.format("%Y-%m-%d %H%M")
+    )
 }
 
 /// Writes a copy of the database to `target` (a folder or USB stick), one

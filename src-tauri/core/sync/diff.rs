@@ -110,11 +110,7 @@ fn key_of(spec: &TableSpec, cols: &[String], row: &Row) -> String {
             Some(Value::Text(s)) => s.clone(),
             _ => String::new(),
         },
-        Key::Link => row
-            .iter()
-            .map(display)
-            .collect::<Vec<_>>()
-            .join("\u{1f}"),
+        Key::Link => row.iter().map(display).collect::<Vec<_>>().join("\u{1f}"),
     }
 }
 
@@ -143,7 +139,10 @@ fn load(
 
 /// The values of a UNIQUE constraint's columns as one comparable key.
 fn unique_key<'a>(values: impl Iterator<Item = &'a Value>) -> String {
-    values.map(|v| format!("{v:?}")).collect::<Vec<_>>().join("\u{1f}")
+    values
+        .map(|v| format!("{v:?}"))
+        .collect::<Vec<_>>()
+        .join("\u{1f}")
 }
 
 /// A value as the preview shows it.

@@ -91,7 +91,9 @@ struct Attached<'a> {
 
 impl Drop for Attached<'_> {
     fn drop(&mut self) {
-        let _ = self.conn.execute_batch("DETACH DATABASE copy; DETACH DATABASE base;");
+        let _ = self
+            .conn
+            .execute_batch("DETACH DATABASE copy; DETACH DATABASE base;");
         let _ = std::fs::remove_file(&self.scratch);
     }
 }
@@ -412,7 +414,8 @@ fn update_row(conn: &Connection, table: &Table, key: &str, sets: &[(usize, Value
         table.spec.name,
         clause.join(", ")
     );
-    conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(values))?;
     Ok(())
 }
 
@@ -471,7 +474,10 @@ fn apply_in(conn: &Connection, copy_id: &str, copy_wins: &[String]) -> Result<Me
                     .collect::<Vec<_>>()
                     .join(", ");
                 let marks = vec!["?"; table.cols.len()].join(", ");
-                let sql = format!("INSERT INTO main.{} ({cols}) VALUES ({marks})", table.spec.name);
+                let sql = format!(
+                    "INSERT INTO main.{} ({cols}) VALUES ({marks})",
+                    table.spec.name
+                );
                 conn.prepare_cached(&sql)?
                     .execute(params_from_iter(row.iter()))?;
                 touched.extend(table.partner_of(row));

@@ -83,14 +83,21 @@ fn set(s: &Store, id: &str, col: &str, v: &str) {
 
 fn get(s: &Store, id: &str, col: &str) -> Option<String> {
     s.conn
-        .query_row(&format!("SELECT {col} FROM partners WHERE id = ?1"), [id], |r| r.get(0))
+        .query_row(
+            &format!("SELECT {col} FROM partners WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
         .ok()
 }
 
 fn dump(s: &Store) -> Vec<String> {
     let mut out = Vec::new();
     for t in TABLES {
-        let mut stmt = s.conn.prepare(&format!("SELECT * FROM {} ", t.name)).unwrap();
+        let mut stmt = s
+            .conn
+            .prepare(&format!("SELECT * FROM {} ", t.name))
+            .unwrap();
         let n = stmt.column_count();
         let mut rows: Vec<String> = stmt
             .query_map([], |r| {
@@ -202,10 +209,15 @@ fn new_and_changed_records_come_back_and_a_copy_merges_only_once() {
     let s = apply(&mut rig.office, &rig.usb, &[]).unwrap();
     assert_eq!(s.conflicts, 0);
     assert_eq!(get(&rig.office, &a, "notes").unwrap(), "mødt på messen");
-    assert_eq!(get(&rig.office, &a, "initiative").unwrap(), "løb hver tirsdag");
+    assert_eq!(
+        get(&rig.office, &a, "initiative").unwrap(),
+        "løb hver tirsdag"
+    );
     assert_eq!(get(&rig.office, &b, "name").unwrap(), "Madklubben Vest");
     // The search text was rebuilt from the merged fields.
-    assert!(get(&rig.office, &a, "search_text").unwrap().contains(&partners::collation::fold("løb hver tirsdag")));
+    assert!(get(&rig.office, &a, "search_text")
+        .unwrap()
+        .contains(&partners::collation::fold("løb hver tirsdag")));
     let found = partners::dedupe::find(&rig.office.conn, "Madklubben Vest", &[], None).unwrap();
     assert_eq!(found.len(), 1);
 
@@ -237,7 +249,11 @@ fn a_conflict_keeps_the_office_value_unless_chosen_and_the_loser_is_kept() {
         assert_eq!(p.conflicts.len(), 1);
         let c = &p.conflicts[0];
         assert_eq!((c.office.as_str(), c.copy.as_str()), ("kontor", "laptop"));
-        let wins = if choose_copy { vec![c.id.clone()] } else { vec![] };
+        let wins = if choose_copy {
+            vec![c.id.clone()]
+        } else {
+            vec![]
+        };
         let s = apply(&mut rig.office, &rig.usb, &wins).unwrap();
         assert_eq!(s.conflicts, 1);
         let (kept, lost) = if choose_copy {
@@ -313,7 +329,10 @@ fn an_erasure_at_the_office_wins_over_the_laptops_edits() {
     let p = preview(&rig.office, &rig.usb).unwrap();
     assert_eq!(p.erased_here, 1);
     let shown = format!("{p:?}");
-    assert!(!shown.contains("Hanne"), "no personal data in the preview: {shown}");
+    assert!(
+        !shown.contains("Hanne"),
+        "no personal data in the preview: {shown}"
+    );
     apply(&mut rig.office, &rig.usb, &[]).unwrap();
     assert_eq!(get(&rig.office, &a, "name"), None, "not brought back");
     let everything = dump(&rig.office).join("\n");
@@ -433,7 +452,12 @@ fn run(s: &mut Store, ids: &[String], side: &str, edits: &[Edit]) {
             Edit::Insert(n) => {
                 partner(s, &format!("{side} ny {n}"), "");
             }
-            Edit::Field(p, f, v) => set(s, &ids[p as usize], FIELDS[f as usize], &format!("{side}{v}")),
+            Edit::Field(p, f, v) => set(
+                s,
+                &ids[p as usize],
+                FIELDS[f as usize],
+                &format!("{side}{v}"),
+            ),
             Edit::Delete(p) => {
                 let _ = partners::delete(&s.conn, &ids[p as usize]);
             }
