@@ -238,10 +238,13 @@ pub fn sign_up(conn: &mut Connection, event_id: &str, s: &SignUpInput) -> Result
     })
 }
 
+/// A stored sign-up: event, partner, created, the partner before, undone at.
+type SignUpRecord = (String, Option<String>, bool, Option<String>, Option<String>);
+
 /// Undoes a sign-up: a partner it created goes to the bin (and off the
 /// event's list); an existing partner it updated gets its earlier values.
 pub fn undo(conn: &mut Connection, signup_id: &str) -> Result<()> {
-    let row: Option<(String, Option<String>, bool, Option<String>, Option<String>)> = conn
+    let row: Option<SignUpRecord> = conn
         .query_row(
             "SELECT event_id, partner_id, created_partner, before, undone_at
              FROM fair_signups WHERE id = ?1",

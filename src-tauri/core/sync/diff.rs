@@ -336,13 +336,11 @@ pub fn plan(conn: &Connection) -> rusqlite::Result<Plan> {
                     // wins over the laptop's deletion); nothing to record,
                     // nothing of the laptop's is lost.
                 }
-                (Some(b), Some(c), None) => {
-                    if table.compared.iter().any(|&i| b[i] != c[i]) {
-                        ops.push(Op::NotCarried {
-                            t,
-                            key: key.clone(),
-                        });
-                    }
+                (Some(b), Some(c), None) if table.compared.iter().any(|&i| b[i] != c[i]) => {
+                    ops.push(Op::NotCarried {
+                        t,
+                        key: key.clone(),
+                    });
                 }
                 (b, Some(c), Some(o)) => {
                     let mut sets = Vec::new();

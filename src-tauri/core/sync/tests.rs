@@ -548,7 +548,7 @@ proptest! {
             let (b, c, o) = (&base_rows[i].1, &copy_rows[i].1, &office_rows[i].1);
             let mut expected: Vec<String> = GOALS.iter().map(|g| g.to_string()).filter(|g| {
                 let (ib, ic, io) = (b.contains(g), c.contains(g), o.contains(g));
-                if ic == ib { io } else if !ib && ic { true } else { false }
+                if ic == ib { io } else { ic }
             }).collect();
             expected.sort();
             let mut now = goals(&rig.office, id);
