@@ -138,6 +138,22 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::reports::case_export,
             commands::reports::contact_get,
             commands::reports::contact_save,
+            // ── fair mode, copies and merging (issue 13) ──
+            commands::fair::fair_state,
+            commands::fair::fair_sign_up,
+            commands::fair::fair_undo,
+            commands::fair::fair_count,
+            commands::fair::fair_check_in,
+            commands::fair::fair_set_active,
+            commands::fair::fair_active,
+            commands::sync::copy_take,
+            commands::sync::copy_info,
+            commands::sync::copies_list,
+            commands::sync::copy_files,
+            commands::sync::copy_open_dialog,
+            commands::sync::merge_preview,
+            commands::sync::merge_apply,
+            commands::sync::merge_history_partner,
         ])
 }
 

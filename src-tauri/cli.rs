@@ -141,6 +141,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    // ── copies and merging (issue 13) ──
+    /// Tag en kopi med: skriver en kopi af databasen (til en messe-bærbar) som én fil
+    Copy {
+        /// Kopifilen der skrives (fx på et USB-stik)
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
     /// Gendan databasen fra en sikkerhedskopi (den nuværende gemmes først som kopi)
     Restore {
         /// Sikkerhedskopien (en fil, eller et navn fra backups/)
@@ -187,6 +197,18 @@ pub enum Command {
     /// Overblikket som tekst: opfølgninger, diplomer, pulje, arrangementer,
     /// nyhedsbrev, rekruttering og data at udfylde
     Today,
+    /// Flet en kopi ind: sammenligner kopien, dens udgangspunkt og databasen;
+    /// konflikter beholder kontorets værdi (den anden gemmes i historikken)
+    Merge {
+        /// Kopifilen fra den bærbare
+        file: std::path::PathBuf,
+        /// Vis kun hvad der ville ske; intet ændres
+        #[arg(long)]
+        dry_run: bool,
+        /// En konflikt (id fra --dry-run) hvor den bærbares værdi vælges; kan gentages
+        #[arg(long = "choose-copy")]
+        choose_copy: Vec<String>,
+    },
 }
 
 /// Parses `args` (including the program name) and runs the subcommand.
@@ -330,6 +352,13 @@ fn run(command: Command) -> Result<(), Failure> {
             force,
         } => reports_cli::report(&from, &to, &out, &exact(&out, force)),
         Command::Case { out, force } => reports_cli::case(&out, &exact(&out, force)),
+        // ── copies and merging (issue 13) ──
+        Command::Copy { out, force } => sync_cli::copy(&exact(&out, force)),
+        Command::Merge {
+            file,
+            dry_run,
+            choose_copy,
+        } => sync_cli::merge(&file, dry_run, &choose_copy),
     }
 }
 
@@ -586,4 +615,98 @@ fn today() -> Result<(), Failure> {
         sundby_core::overview::text::text(&o, lang).trim_end_matches('\n')
     );
     Ok(())
+}
+
+// ── copies and merging (issue 13) ──
+mod sync_cli {
+    use super::{open, Failure, Target};
+    use sundby_core::sync;
+
+    pub fn copy(target: &Target) -> Result<(), Failure> {
+        let store = open()?;
+        let c = sync::take(&store, target)?;
+        say!("kopi:          {}", c.path.display());
+        say!("kopi-id:       {}", c.id);
+        say!("skemaversion:  {}", c.schema_version);
+        Ok(())
+    }
+
+    pub fn merge(file: &std::path::Path, dry_run: bool, choose: &[String]) -> Result<(), Failure> {
+        let mut store = open()?;
+        if dry_run {
+            let p = sync::preview(&store, file)?;
+            say!("kopi:          {} ({})", p.copy_id, p.programme);
+            say!(
+                "{:<24} {:>5} {:>7} {:>6} {:>9} {:>9} {:>9}",
+                "tabel",
+                "nye",
+                "ændret",
+                "slettet",
+                "papirkurv",
+                "ikke ført",
+                "konflikter"
+            );
+            for c in &p.counts {
+                say!(
+                    "{:<24} {:>5} {:>7} {:>6} {:>9} {:>9} {:>9}",
+                    c.table,
+                    c.new,
+                    c.changed,
+                    c.removed,
+                    c.binned,
+                    c.not_carried,
+                    c.conflicts
+                );
+            }
+            for l in &p.changes {
+                if l.column.is_empty() {
+                    say!("{:<12} {} «{}»", l.kind, l.table, l.label);
+                } else {
+                    say!(
+                        "{:<12} {} «{}» {}: «{}» → «{}»",
+                        l.kind,
+                        l.table,
+                        l.label,
+                        l.column,
+                        l.old,
+                        l.new
+                    );
+                }
+            }
+            if p.more_changes > 0 {
+                say!("… og {} ændringer mere", p.more_changes);
+            }
+            for c in &p.conflicts {
+                say!(
+                    "konflikt {}: {} «{}» {}: kontor «{}», bærbar «{}» (før «{}»)",
+                    c.id,
+                    c.table,
+                    c.label,
+                    c.column,
+                    c.office,
+                    c.copy,
+                    c.base
+                );
+            }
+            if p.erased_here > 0 {
+                say!("{} partnere er slettet her efter kopien blev taget; intet af deres føres tilbage", p.erased_here);
+            }
+            say!("intet er ændret (--dry-run)");
+            return Ok(());
+        }
+        let s = sync::apply(&mut store, file, choose)?;
+        say!("flettet ind:   {}", s.copy_id);
+        say!("nye:           {}", s.inserted);
+        say!("ændret:        {}", s.updated);
+        say!("i papirkurven: {}", s.binned);
+        say!("fjernet:       {}", s.removed);
+        say!("ikke ført:     {}", s.not_carried);
+        say!(
+            "konflikter:    {} (bærbarens værdi valgt i {})",
+            s.conflicts,
+            s.copy_won
+        );
+        say!("i historikken: {}", s.history_entries);
+        Ok(())
+    }
 }

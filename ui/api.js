@@ -155,3 +155,22 @@ export const caseText = () => call('case_text');
 export const caseExport = (format, path = null) => call('case_export', { format, path });
 export const contactGet = () => call('contact_get');
 export const contactSave = (input) => call('contact_save', { input });
+
+// ── fair mode (issue 13) ──
+export const fairState = (eventId) => call('fair_state', { eventId });
+export const fairSignUp = (eventId, input) => call('fair_sign_up', { eventId, input });
+export const fairUndo = (signupId) => call('fair_undo', { signupId });
+export const fairCount = (eventId, delta) => call('fair_count', { eventId, delta });
+export const fairCheckIn = (eventId, partnerId, on) => call('fair_check_in', { eventId, partnerId, on });
+export const fairSetActive = (eventId) => call('fair_set_active', { eventId });
+export const fairActive = () => call('fair_active');
+
+// ── copies and merging (issue 13) ──
+export const copyTake = (path = null) => call('copy_take', { path });
+export const copyInfo = () => call('copy_info');
+export const copiesList = () => call('copies_list');
+export const copyFiles = () => call('copy_files');
+export const copyOpenDialog = () => call('copy_open_dialog');
+export const mergePreview = (path) => call('merge_preview', { path });
+export const mergeApply = (path, copyWins) => call('merge_apply', { path, copyWins });
+export const mergeHistoryPartner = (partnerId) => call('merge_history_partner', { partnerId });

@@ -7,6 +7,7 @@ import { h, clear } from './dom.js';
 import { t, setLanguage } from './i18n/index.js';
 import { confirmDialog } from './dialog.js';
 import { notify } from './notice.js';
+import { shortDate } from './format.js';
 // Registers the other areas' panels on the partner page before any view draws.
 import './views/panels.js';
 
@@ -20,6 +21,9 @@ const AREAS = [
   { route: 'priser', label: 'nav.awards', view: () => import('./views/soon.js') },
   { route: 'rapporter', label: 'nav.reports', view: () => import('./views/reports/index.js') },
   { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings/index.js') },
+  // Not in the navigation: fair mode (full window) and copies/merging.
+  { route: 'messe', label: 'fair.mode', hidden: true, view: () => import('./views/fair/index.js') },
+  { route: 'kopier', label: 'merge.title', hidden: true, view: () => import('./views/merge/index.js') },
 ];
 const DEFAULT_ROUTE = 'overblik';
 
@@ -50,7 +54,7 @@ function drawChrome() {
   const nav = document.getElementById('nav');
   clear(nav);
   const active = parseHash().area;
-  for (const area of AREAS) {
+  for (const area of AREAS.filter((a) => !a.hidden)) {
     const link = h('a', { href: `#/${area.route}`, 'data-route': area.route, text: t(area.label) });
     if (active && active.route === area.route) link.setAttribute('aria-current', 'page');
     nav.append(h('li', {}, link));
@@ -143,6 +147,19 @@ async function show(force = false) {
   main.focus({ preventScroll: true });
 }
 
+// When the open database is a copy taken along, the window says so plainly.
+async function drawCopyBanner() {
+  let copy = null;
+  try { copy = await api.copyInfo(); } catch (_) { copy = null; }
+  const bar = document.getElementById('copy-banner');
+  if (!bar) return;
+  bar.hidden = !copy;
+  document.body.classList.toggle('is-copy', Boolean(copy));
+  if (copy) {
+    bar.textContent = t('merge.banner', { programme: copy.programme, date: shortDate(String(copy.taken_at).slice(0, 10)) });
+  }
+}
+
 function showOpenError(err) {
   const main = document.getElementById('main');
   clear(main);
@@ -166,6 +183,12 @@ async function boot() {
     showOpenError(info.open_error);
     return;
   }
+  await drawCopyBanner();
+  // A fair that was open when the window closed (or the power went) resumes.
+  try {
+    const fair = await api.fairActive();
+    if (fair && !location.hash.startsWith('#/messe/')) location.replace(`#/messe/${encodeURIComponent(fair)}`);
+  } catch (_) { /* no fair to resume */ }
   window.addEventListener('hashchange', () => {
     if (ignoreNextHash) { ignoreNextHash = false; return; }
     show();

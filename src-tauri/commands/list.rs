@@ -216,6 +216,33 @@ pub const AREAS: &[Area] = &[
             "contact_save",
         ],
     },
+    Area {
+        name: "fair",
+        description: "Fair mode (issue 13): quick sign-ups, the visitor counter and booths.",
+        commands: &[
+            "fair_state",
+            "fair_sign_up",
+            "fair_undo",
+            "fair_count",
+            "fair_check_in",
+            "fair_set_active",
+            "fair_active",
+        ],
+    },
+    Area {
+        name: "sync",
+        description: "Taking a copy along and merging it back (issue 13).",
+        commands: &[
+            "copy_take",
+            "copy_info",
+            "copies_list",
+            "copy_files",
+            "copy_open_dialog",
+            "merge_preview",
+            "merge_apply",
+            "merge_history_partner",
+        ],
+    },
 ];
 
 /// Every command, area by area, in the order above.

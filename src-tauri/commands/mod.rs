@@ -29,6 +29,9 @@ pub mod safety;
 pub mod activities;
 pub mod overview;
 
+pub mod fair;
+pub mod sync;
+
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::PathBuf;

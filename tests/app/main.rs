@@ -17,3 +17,4 @@ mod partner_io;
 mod partners;
 mod safety;
 mod reports;
+mod sync;

@@ -29,3 +29,5 @@ mod overview;
 mod consultant;
 // ── reports (issue 12) ──
 mod reports;
+// ── fair mode, copies and merging (issue 13) ──
+mod fair;

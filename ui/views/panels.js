@@ -4,3 +4,4 @@ import './diplomas/panel.js';
 import './events/panel.js';
 import './privacy/panel.js';
 import './activities/panel.js';
+import './merge/panel.js';

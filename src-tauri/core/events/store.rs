@@ -772,6 +772,30 @@ pub fn ceremonies(conn: &Connection) -> Result<Vec<EventSummary>> {
     Ok(out)
 }
 
+/// Adds `delta` to the event's count of visitors (never below 0) in one
+/// committed statement, so a crash loses nothing counted. Returns the count.
+pub fn add_visitors(conn: &Connection, id: &str, delta: i64) -> Result<i64> {
+    let n: Option<i64> = conn
+        .prepare_cached(
+            "UPDATE events SET visitors = max(0, coalesce(visitors, 0) + ?2), updated_at = ?3
+             WHERE id = ?1 RETURNING visitors",
+        )?
+        .query_row(params![id, delta, now()], |r| r.get(0))
+        .optional()?;
+    n.ok_or_else(|| EventsError::NotFound(id.to_string()))
+}
+
+/// Sets the event's count of booths (the fair's check-ins).
+pub fn set_booths(conn: &Connection, id: &str, booths: i64) -> Result<()> {
+    let n = conn
+        .prepare_cached("UPDATE events SET booths = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute(params![id, booths.max(0), now()])?;
+    if n == 0 {
+        return Err(EventsError::NotFound(id.to_string()));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

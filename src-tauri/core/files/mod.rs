@@ -240,10 +240,12 @@ pub enum DocKind {
     Newsletters,
     /// Status reports (PDF, XLSX) and the case for the case bank (.docx, text).
     Reports,
+    /// Copies of the database taken along to a fair ("Tag en kopi med").
+    Copies,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 7] = [
+    pub const ALL: [DocKind; 8] = [
         DocKind::Diplomas,
         DocKind::GrantLetters,
         DocKind::GrantPool,
@@ -251,6 +253,7 @@ impl DocKind {
         DocKind::Events,
         DocKind::Newsletters,
         DocKind::Reports,
+        DocKind::Copies,
     ];
 
     /// The subfolder's name (Danish, as the consultant sees it in the file manager).
@@ -263,6 +266,7 @@ impl DocKind {
             DocKind::Events => "Arrangementer",
             DocKind::Newsletters => "Nyhedsbreve",
             DocKind::Reports => "Rapporter",
+            DocKind::Copies => "Kopier",
         }
     }
 }

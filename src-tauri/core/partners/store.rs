@@ -644,6 +644,8 @@ fn erase_in(tx: &Transaction, id: &str, ts: &str) -> Result<Erased> {
         "DELETE FROM import_undo_snapshots WHERE partner_id = ?1",
         [id],
     )?;
+    // So is a merge's record of values that lost a conflict.
+    tx.execute("DELETE FROM merge_history WHERE partner_id = ?1", [id])?;
     if !has_history(tx, id)? {
         tx.execute("DELETE FROM partners WHERE id = ?1", [id])?;
         return Ok(Erased::Deleted);
@@ -774,4 +776,46 @@ pub fn empty_bin(conn: &mut Connection) -> Result<u32> {
         Ok(ids.len() as u32)
     })
     .inspect(|_| log_to_file(conn))
+}
+
+// ── derived keys (for the merge of a copy) ───────────────────────────────
+
+/// Recomputes the name key, sort key and search text of partner `id` from
+/// its stored name, contacts and initiative, exactly as a save writes them.
+/// The merge of a laptop's copy calls it for every partner it changed (it
+/// carries fields one by one). An erased partner is left as it is.
+pub fn refresh_keys(conn: &Connection, id: &str) -> Result<()> {
+    let row: Option<(String, String, Option<String>)> = conn
+        .prepare_cached("SELECT name, initiative, erased_at FROM partners WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((name, initiative, None)) = row else {
+        return Ok(());
+    };
+    let mut s = name.clone();
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, email FROM contacts WHERE partner_id = ?1 ORDER BY position, id",
+    )?;
+    let contacts = stmt.query_map([id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for c in contacts {
+        let (n, e) = c?;
+        s.push('\n');
+        s.push_str(&n);
+        s.push('\n');
+        s.push_str(&e);
+    }
+    s.push('\n');
+    s.push_str(&initiative);
+    conn.prepare_cached(
+        "UPDATE partners SET name_key = ?2, sort_key = ?3, search_text = ?4 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        super::dedupe::name_key(&name),
+        collation::sort_key(&name),
+        collation::fold(&s)
+    ])?;
+    Ok(())
 }

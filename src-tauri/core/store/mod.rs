@@ -57,6 +57,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("010_reports", include_str!("migrations/010_reports.sql")),
     // ── data safety and privacy: erasure log, consent history (issue 15) ──
     ("011_safety", include_str!("migrations/011_safety.sql")),
+    // ── fair mode, copies and merging (issue 13) ──
+    ("012_merge", include_str!("migrations/012_merge.sql")),
 ];
 
 /// The schema version this build writes.

@@ -53,6 +53,7 @@ function drawHead(page) {
     h('p', { class: 'lead', id: 'event-when', text: [whenLabel(e), e.place].filter(Boolean).join(' · ') }),
     h('div', { class: 'actions' },
       h('a', { class: 'btn', href: `#/arrangementer/${encodeURIComponent(e.id)}/rediger`, id: 'event-edit', text: t('events.edit') }),
+      h('a', { class: 'btn', href: `#/messe/${encodeURIComponent(e.id)}`, id: 'event-fair', text: t('fair.open') }),
       icsBtn, pdfBtn, delBtn));
 }
 

@@ -37,6 +37,10 @@ export async function render(main, ctx) {
       filesCard(page),
       languageCard(page),
       backupsCard(page),
-      retentionCard(page)));
+      retentionCard(page),
+      h('section', { 'aria-labelledby': 'settings-copies-h' },
+        h('h3', { id: 'settings-copies-h', text: t('merge.title') }),
+        h('p', { class: 'lead', text: t('merge.settings_intro') }),
+        h('a', { class: 'btn', href: '#/kopier', id: 'settings-copies', text: t('merge.open') }))));
   return { canLeave: () => page.dirty.size === 0 };
 }

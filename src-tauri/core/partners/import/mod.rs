@@ -664,7 +664,7 @@ fn update_existing(
 }
 
 /// A stored partner as form input, to merge a row into.
-fn input_of(p: &partners::Partner) -> PartnerInput {
+pub(crate) fn input_of(p: &partners::Partner) -> PartnerInput {
     let date = |d: Option<chrono::NaiveDate>| d.map(crate::dates::iso).unwrap_or_default();
     PartnerInput {
         name: p.name.clone(),

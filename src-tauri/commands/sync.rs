@@ -1,0 +1,115 @@
+//! Commands of taking a copy along and merging it back (Indstillinger →
+//! "Tag en kopi med" / "Flet en kopi ind"), the copy banner and a record's
+//! merge history.
+//!
+//! A copy to merge is read only from a path the person chose in the open
+//! dialog this session ([`ChosenPaths`]) or from the copies' folder.
+
+use super::files::ChosenPaths;
+use super::{AppState, CmdResult};
+use std::path::PathBuf;
+use sundby_core::files::DocKind;
+use sundby_core::sync::{
+    self, copy::CopyRecord, CopyInfo, CopyOut, HistoryEntry, MergeSummary, Preview,
+};
+use tauri::State;
+
+#[tauri::command]
+pub async fn copy_take(
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+    path: Option<String>,
+) -> CmdResult<CopyOut> {
+    state.with_store(|s| {
+        let target = chosen.target(path.as_deref())?;
+        sync::take(s, &target)
+    })
+}
+
+#[tauri::command]
+pub async fn copy_info(state: State<'_, AppState>) -> CmdResult<Option<CopyInfo>> {
+    state.with(|c| sync::copy_info(c))
+}
+
+#[tauri::command]
+pub async fn copies_list(state: State<'_, AppState>) -> CmdResult<Vec<CopyRecord>> {
+    state.with(|c| sync::copy::copies(c))
+}
+
+#[tauri::command]
+pub async fn copy_files(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
+    state.with(|c| sync::copy::files_in_folder(c))
+}
+
+fn allowed(state: &AppState, chosen: &ChosenPaths, path: &str) -> CmdResult<PathBuf> {
+    let p = PathBuf::from(path);
+    let in_folder = state.with(|c| {
+        sundby_core::files::folder(c, DocKind::Copies).map(|f| p.parent() == Some(f.as_path()))
+    })?;
+    if in_folder || chosen.contains(&p) {
+        Ok(p)
+    } else {
+        Err(state.error(&sundby_core::files::FileError::NotChosen { path: p }))
+    }
+}
+
+#[tauri::command]
+pub async fn merge_preview(
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+    path: String,
+) -> CmdResult<Preview> {
+    let p = allowed(&state, &chosen, &path)?;
+    state.with_store(|s| sync::preview(s, &p))
+}
+
+#[tauri::command]
+pub async fn merge_apply(
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+    path: String,
+    copy_wins: Vec<String>,
+) -> CmdResult<MergeSummary> {
+    let p = allowed(&state, &chosen, &path)?;
+    state.with_store(|s| sync::apply(s, &p, &copy_wins))
+}
+
+#[tauri::command]
+pub async fn merge_history_partner(
+    state: State<'_, AppState>,
+    partner_id: String,
+) -> CmdResult<Vec<HistoryEntry>> {
+    state.with(|c| sync::for_partner(c, &partner_id))
+}
+
+/// Opens the system's "Åbn" dialog for a copy file (in the copies' folder).
+/// Answers the chosen path, or `None` when cancelled or no dialog may open.
+#[tauri::command]
+pub async fn copy_open_dialog<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+) -> CmdResult<Option<String>> {
+    use tauri::Manager;
+    if !super::files::dialogs_enabled() {
+        return Ok(None);
+    }
+    let Some(dialog) = app.try_state::<tauri_plugin_dialog::Dialog<R>>() else {
+        return Ok(None);
+    };
+    let folder = state.with(|c| sundby_core::files::folder(c, DocKind::Copies))?;
+    let _ = std::fs::create_dir_all(&folder);
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    dialog
+        .file()
+        .set_directory(&folder)
+        .add_filter("SQLite", &["sqlite3"])
+        .pick_file(move |picked| {
+            let _ = tx.send(picked);
+        });
+    let picked = rx.await.ok().flatten().and_then(|p| p.into_path().ok());
+    Ok(picked.map(|p| {
+        chosen.remember(p.clone());
+        p.display().to_string()
+    }))
+}
