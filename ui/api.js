@@ -34,6 +34,9 @@ export const languageSet = (language) => call('language_set', { language });
 export const backupsList = () => call('backups_list');
 export const backupsDelete = () => call('backups_delete');
 
+// the "Om Sund By Partner" page: {version, data_dir, db_path, schema_version, schema_known}
+export const aboutInfo = () => call('about_info');
+
 // saving documents: the documents folder (Indstillinger) and "Gem som".
 // saveDialog(kind, name) → {path, cancelled}; kind: 'diplomas', 'grant_letters',
 // 'grant_pool', 'partners', 'events' or 'newsletters'. Pass `path` on to the

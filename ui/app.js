@@ -18,6 +18,8 @@ const AREAS = [
   { route: 'priser', label: 'nav.awards', view: () => import('./views/soon.js') },
   { route: 'rapporter', label: 'nav.reports', view: () => import('./views/soon.js') },
   { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings/index.js') },
+  // In the navigation's footer, not its list.
+  { route: 'om', label: 'nav.about', view: () => import('./views/about/index.js'), footer: true },
 ];
 const DEFAULT_ROUTE = 'partnere';
 
@@ -50,15 +52,18 @@ function drawChrome() {
   document.getElementById('header-programme').textContent = (info && info.programme_name) || t('app.name');
   document.getElementById('header-municipality').textContent =
     info && info.municipality ? info.municipality : (info && info.programme_name ? '' : t('app.no_programme'));
-  document.getElementById('sidebar-foot').textContent = info ? t('app.version', { version: info.version }) : '';
   const nav = document.getElementById('nav');
+  const foot = document.getElementById('sidebar-foot');
   clear(nav);
+  clear(foot);
   const active = parseHash().area;
   for (const area of AREAS) {
     const link = h('a', { href: `#/${area.route}`, 'data-route': area.route, text: t(area.label) });
     if (active && active.route === area.route) link.setAttribute('aria-current', 'page');
-    nav.append(h('li', {}, link));
+    if (area.footer) foot.append(link);
+    else nav.append(h('li', {}, link));
   }
+  if (info) foot.append(h('span', { id: 'app-version', text: t('app.version', { version: info.version }) }));
 }
 
 async function refreshHeader() {
@@ -131,6 +136,7 @@ function showOpenError(err) {
   const main = document.getElementById('main');
   clear(main);
   document.getElementById('nav').replaceChildren();
+  document.querySelectorAll('#sidebar-foot a').forEach((a) => a.remove());
   main.append(h('section', { class: 'card', role: 'alert' },
     h('h2', { text: t('app.open_error_title') }),
     h('p', { class: 'banner error', text: err.message }),
