@@ -49,8 +49,10 @@ async fn the_footer_opens_the_about_page_with_the_installation_and_the_licences(
         .await;
     assert!(app.text("#about-crates li summary").await.contains("MIT"));
     app.click("#about-own-text summary").await;
-    app.wait_js("document.querySelector('#about-own-text pre')?.textContent.startsWith('MIT License')")
-        .await;
+    app.wait_js(
+        "document.querySelector('#about-own-text pre')?.textContent.startsWith('MIT License')",
+    )
+    .await;
     app.screenshot(&dir.path().join("about.png")).await;
     app.quit().await;
 }
