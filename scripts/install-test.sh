@@ -33,6 +33,8 @@ trap cleanup EXIT
 
 echo "== install $deb ($(( $(stat -c %s "$deb") / 1024 )) KiB)"
 dpkg-deb -f "$deb" Package Version Depends
+# tauri-cli declares WebKitGTK 4.1 and GTK 3 itself (tauri.conf.json adds nothing to the .deb's list).
+dpkg-deb -f "$deb" Depends | grep -q 'libwebkit2gtk-4.1-0' || fail "the package does not depend on libwebkit2gtk-4.1-0"
 if command -v sundby >/dev/null 2>&1; then fail "a sundby is on the path before installing: $(command -v sundby)"; fi
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "$deb"
 [ "$(command -v sundby)" = /usr/bin/sundby ] || fail "sundby is not /usr/bin/sundby: $(command -v sundby || true)"
