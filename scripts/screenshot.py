@@ -8,7 +8,7 @@ Optional setup: JSON files with [command, args] pairs in SUNDBY_SHOT_SETUP are i
 """
 import base64, json, os, sys, time, urllib.request
 
-BASE = "http://127.0.0.1:4444"
+BASE = "http://127.0.0.1:" + os.environ.get("SUNDBY_SHOT_PORT", "4444")
 
 def req(method, path, data=None):
     r = urllib.request.Request(BASE + path, method=method,

@@ -2,6 +2,8 @@
 # Installs what Sund By Partner needs on Debian/Ubuntu to build, run and test:
 # the WebKitGTK 4.1 stack Tauri uses, the WebDriver for end-to-end tests, Xvfb,
 # poppler/qpdf for reading PDFs back, and tauri-driver. Skips what is there.
+# `setup.sh package` also installs the Tauri bundler (tauri-cli 2, `cargo tauri`)
+# that scripts/package.sh uses; it takes many minutes to compile once.
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -27,4 +29,8 @@ fi
 if ! command -v tauri-driver >/dev/null 2>&1; then
   echo "setup: installing tauri-driver"
   cargo install --locked tauri-driver --version "^2"
+fi
+if [ "${1:-}" = "package" ] && ! cargo tauri --version >/dev/null 2>&1; then
+  echo "setup: installing tauri-cli (the Tauri bundler)"
+  cargo install --locked tauri-cli --version "^2"
 fi

@@ -29,6 +29,8 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::settings::language_set,
             commands::settings::backups_list,
             commands::settings::backups_delete,
+            // the "Om Sund By Partner" page
+            commands::about::about_info,
             // saving documents
             commands::files::output_folder_get,
             commands::files::output_folder_save,

@@ -373,17 +373,16 @@ fn exact(out: &std::path::Path, force: bool) -> Target {
 
 fn info() -> Result<(), Failure> {
     let store = open()?;
-    let version: u32 = store
-        .conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(store::StoreError::from)?;
-    if let Some(dir) = &store.data_dir {
-        say!("datamappe:     {}", dir.display());
+    // The same facts as the "Om Sund By Partner" page, from the same function.
+    let about = sundby_core::about::about(&store.conn, store.data_dir.as_deref())?;
+    say!("version:       {}", about.version);
+    if let Some(dir) = &about.data_dir {
+        say!("datamappe:     {dir}");
     }
-    if let Some(path) = &store.db_path {
-        say!("database:      {}", path.display());
+    if let Some(path) = &about.db_path {
+        say!("database:      {path}");
     }
-    say!("skemaversion:  {version}");
+    say!("skemaversion:  {}", about.schema_version);
     for (table, count) in store::table_counts(&store.conn)? {
         say!("{table:<28} {count}");
     }

@@ -45,6 +45,9 @@ export const retentionList = () => call('retention_list');
 export const retentionSettingsSave = (settings) => call('retention_settings_save', { settings });
 export const retentionErase = () => call('retention_erase');
 
+// the "Om Sund By Partner" page: {version, data_dir, db_path, schema_version, schema_known}
+export const aboutInfo = () => call('about_info');
+
 // saving documents: the documents folder (Indstillinger) and "Gem som".
 // saveDialog(kind, name) → {path, cancelled}; kind: 'diplomas', 'grant_letters',
 // 'grant_pool', 'partners', 'events', 'newsletters' or 'reports'. Pass `path` on to the

@@ -24,6 +24,8 @@ const AREAS = [
   // Not in the navigation: fair mode (full window) and copies/merging.
   { route: 'messe', label: 'fair.mode', hidden: true, view: () => import('./views/fair/index.js') },
   { route: 'kopier', label: 'merge.title', hidden: true, view: () => import('./views/merge/index.js') },
+  // In the navigation's footer, not its list.
+  { route: 'om', label: 'nav.about', view: () => import('./views/about/index.js'), footer: true },
 ];
 const DEFAULT_ROUTE = 'overblik';
 
@@ -50,15 +52,18 @@ function drawChrome() {
   } else {
     muni.textContent = info && info.municipality ? info.municipality : '';
   }
-  document.getElementById('sidebar-foot').textContent = info ? t('app.version', { version: info.version }) : '';
   const nav = document.getElementById('nav');
+  const foot = document.getElementById('sidebar-foot');
   clear(nav);
+  clear(foot);
   const active = parseHash().area;
   for (const area of AREAS.filter((a) => !a.hidden)) {
     const link = h('a', { href: `#/${area.route}`, 'data-route': area.route, text: t(area.label) });
     if (active && active.route === area.route) link.setAttribute('aria-current', 'page');
-    nav.append(h('li', {}, link));
+    if (area.footer) foot.append(link);
+    else nav.append(h('li', {}, link));
   }
+  if (info) foot.append(h('span', { id: 'app-version', text: t('app.version', { version: info.version }) }));
 }
 
 // The header's warnings (issue 15): a data folder on a network drive or in
@@ -164,6 +169,7 @@ function showOpenError(err) {
   const main = document.getElementById('main');
   clear(main);
   document.getElementById('nav').replaceChildren();
+  document.querySelectorAll('#sidebar-foot a').forEach((a) => a.remove());
   main.append(h('section', { class: 'card', role: 'alert' },
     h('h2', { text: t('app.open_error_title') }),
     h('p', { class: 'banner error', text: err.message }),

@@ -47,6 +47,12 @@ pub const AREAS: &[Area] = &[
         ],
     },
     Area {
+        name: "about",
+        description: "The Om Sund By Partner page: version, data folder, database and schema \
+            version. No file system, shell or network access for the web view.",
+        commands: &["about_info"],
+    },
+    Area {
         name: "files",
         description: "Saving documents for the main window: the one output folder and the native \
             save dialog, opened from Rust (the web view itself has no dialog or file permission).",

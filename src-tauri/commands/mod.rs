@@ -6,6 +6,8 @@
 
 pub mod list;
 pub mod settings;
+// the "Om Sund By Partner" page (issue 16)
+pub mod about;
 // saving documents: the documents folder and the save dialog
 pub mod files;
 // ── partners (issue 3) ──

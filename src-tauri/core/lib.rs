@@ -9,6 +9,7 @@
 // User input must never panic the app: no unwrap/expect outside tests.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod about;
 pub mod dates;
 pub mod i18n;
 pub mod images;

@@ -58,7 +58,7 @@ fn free_port() -> u16 {
 
 /// The app under test: this build's binary, or `SUNDBY_E2E_BIN` (the
 /// benchmark script points it at a release build to measure what users get).
-fn binary() -> PathBuf {
+pub fn binary() -> PathBuf {
     std::env::var_os("SUNDBY_E2E_BIN")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)

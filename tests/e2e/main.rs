@@ -6,6 +6,8 @@
 
 mod harness;
 mod shell;
+// ── Om Sund By Partner and the installed package (issue 16) ──
+mod about;
 // ── saving documents: the documents folder ──
 mod files;
 // ── partners (issue 3) ──

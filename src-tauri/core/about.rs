@@ -1,0 +1,66 @@
+//! About this installation: the version, where the data lives and the open
+//! database's schema version. The one source of what `sundby info` prints and
+//! what the "Om Sund By Partner" page shows (the licences beside it are
+//! generated into `ui/views/about/licences.js` by `scripts/licences.py`).
+
+use crate::store::{self, StoreError, DB_FILE};
+use rusqlite::Connection;
+use serde::Serialize;
+use std::path::Path;
+
+/// The version of the app (the workspace's version in `Cargo.toml`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What the installation is and where it keeps its data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct About {
+    pub version: &'static str,
+    /// The data folder (`None` for an in-memory database).
+    pub data_dir: Option<String>,
+    /// The database file inside it.
+    pub db_path: Option<String>,
+    /// The open database's schema version (`PRAGMA user_version`).
+    pub schema_version: u32,
+    /// The schema version this build writes (equal once the database is open).
+    pub schema_known: u32,
+}
+
+/// About the database `conn`, opened from `data_dir` (as `Store::open_dir`
+/// does: the file is `data_dir/sundby.sqlite3`).
+pub fn about(conn: &Connection, data_dir: Option<&Path>) -> Result<About, StoreError> {
+    let schema_version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok(About {
+        version: VERSION,
+        data_dir: data_dir.map(|d| d.display().to_string()),
+        db_path: data_dir.map(|d| d.join(DB_FILE).display().to_string()),
+        schema_version,
+        schema_known: store::schema_version(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn an_open_database_has_the_schema_this_build_writes() {
+        let store = Store::open_in_memory().unwrap();
+        let a = about(&store.conn, None).unwrap();
+        assert_eq!(a.schema_version, store::schema_version());
+        assert_eq!(a.schema_known, store::schema_version());
+        assert_eq!(a.version, VERSION);
+        assert_eq!(a.data_dir, None);
+        assert_eq!(a.db_path, None);
+    }
+
+    #[test]
+    fn the_database_path_is_the_file_in_the_data_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open_dir(dir.path()).unwrap();
+        let a = about(&store.conn, store.data_dir.as_deref()).unwrap();
+        assert_eq!(a.data_dir, Some(dir.path().display().to_string()));
+        let db = store.db_path.as_ref().unwrap().display().to_string();
+        assert_eq!(a.db_path, Some(db));
+    }
+}
