@@ -129,6 +129,13 @@ pub enum Command {
         #[arg(long)]
         year: i32,
     },
+    // ── awards (issue 11) ──
+    /// En prisrunde: indstillinger, point, rangering, stemmer og vindere
+    Awards {
+        /// Prisrundens navn eller id
+        #[arg(long)]
+        round: String,
+    },
 }
 
 /// Parses `args` (including the program name) and runs the subcommand.
@@ -249,6 +256,8 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         // ── grants (issue 6) ──
         Command::Grants { year } => grants(year),
+        // ── awards (issue 11) ──
+        Command::Awards { round } => awards(&round),
     }
 }
 
@@ -467,6 +476,15 @@ fn grants(year: i32) -> Result<(), Failure> {
     let store = open()?;
     let lang = sundby_core::settings::language(&store.conn)?;
     let text = sundby_core::grants::summary_text(&store.conn, year, lang)?;
+    say!("{}", text.trim_end_matches('\n'));
+    Ok(())
+}
+
+// ── awards (issue 11) ──
+fn awards(round: &str) -> Result<(), Failure> {
+    let store = open()?;
+    let r = sundby_core::awards::find_round(&store.conn, round)?;
+    let text = sundby_core::awards::report_text(&store.conn, &r.id)?;
     say!("{}", text.trim_end_matches('\n'));
     Ok(())
 }

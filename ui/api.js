@@ -118,3 +118,30 @@ export const grantsSignerGet = () => call('grants_signer_get');
 export const grantsExport = (year, open, path = null) => call('grants_export', { year, open, path });
 export const grantsLetter = (id, signer, open, path = null) => call('grants_letter', { id, signer, open, path });
 
+
+// ── awards (issue 11) ──
+export const awardsRounds = () => call('awards_rounds');
+export const awardsRound = (id) => call('awards_round', { id });
+export const awardsRoundCreate = (input) => call('awards_round_create', { input });
+export const awardsRoundUpdate = (id, input) => call('awards_round_update', { id, input });
+export const awardsRoundStatus = (id, status) => call('awards_round_status', { id, status });
+export const awardsPrizeSave = (input) => call('awards_prize_save', { input });
+export const awardsPrizeRemove = (id) => call('awards_prize_remove', { id });
+export const awardsMemberAdd = (input) => call('awards_member_add', { input });
+export const awardsMemberRemove = (id) => call('awards_member_remove', { id });
+export const awardsPartners = () => call('awards_partners');
+export const awardsNominate = (input) => call('awards_nominate', { input });
+export const awardsNominationUpdate = (id, input) => call('awards_nomination_update', { id, input });
+export const awardsNominationRemove = (id) => call('awards_nomination_remove', { id });
+export const awardsPhotoSet = (id, data) => call('awards_photo_set', { id, data });
+export const awardsPhotoRemove = (id) => call('awards_photo_remove', { id });
+export const awardsPhotoDataUrl = (id) => call('awards_photo_data_url', { id });
+export const awardsScoresSet = (roundId, scores) => call('awards_scores_set', { roundId, scores });
+export const awardsVotesSet = (input) => call('awards_votes_set', { input });
+export const awardsVotesImport = (prizeId, csv, source, closedOn) => call('awards_votes_import', { prizeId, csv, source, closedOn });
+export const awardsVoteText = (prizeId) => call('awards_vote_text', { prizeId });
+export const awardsBallotCast = (prizeId, nominationId) => call('awards_ballot_cast', { prizeId, nominationId });
+export const awardsDecide = (input) => call('awards_decide', { input });
+export const awardsDiplomaPreview = (prizeId) => call('awards_diploma_preview', { prizeId });
+export const awardsDiplomaIssue = (prizeId, path = null) => call('awards_diploma_issue', { prizeId, path });
+export const awardsForPartner = (partnerId) => call('awards_for_partner', { partnerId });

@@ -154,6 +154,38 @@ pub const AREAS: &[Area] = &[
             "grants_letter",
         ],
     },
+    Area {
+        name: "awards",
+        description: "Commands of the Priser view (award rounds, nominations, scoring, the vote, \
+            winners and their diplomas). Files are written by the Rust side only.",
+        commands: &[
+            "awards_rounds",
+            "awards_round",
+            "awards_round_create",
+            "awards_round_update",
+            "awards_round_status",
+            "awards_prize_save",
+            "awards_prize_remove",
+            "awards_member_add",
+            "awards_member_remove",
+            "awards_partners",
+            "awards_nominate",
+            "awards_nomination_update",
+            "awards_nomination_remove",
+            "awards_photo_set",
+            "awards_photo_remove",
+            "awards_photo_data_url",
+            "awards_scores_set",
+            "awards_votes_set",
+            "awards_votes_import",
+            "awards_vote_text",
+            "awards_ballot_cast",
+            "awards_decide",
+            "awards_diploma_preview",
+            "awards_diploma_issue",
+            "awards_for_partner",
+        ],
+    },
 ];
 
 /// Every command, area by area, in the order above.

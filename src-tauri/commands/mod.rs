@@ -21,6 +21,9 @@ pub mod events;
 // ── grants (issue 6) ──
 pub mod grants;
 
+// ── awards (issue 11) ──
+pub mod awards;
+
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::PathBuf;

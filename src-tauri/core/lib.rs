@@ -20,6 +20,7 @@ pub mod validate;
 
 pub mod files;
 
+pub mod awards;
 pub mod diploma;
 pub mod events;
 pub mod grants;

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod awards;
 mod cli;
 mod command_list;
 mod commands;

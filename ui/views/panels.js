@@ -2,3 +2,4 @@
 // (app.js imports this module) so they are there before any partner page.
 import './diplomas/panel.js';
 import './events/panel.js';
+import './awards/panel.js';

@@ -35,6 +35,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "006_import_undo",
         include_str!("migrations/006_import_undo.sql"),
     ),
+    // ── awards (issue 11) ──
+    ("008_awards", include_str!("migrations/008_awards.sql")),
 ];
 
 /// The schema version this build writes.
