@@ -36,7 +36,7 @@ export const backupsDelete = () => call('backups_delete');
 
 // saving documents: the documents folder (Indstillinger) and "Gem som".
 // saveDialog(kind, name) → {path, cancelled}; kind: 'diplomas', 'grant_letters',
-// 'grant_pool', 'partners', 'events' or 'newsletters'. Pass `path` on to the
+// 'grant_pool', 'partners', 'events', 'newsletters' or 'awards'. Pass `path` on to the
 // save call below; `path: null` saves in the kind's folder under a new name.
 export const outputFolderGet = () => call('output_folder_get');
 export const outputFolderSave = (folder) => call('output_folder_save', { folder });

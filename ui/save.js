@@ -6,7 +6,7 @@
 // under a new name. Returns what `save` returned, or null when cancelled.
 //
 // Kinds: 'diplomas', 'grant_letters', 'grant_pool', 'partners', 'events',
-// 'newsletters' (the subfolders shown in Indstillinger).
+// 'newsletters', 'awards' (the subfolders shown in Indstillinger).
 import * as api from './api.js';
 
 export async function saveDocument(kind, name, save) {

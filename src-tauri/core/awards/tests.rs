@@ -1,6 +1,7 @@
 //! Unit tests of the awards area on an in-memory store.
 
 use super::*;
+use crate::i18n::Localize;
 use crate::store::{new_id, now, Store};
 use rusqlite::{params, Connection};
 

@@ -238,16 +238,19 @@ pub enum DocKind {
     Events,
     /// Newsletters (HTML, text, recipients' CSV).
     Newsletters,
+    /// The awards' nomination catalogues and scoring sheets.
+    Awards,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 6] = [
+    pub const ALL: [DocKind; 7] = [
         DocKind::Diplomas,
         DocKind::GrantLetters,
         DocKind::GrantPool,
         DocKind::Partners,
         DocKind::Events,
         DocKind::Newsletters,
+        DocKind::Awards,
     ];
 
     /// The subfolder's name (Danish, as the consultant sees it in the file manager).
@@ -259,6 +262,7 @@ impl DocKind {
             DocKind::Partners => "Partnere",
             DocKind::Events => "Arrangementer",
             DocKind::Newsletters => "Nyhedsbreve",
+            DocKind::Awards => "Priser",
         }
     }
 }
