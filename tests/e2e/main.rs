@@ -20,3 +20,6 @@ mod events;
 
 // ── grants (issue 6) ──
 mod grants;
+
+// ── awards (issue 11) ──
+mod awards;
