@@ -136,6 +136,25 @@ async fn a_round_from_nominations_to_the_winners_diploma() {
     app.wait(".award-vote-standing").await;
     shot(&app, "awards-vote.png").await;
 
+    // The kiosk ballot: one tap is one vote; the code stops it.
+    app.click(".award-vote button[id^='award-kiosk']").await;
+    let code = app.text("#kiosk-code-show").await;
+    shot(&app, "awards-kiosk-start.png").await;
+    app.click("#award-kiosk .btn").await;
+    app.wait(".kiosk-choice").await;
+    shot(&app, "awards-kiosk.png").await;
+    app.click(".kiosk-choice").await;
+    app.wait_text("#kiosk-h", "Tak for din stemme!").await;
+    app.wait(".kiosk-stop").await;
+    app.click(".kiosk-stop").await;
+    app.fill("#kiosk-code", "0000").await;
+    app.click(".kiosk-code button[type='submit']").await;
+    app.wait_text(".kiosk-code .field-error", "Forkert kode").await;
+    app.fill("#kiosk-code", &code).await;
+    app.click(".kiosk-code button[type='submit']").await;
+    app.wait_js("!document.querySelector('#award-kiosk')").await;
+    app.wait_js("[...document.querySelectorAll('.award-vote-standing td')].some(td => td.textContent === '121')").await;
+
     // Decide both prizes from the ranking and the vote; the diploma.
     app.click("#award-tab-vindere").await;
     for k in 0..2 {
@@ -159,6 +178,8 @@ async fn a_round_from_nominations_to_the_winners_diploma() {
     app.goto(&format!("#/partnere/{}", partners[0])).await;
     app.wait("#partner-award-list").await;
     app.wait_js("document.querySelector('#partner-award-list').textContent.includes('Vandt Årets Frontløber (diplom nr. 1)')").await;
+    app.wait_js("document.body.textContent.includes('Prisdiplom nr. 1, Årets Frontløber')").await;
+    app.js("document.querySelector('.partner-awards').scrollIntoView() || true").await;
     shot(&app, "awards-partner-page.png").await;
     app.quit().await;
 }

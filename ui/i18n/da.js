@@ -389,6 +389,7 @@ export default {
   'diplomas.colour': 'Farve',
   'diplomas.default_signers': 'Underskrivere som standard',
   'diplomas.partner_none': 'Har ikke fået diplom endnu.',
+  'diplomas.partner_award_row': 'Prisdiplom nr. {number}, {title}, {date}',
   'diplomas.partner_row': 'Diplom nr. {number}, overrakt {date} {place}',
   'diplomas.reprint': 'Genudskriv',
   'diplomas.reprinted': 'Kopien er gemt som {file}.',

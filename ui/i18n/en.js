@@ -389,6 +389,7 @@ export default {
   'diplomas.colour': 'Colour',
   'diplomas.default_signers': 'Signatories by default',
   'diplomas.partner_none': 'Has no diploma yet.',
+  'diplomas.partner_award_row': 'Award diploma no. {number}, {title}, {date}',
   'diplomas.partner_row': 'Diploma no. {number}, handed out {date} {place}',
   'diplomas.reprint': 'Reprint',
   'diplomas.reprinted': 'The copy is saved as {file}.',
