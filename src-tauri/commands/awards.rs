@@ -24,7 +24,10 @@ pub async fn awards_round(state: State<'_, AppState>, id: String) -> CmdResult<R
 }
 
 #[tauri::command]
-pub async fn awards_round_create(state: State<'_, AppState>, input: RoundInput) -> CmdResult<Round> {
+pub async fn awards_round_create(
+    state: State<'_, AppState>,
+    input: RoundInput,
+) -> CmdResult<Round> {
     state.with(|c| awards::create_round(c, &input))
 }
 
@@ -57,7 +60,10 @@ pub async fn awards_prize_remove(state: State<'_, AppState>, id: String) -> CmdR
 }
 
 #[tauri::command]
-pub async fn awards_member_add(state: State<'_, AppState>, input: MemberInput) -> CmdResult<Member> {
+pub async fn awards_member_add(
+    state: State<'_, AppState>,
+    input: MemberInput,
+) -> CmdResult<Member> {
     state.with(|c| awards::add_member(c, &input))
 }
 
@@ -95,7 +101,11 @@ pub async fn awards_nomination_remove(state: State<'_, AppState>, id: String) ->
 
 /// `data` is the file's bytes in base64.
 #[tauri::command]
-pub async fn awards_photo_set(state: State<'_, AppState>, id: String, data: String) -> CmdResult<()> {
+pub async fn awards_photo_set(
+    state: State<'_, AppState>,
+    id: String,
+    data: String,
+) -> CmdResult<()> {
     state.with(|c| {
         let bytes = decode_upload("nomination_photo", &data)?;
         awards::set_photo(c, &id, &bytes)

@@ -17,10 +17,20 @@ fn the_cli_prints_a_round_with_its_ranking_and_votes() {
         }
         sundby_core::awards::demo::fill(&mut store.conn).unwrap();
     }
-    let out = sundby(dir.path(), &["awards", "--round", "Frontløberprisen (demo)"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = sundby(
+        dir.path(),
+        &["awards", "--round", "Frontløberprisen (demo)"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("Frontløberprisen (demo)  (Åben for indstillinger)"), "{text}");
+    assert!(
+        text.starts_with("Frontløberprisen (demo)  (Åben for indstillinger)"),
+        "{text}"
+    );
     assert!(text.contains("Årets Frontløber (Udvalget)"), "{text}");
     assert!(text.contains("Byens Frontløber (Afstemning)"), "{text}");
     assert!(text.contains("Gåklubben Ærø"), "{text}");
@@ -38,7 +48,12 @@ fn a_round_through_the_commands_from_nomination_to_diploma() {
     sundby_core::settings::set_pref(&store.conn, "output_dir", &out.path().display().to_string())
         .unwrap();
     let a = partner(&store.conn, "Røde Kors Hovedstaden", "forening", "aktiv");
-    let b = partner(&store.conn, "Børnehaven Evigglad", "institution", "afsluttet");
+    let b = partner(
+        &store.conn,
+        "Børnehaven Evigglad",
+        "institution",
+        "afsluttet",
+    );
     let h = Harness::new(store);
     let round = invoke(
         &h,
@@ -55,7 +70,12 @@ fn a_round_through_the_commands_from_nomination_to_diploma() {
     )
     .unwrap();
     let pid = prize["id"].as_str().unwrap().to_string();
-    let member = invoke(&h, "awards_member_add", json!({ "input": { "round_id": rid, "name": "Merete" } })).unwrap();
+    let member = invoke(
+        &h,
+        "awards_member_add",
+        json!({ "input": { "round_id": rid, "name": "Merete" } }),
+    )
+    .unwrap();
     let nominate = |partner: &str, texts: serde_json::Value| {
         invoke(
             &h,
@@ -82,23 +102,53 @@ fn a_round_through_the_commands_from_nomination_to_diploma() {
             .map(|c| json!({ "nomination_id": nom, "member_id": member["id"], "criterion_id": c, "score": score }))
             .collect::<Vec<_>>()
     };
-    let err = invoke(&h, "awards_scores_set", json!({ "roundId": rid, "scores": sheet(&na, "9") })).unwrap_err();
+    let err = invoke(
+        &h,
+        "awards_scores_set",
+        json!({ "roundId": rid, "scores": sheet(&na, "9") }),
+    )
+    .unwrap_err();
     assert_eq!(err["code"], "awards.score_out_of_range");
     assert_eq!(err["field"], "award_score");
     let mut both = sheet(&na, "5");
     both.extend(sheet(&nb, "3"));
-    invoke(&h, "awards_scores_set", json!({ "roundId": rid, "scores": both })).unwrap();
-    let err = invoke(&h, "awards_decide", json!({ "input": { "prize_id": pid, "nomination_id": nb } })).unwrap_err();
+    invoke(
+        &h,
+        "awards_scores_set",
+        json!({ "roundId": rid, "scores": both }),
+    )
+    .unwrap();
+    let err = invoke(
+        &h,
+        "awards_decide",
+        json!({ "input": { "prize_id": pid, "nomination_id": nb } }),
+    )
+    .unwrap_err();
     assert_eq!(err["field"], "winner_reason");
-    let decided = invoke(&h, "awards_decide", json!({ "input": { "prize_id": pid, "nomination_id": na } })).unwrap();
+    let decided = invoke(
+        &h,
+        "awards_decide",
+        json!({ "input": { "prize_id": pid, "nomination_id": na } }),
+    )
+    .unwrap();
     assert_eq!(decided["winner_basis"], "ranking");
     let preview = invoke(&h, "awards_diploma_preview", json!({ "prizeId": pid })).unwrap();
     assert!(preview["svg"].as_str().unwrap().contains("<svg"));
-    let g = invoke(&h, "awards_diploma_issue", json!({ "prizeId": pid, "path": null })).unwrap();
+    let g = invoke(
+        &h,
+        "awards_diploma_issue",
+        json!({ "prizeId": pid, "path": null }),
+    )
+    .unwrap();
     assert!(std::path::Path::new(g["path"].as_str().unwrap()).exists());
     let page = invoke(&h, "awards_for_partner", json!({ "partnerId": a })).unwrap();
     assert_eq!(page[0]["prizes"][0]["won"], true);
     assert_eq!(page[0]["prizes"][0]["diploma_number"], 1);
-    let photo = invoke(&h, "awards_photo_set", json!({ "id": na, "data": "bm90IGFuIGltYWdl" })).unwrap_err();
+    let photo = invoke(
+        &h,
+        "awards_photo_set",
+        json!({ "id": na, "data": "bm90IGFuIGltYWdl" }),
+    )
+    .unwrap_err();
     assert_eq!(photo["field"], "nomination_photo");
 }

@@ -64,54 +64,122 @@ async fn a_round_from_nominations_to_the_winners_diploma() {
     let app = App::start_in(&data).await;
     app.goto("#/priser").await;
     app.wait("#award-round-new").await;
-    app.fill("#award-round-new input[name='round_name']", "Frontløberprisen 2026").await;
-    app.fill("#award-round-new input[name='celebration_on']", "26.11.2026").await;
-    app.fill("#award-round-new input[name='celebration_place']", "Rådhushallen").await;
+    app.fill(
+        "#award-round-new input[name='round_name']",
+        "Frontløberprisen 2026",
+    )
+    .await;
+    app.fill(
+        "#award-round-new input[name='celebration_on']",
+        "26.11.2026",
+    )
+    .await;
+    app.fill(
+        "#award-round-new input[name='celebration_place']",
+        "Rådhushallen",
+    )
+    .await;
     app.click("#award-round-new button[type='submit']").await;
-    app.wait_text("#award-round-title", "Frontløberprisen 2026").await;
+    app.wait_text("#award-round-title", "Frontløberprisen 2026")
+        .await;
 
     // Two prizes and a committee of two.
-    for (name, by) in [("Årets Frontløber", "committee"), ("Byens Frontløber", "vote")] {
+    for (name, by) in [
+        ("Årets Frontløber", "committee"),
+        ("Byens Frontløber", "vote"),
+    ] {
         let before = count(&app, "#award-prizes li").await;
-        app.fill("#award-prize-form input[name='prize_name']", name).await;
+        app.fill("#award-prize-form input[name='prize_name']", name)
+            .await;
         set(&app, "#award-prize-form select[name='decided_by']", 0, by).await;
         app.click("#award-prize-form button[type='submit']").await;
-        app.wait_js(&format!("document.querySelectorAll('#award-prizes li').length === {}", before + 1)).await;
+        app.wait_js(&format!(
+            "document.querySelectorAll('#award-prizes li').length === {}",
+            before + 1
+        ))
+        .await;
     }
     for name in ["Merete Hansen", "Ali Jensen"] {
         let before = count(&app, "#award-members li").await;
-        app.fill("#award-member-form input[name='member_name']", name).await;
+        app.fill("#award-member-form input[name='member_name']", name)
+            .await;
         app.click("#award-member-form button[type='submit']").await;
-        app.wait_js(&format!("document.querySelectorAll('#award-members li').length === {}", before + 1)).await;
+        app.wait_js(&format!(
+            "document.querySelectorAll('#award-members li').length === {}",
+            before + 1
+        ))
+        .await;
     }
     shot(&app, "awards-overview.png").await;
 
     // Three nominations; the first try lacks a text and is refused at it.
     app.click("#award-tab-indstillinger").await;
-    for (i, title) in ["Bevægelsesvenner", "Mindfulness til børn", "Løb for alle"].iter().enumerate() {
+    for (i, title) in ["Bevægelsesvenner", "Mindfulness til børn", "Løb for alle"]
+        .iter()
+        .enumerate()
+    {
         app.click("#award-nominate").await;
         app.wait("#award-nomination-form").await;
-        set(&app, "#award-nomination-form select[name='award_partner']", 0, &partners[i]).await;
-        app.fill("#award-nomination-form input[name='nomination_title']", title).await;
-        set(&app, "#award-nomination-form textarea[name='criterion_text']", 0, "Vi har samlet ældre til gåture hver uge.").await;
-        set(&app, "#award-nomination-form textarea[name='criterion_text']", 1, "Lokalavisen skrev om os to gange.").await;
+        set(
+            &app,
+            "#award-nomination-form select[name='award_partner']",
+            0,
+            &partners[i],
+        )
+        .await;
+        app.fill(
+            "#award-nomination-form input[name='nomination_title']",
+            title,
+        )
+        .await;
+        set(
+            &app,
+            "#award-nomination-form textarea[name='criterion_text']",
+            0,
+            "Vi har samlet ældre til gåture hver uge.",
+        )
+        .await;
+        set(
+            &app,
+            "#award-nomination-form textarea[name='criterion_text']",
+            1,
+            "Lokalavisen skrev om os to gange.",
+        )
+        .await;
         if i == 0 {
-            app.click("#award-nomination-form button[type='submit']").await;
+            app.click("#award-nomination-form button[type='submit']")
+                .await;
             app.wait_js("[...document.querySelectorAll(\"[data-error-for='criterion_text']\")].some(e => e.textContent.includes('kriterium 3'))").await;
             shot(&app, "awards-missing-text.png").await;
         }
-        set(&app, "#award-nomination-form textarea[name='criterion_text']", 2, "Ensomhed blandt ældre overses ofte.").await;
-        app.click("#award-nomination-form input[name='consent_catalogue']").await;
-        app.click("#award-nomination-form input[name='consent_vote']").await;
-        app.click("#award-nomination-form button[type='submit']").await;
-        app.wait_js(&format!("document.querySelectorAll('#award-nominations tbody tr').length === {}", i + 1)).await;
+        set(
+            &app,
+            "#award-nomination-form textarea[name='criterion_text']",
+            2,
+            "Ensomhed blandt ældre overses ofte.",
+        )
+        .await;
+        app.click("#award-nomination-form input[name='consent_catalogue']")
+            .await;
+        app.click("#award-nomination-form input[name='consent_vote']")
+            .await;
+        app.click("#award-nomination-form button[type='submit']")
+            .await;
+        app.wait_js(&format!(
+            "document.querySelectorAll('#award-nominations tbody tr').length === {}",
+            i + 1
+        ))
+        .await;
     }
     shot(&app, "awards-nominations.png").await;
 
     // Two members' score sheets.
     app.click("#award-tab-bedoemmelse").await;
     app.wait("#award-score-grid").await;
-    for (m, scores) in [[3, 3, 3, 5, 5, 4, 2, 2, 2], [3, 4, 3, 4, 5, 5, 1, 2, 2]].iter().enumerate() {
+    for (m, scores) in [[3, 3, 3, 5, 5, 4, 2, 2, 2], [3, 4, 3, 4, 5, 5, 1, 2, 2]]
+        .iter()
+        .enumerate()
+    {
         set(&app, "#award-score-form select[name='score_member']", 0, &app.js(&format!(
             "document.querySelector(\"#award-score-form select[name='score_member']\").options[{m}].value")).await.as_str().unwrap().to_string()).await;
         app.wait_js(&format!("document.querySelectorAll('#award-score-grid .score-input').length === 9 && document.querySelector(\"#award-score-form select[name='score_member']\").selectedIndex === {m}")).await;
@@ -128,7 +196,11 @@ async fn a_round_from_nominations_to_the_winners_diploma() {
     // The vote's result, typed in.
     app.click("#award-tab-afstemning").await;
     app.wait(".award-votes-form").await;
-    app.fill(".award-votes-form input[name='vote_source']", "Facebook-afstemning").await;
+    app.fill(
+        ".award-votes-form input[name='vote_source']",
+        "Facebook-afstemning",
+    )
+    .await;
     for (k, v) in ["120", "87", "40"].iter().enumerate() {
         set(&app, ".award-votes-form input[name='award_votes']", k, v).await;
     }
@@ -149,7 +221,8 @@ async fn a_round_from_nominations_to_the_winners_diploma() {
     app.click(".kiosk-stop").await;
     app.fill("#kiosk-code", "0000").await;
     app.click(".kiosk-code button[type='submit']").await;
-    app.wait_text(".kiosk-code .field-error", "Forkert kode").await;
+    app.wait_text(".kiosk-code .field-error", "Forkert kode")
+        .await;
     app.fill("#kiosk-code", &code).await;
     app.click(".kiosk-code button[type='submit']").await;
     app.wait_js("!document.querySelector('#award-kiosk')").await;
@@ -163,23 +236,32 @@ async fn a_round_from_nominations_to_the_winners_diploma() {
             "document.querySelectorAll('.award-winner')[{k}].querySelector('.award-decide-form button[type=submit]').click() || true"
         ))
         .await;
-        app.wait_js(&format!("document.querySelectorAll('.award-decided').length === {}", k + 1)).await;
+        app.wait_js(&format!(
+            "document.querySelectorAll('.award-decided').length === {}",
+            k + 1
+        ))
+        .await;
     }
     let winner = app.text(".award-winner .award-decided strong").await;
     assert_eq!(winner, "Vinder: Røde Kors Hovedstaden");
     app.wait(".award-diploma-preview[src]").await;
-    app.js("document.querySelector('.award-winner .award-diploma .btn').click() || true").await;
+    app.js("document.querySelector('.award-winner .award-diploma .btn').click() || true")
+        .await;
     app.wait_js("[...document.querySelectorAll('.award-diploma p')].some(p => p.textContent.includes('Diplom nr. 1'))").await;
     shot(&app, "awards-winners.png").await;
-    let pdf = out.join("Diplomer").join("Diplom Årets Frontløber Røde Kors Hovedstaden.pdf");
+    let pdf = out
+        .join("Diplomer")
+        .join("Diplom Årets Frontløber Røde Kors Hovedstaden.pdf");
     assert!(pdf.exists(), "{} missing", pdf.display());
 
     // The partner's page shows the prize.
     app.goto(&format!("#/partnere/{}", partners[0])).await;
     app.wait("#partner-award-list").await;
     app.wait_js("document.querySelector('#partner-award-list').textContent.includes('Vandt Årets Frontløber (diplom nr. 1)')").await;
-    app.wait_js("document.body.textContent.includes('Prisdiplom nr. 1, Årets Frontløber')").await;
-    app.js("document.querySelector('.partner-awards').scrollIntoView() || true").await;
+    app.wait_js("document.body.textContent.includes('Prisdiplom nr. 1, Årets Frontløber')")
+        .await;
+    app.js("document.querySelector('.partner-awards').scrollIntoView() || true")
+        .await;
     shot(&app, "awards-partner-page.png").await;
     app.quit().await;
 }

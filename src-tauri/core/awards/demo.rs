@@ -6,7 +6,9 @@
 //! shows the whole flow. Deterministic for the same register.
 
 use super::nominations::{nominate, NominationInput};
-use super::rounds::{add_member, create_round, round, save_prize, MemberInput, PrizeInput, RoundInput};
+use super::rounds::{
+    add_member, create_round, round, save_prize, MemberInput, PrizeInput, RoundInput,
+};
 use super::scoring::{set_scores, ScoreInput};
 use super::sql::Result;
 use super::types::{DecidedBy, NominatedBy};
@@ -15,14 +17,38 @@ use crate::partners;
 use rusqlite::Connection;
 
 const INITIATIVES: [(&str, &str); 8] = [
-    ("Gåvenner for seniorer", "Ugentlige gåture i parken for ældre, der bor alene"),
-    ("Frugt i frikvarteret", "Gratis frugt og vand til alle elever hver formiddag"),
-    ("Mindfulness for de mindste", "Fem minutters ro hver dag for børnehavens børn"),
-    ("Cykelværkstedet", "Fælles reparation af cykler, så flere cykler til arbejde"),
-    ("Røgfri frokost", "Hjælp til kollegaer, der vil stoppe med at ryge"),
-    ("Fællesspisning på trappen", "Månedlig middag for opgangens beboere"),
-    ("Dans dig glad", "Gratis danseaftener for unge mellem 13 og 18 år"),
-    ("Sund madpakke", "Kurser for forældre i nem og billig madpakke"),
+    (
+        "Gåvenner for seniorer",
+        "Ugentlige gåture i parken for ældre, der bor alene",
+    ),
+    (
+        "Frugt i frikvarteret",
+        "Gratis frugt og vand til alle elever hver formiddag",
+    ),
+    (
+        "Mindfulness for de mindste",
+        "Fem minutters ro hver dag for børnehavens børn",
+    ),
+    (
+        "Cykelværkstedet",
+        "Fælles reparation af cykler, så flere cykler til arbejde",
+    ),
+    (
+        "Røgfri frokost",
+        "Hjælp til kollegaer, der vil stoppe med at ryge",
+    ),
+    (
+        "Fællesspisning på trappen",
+        "Månedlig middag for opgangens beboere",
+    ),
+    (
+        "Dans dig glad",
+        "Gratis danseaftener for unge mellem 13 og 18 år",
+    ),
+    (
+        "Sund madpakke",
+        "Kurser for forældre i nem og billig madpakke",
+    ),
 ];
 
 /// Creates the demo round from the partners in the register (at most
@@ -81,7 +107,10 @@ pub fn fill(conn: &mut Connection) -> Result<String> {
             .id,
         );
     }
-    let picked: Vec<_> = partners::pickable(conn, None)?.into_iter().take(8).collect();
+    let picked: Vec<_> = partners::pickable(conn, None)?
+        .into_iter()
+        .take(8)
+        .collect();
     let mut ids = Vec::new();
     for (i, p) in picked.iter().enumerate() {
         let (title, what) = INITIATIVES[i % INITIATIVES.len()];

@@ -84,7 +84,13 @@ fn check(tx: &Transaction, input: &NominationInput, own_id: Option<&str>) -> Res
     }
     let title = validate::text("nomination_title", &input.title, MAX_NAME, true, false)?;
     let goals = validate::text("nomination_goals", &input.goals, MAX_TEXT, false, true)?;
-    let nominator = validate::text("nominator_name", &input.nominator_name, MAX_NAME, false, false)?;
+    let nominator = validate::text(
+        "nominator_name",
+        &input.nominator_name,
+        MAX_NAME,
+        false,
+        false,
+    )?;
     if input.nominated_by == NominatedBy::Other && nominator.is_empty() {
         return Err(ValidationError::new("nominator_name", Problem::Required).into());
     }
@@ -104,7 +110,10 @@ fn check(tx: &Transaction, input: &NominationInput, own_id: Option<&str>) -> Res
     let consent_on = validate::optional_date("consent_on", &input.consent_on)?.map(dates::iso);
     let received = validate::optional_date("received_on", &input.received_on)?
         .unwrap_or_else(crate::events::today);
-    let deadline = round.nomination_deadline.as_deref().and_then(dates::parse_iso);
+    let deadline = round
+        .nomination_deadline
+        .as_deref()
+        .and_then(dates::parse_iso);
     let late = deadline.is_some_and(|d| received > d);
     if let (true, Some(d), false) = (late, deadline, input.accept_late) {
         return Err(AwardError::AfterDeadline { deadline: d });
@@ -130,7 +139,10 @@ fn check(tx: &Transaction, input: &NominationInput, own_id: Option<&str>) -> Res
 }
 
 fn write(tx: &Transaction, id: &str, input: &NominationInput, v: &Valid, ts: &str) -> Result<()> {
-    tx.execute("DELETE FROM award_nomination_prizes WHERE nomination_id = ?1", [id])?;
+    tx.execute(
+        "DELETE FROM award_nomination_prizes WHERE nomination_id = ?1",
+        [id],
+    )?;
     for p in &input.prize_ids {
         tx.execute(
             "INSERT OR IGNORE INTO award_nomination_prizes (nomination_id, prize_id) VALUES (?1, ?2)",
@@ -199,9 +211,19 @@ pub fn update_nomination(conn: &mut Connection, id: &str, input: &NominationInpu
             received_on = ?10, late_accepted = ?11, late_reason = ?12, updated_at = ?13
          WHERE id = ?1",
         params![
-            id, input.partner_id, v.title, v.goals, input.nominated_by, v.nominator,
-            input.consent_catalogue, input.consent_vote, v.consent_on, v.received_on, v.late,
-            v.late_reason, ts
+            id,
+            input.partner_id,
+            v.title,
+            v.goals,
+            input.nominated_by,
+            v.nominator,
+            input.consent_catalogue,
+            input.consent_vote,
+            v.consent_on,
+            v.received_on,
+            v.late,
+            v.late_reason,
+            ts
         ],
     )?;
     write(&tx, id, input, &v, &ts)?;

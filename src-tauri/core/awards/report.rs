@@ -40,9 +40,19 @@ pub fn report_text(conn: &Connection, round_id: &str) -> Result<String> {
     for (i, c) in d.criteria.iter().enumerate() {
         let _ = writeln!(o, "  {}. {}", i + 1, c.text);
     }
-    let _ = writeln!(o, "\nUdvalg: {}", if d.members.is_empty() { "—".to_string() } else {
-        d.members.iter().map(|m| m.name.clone()).collect::<Vec<_>>().join(", ")
-    });
+    let _ = writeln!(
+        o,
+        "\nUdvalg: {}",
+        if d.members.is_empty() {
+            "—".to_string()
+        } else {
+            d.members
+                .iter()
+                .map(|m| m.name.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    );
     let _ = writeln!(o, "\nIndstillinger ({}):", d.nominations.len());
     for n in &d.nominations {
         let prizes: Vec<&str> = n
@@ -66,7 +76,11 @@ pub fn report_text(conn: &Connection, round_id: &str) -> Result<String> {
             n.partner_name,
             if n.title.is_empty() { "—" } else { &n.title },
             prizes.join(", "),
-            if flags.is_empty() { String::new() } else { format!("  ({})", flags.join("; ")) }
+            if flags.is_empty() {
+                String::new()
+            } else {
+                format!("  ({})", flags.join("; "))
+            }
         );
     }
     for (p, s) in d.prizes.iter().zip(&d.standings) {
@@ -83,7 +97,9 @@ pub fn report_text(conn: &Connection, round_id: &str) -> Result<String> {
                         row.total,
                         row.scores_given,
                         row.scores_expected,
-                        row.spread.map(|s| format!("  spredning {s}")).unwrap_or_default(),
+                        row.spread
+                            .map(|s| format!("  spredning {s}"))
+                            .unwrap_or_default(),
                         if row.tied { "  STEMMELIGHED" } else { "" }
                     );
                 }
@@ -108,7 +124,11 @@ pub fn report_text(conn: &Connection, round_id: &str) -> Result<String> {
             );
         }
         for m in &s.missing {
-            let _ = writeln!(o, "  mangler: {} har ikke bedømt {} ({} point)", m.member, m.nominee, m.missing);
+            let _ = writeln!(
+                o,
+                "  mangler: {} har ikke bedømt {} ({} point)",
+                m.member, m.nominee, m.missing
+            );
         }
         match (&p.winner_id, p.winner_basis) {
             (Some(w), Some(b)) => {
@@ -117,8 +137,15 @@ pub fn report_text(conn: &Connection, round_id: &str) -> Result<String> {
                     "  Vinder: {} ({}{}){}",
                     d.nominee(w),
                     b.label(Lang::Da),
-                    if p.winner_reason.is_empty() { String::new() } else { format!(": {}", p.winner_reason) },
-                    p.diploma.as_ref().map(|d| format!("  diplom nr. {}", d.number)).unwrap_or_default()
+                    if p.winner_reason.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", p.winner_reason)
+                    },
+                    p.diploma
+                        .as_ref()
+                        .map(|d| format!("  diplom nr. {}", d.number))
+                        .unwrap_or_default()
                 );
             }
             _ => {

@@ -102,7 +102,8 @@ fn valid(input: &RoundInput) -> Result<ValidRound> {
         Some(list) => {
             let mut out = Vec::new();
             for c in list {
-                let text = validate::text("criterion_wording", &c.text, MAX_CRITERION, false, false)?;
+                let text =
+                    validate::text("criterion_wording", &c.text, MAX_CRITERION, false, false)?;
                 if !text.is_empty() {
                     out.push(CriterionInput {
                         id: c.id.clone(),
@@ -121,7 +122,13 @@ fn valid(input: &RoundInput) -> Result<ValidRound> {
         intro: validate::text("round_intro", &input.intro, MAX_TEXT, false, true)?,
         deadline: iso("nomination_deadline", &input.nomination_deadline)?,
         celebration_on: iso("celebration_on", &input.celebration_on)?,
-        place: validate::text("celebration_place", &input.celebration_place, MAX_NAME, false, false)?,
+        place: validate::text(
+            "celebration_place",
+            &input.celebration_place,
+            MAX_NAME,
+            false,
+            false,
+        )?,
         min,
         max,
         criteria,
@@ -139,7 +146,17 @@ pub fn create_round(conn: &mut Connection, input: &RoundInput) -> Result<Round> 
         "INSERT INTO award_rounds (id, name, intro, nomination_deadline, celebration_on,
             celebration_place, status, scale_min, scale_max, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'aaben', ?7, ?8, ?9, ?9)",
-        params![id, v.name, v.intro, v.deadline, v.celebration_on, v.place, v.min, v.max, ts],
+        params![
+            id,
+            v.name,
+            v.intro,
+            v.deadline,
+            v.celebration_on,
+            v.place,
+            v.min,
+            v.max,
+            ts
+        ],
     )?;
     let criteria = v.criteria.unwrap_or_else(|| {
         DEFAULT_CRITERIA
@@ -155,7 +172,12 @@ pub fn create_round(conn: &mut Connection, input: &RoundInput) -> Result<Round> 
     round_row(conn, &id)
 }
 
-fn write_criteria(conn: &Connection, round_id: &str, list: &[CriterionInput], ts: &str) -> Result<()> {
+fn write_criteria(
+    conn: &Connection,
+    round_id: &str,
+    list: &[CriterionInput],
+    ts: &str,
+) -> Result<()> {
     let mut keep = Vec::new();
     for (i, c) in list.iter().enumerate() {
         let existing = match &c.id {
@@ -309,8 +331,13 @@ pub fn find_round(conn: &Connection, name_or_id: &str) -> Result<Round> {
 pub fn save_prize(conn: &Connection, input: &PrizeInput) -> Result<Prize> {
     exists(conn, &input.round_id)?;
     let name = validate::text("prize_name", &input.name, MAX_NAME, true, false)?;
-    let description =
-        validate::text("prize_description", &input.description, MAX_TEXT, false, true)?;
+    let description = validate::text(
+        "prize_description",
+        &input.description,
+        MAX_TEXT,
+        false,
+        true,
+    )?;
     let ts = now();
     let id = match &input.id {
         Some(id) => {
@@ -445,7 +472,11 @@ fn members(conn: &Connection, round_id: &str) -> Result<Vec<Member>> {
 /// The live nominations of a round, with their prizes and texts, in Danish
 /// order of the nominee's name. Names come from the register when the
 /// partner still has a row, else from the name kept with the nomination.
-pub(super) fn nominations(conn: &Connection, round_id: &str, criteria: &[Criterion]) -> Result<Vec<Nomination>> {
+pub(super) fn nominations(
+    conn: &Connection,
+    round_id: &str,
+    criteria: &[Criterion],
+) -> Result<Vec<Nomination>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, round_id, partner_id, partner_name, title, goals, nominated_by, nominator_name,
                 photo IS NOT NULL, consent_catalogue, consent_vote, consent_on, received_on,
@@ -513,11 +544,18 @@ pub(super) fn nominations(conn: &Connection, round_id: &str, criteria: &[Criteri
             .iter()
             .map(|c| CriterionText {
                 criterion_id: c.id.clone(),
-                text: texts.remove(&(n.id.clone(), c.id.clone())).unwrap_or_default(),
+                text: texts
+                    .remove(&(n.id.clone(), c.id.clone()))
+                    .unwrap_or_default(),
             })
             .collect();
     }
-    list.sort_by_cached_key(|n| (partners::collation::sort_key(&n.partner_name), n.title.clone()));
+    list.sort_by_cached_key(|n| {
+        (
+            partners::collation::sort_key(&n.partner_name),
+            n.title.clone(),
+        )
+    });
     Ok(list)
 }
 

@@ -136,7 +136,12 @@ fn a_new_round_has_the_three_default_criteria() {
     assert_eq!(texts, DEFAULT_CRITERIA);
     assert_eq!(d.prizes.len(), 2);
     assert_eq!(d.round.status, RoundStatus::Aaben);
-    assert_eq!(find_round(&f.store.conn, "frontløberprisen 2021").unwrap().id, f.round);
+    assert_eq!(
+        find_round(&f.store.conn, "frontløberprisen 2021")
+            .unwrap()
+            .id,
+        f.round
+    );
 }
 
 #[test]
@@ -235,7 +240,9 @@ fn nominations_refuse_missing_texts_duplicates_and_late_unless_accepted() {
     nominate(&mut f.store.conn, &inp).unwrap();
     let e = nominate(&mut f.store.conn, &inp).unwrap_err();
     assert!(matches!(e, AwardError::DuplicateNomination { .. }));
-    assert!(e.message(crate::i18n::Lang::Da).contains("Røde Kors Hovedstaden"));
+    assert!(e
+        .message(crate::i18n::Lang::Da)
+        .contains("Røde Kors Hovedstaden"));
     let mut late = input(&f, 1, "Mindfulness");
     late.received_on = "2021-10-05".into();
     let e = nominate(&mut f.store.conn, &late).unwrap_err();
@@ -256,7 +263,13 @@ fn a_photo_must_be_an_image() {
     let e = set_photo(&f.store.conn, &n[0], b"not an image").unwrap_err();
     assert_eq!(e.field(), Some("nomination_photo"));
     set_photo(&f.store.conn, &n[0], &crate::images::tests::png(30, 20)).unwrap();
-    assert!(round(&f.store.conn, &f.round).unwrap().nomination(&n[0]).unwrap().has_photo);
+    assert!(
+        round(&f.store.conn, &f.round)
+            .unwrap()
+            .nomination(&n[0])
+            .unwrap()
+            .has_photo
+    );
 }
 
 #[test]
@@ -276,7 +289,8 @@ fn votes_typed_and_imported_with_unknown_names_listed() {
     assert!(matches!(e, AwardError::BadVoteCount { row: 2, .. }));
     assert!(round(&f.store.conn, &f.round).unwrap().votes.is_empty());
     let csv = "Navn;Stemmer\nRøde Kors Hovedstaden;40\nUkendt Forening;3\nMindfulness til børn;55\nNogen Andre;1\n";
-    let e = import_votes_csv(&mut f.store.conn, &f.vote, csv, "Facebook", "2021-11-20").unwrap_err();
+    let e =
+        import_votes_csv(&mut f.store.conn, &f.vote, csv, "Facebook", "2021-11-20").unwrap_err();
     match &e {
         AwardError::UnknownNames(v) => assert_eq!(v, &["Ukendt Forening", "Nogen Andre"]),
         other => panic!("{other:?}"),
@@ -340,7 +354,9 @@ fn an_erased_nominee_keeps_a_readable_record_without_personal_data() {
         )
         .unwrap();
     assert!(!dump.contains("Karen") && !dump.contains("Hans Hansen"));
-    assert!(report_text(&f.store.conn, &f.round).unwrap().contains("persondata slettet"));
+    assert!(report_text(&f.store.conn, &f.round)
+        .unwrap()
+        .contains("persondata slettet"));
 }
 
 #[test]
@@ -361,10 +377,16 @@ fn the_winner_gets_an_award_diploma_and_the_partner_page_shows_it() {
     )
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    crate::files::set_folder_setting(&f.store.conn, &dir.path().display().to_string(), "f").unwrap();
+    crate::files::set_folder_setting(&f.store.conn, &dir.path().display().to_string(), "f")
+        .unwrap();
     let preview = award_preview(&f.store.conn, &f.committee).unwrap();
     assert!(preview.svg.contains("tildeles"));
-    let (issued, g) = award_diploma(&mut f.store.conn, &f.committee, &crate::files::Target::Folder).unwrap();
+    let (issued, g) = award_diploma(
+        &mut f.store.conn,
+        &f.committee,
+        &crate::files::Target::Folder,
+    )
+    .unwrap();
     assert_eq!(issued.number, 1);
     assert!(std::path::Path::new(&g.path).exists());
     let e = decide(

@@ -154,8 +154,7 @@ pub fn import_votes_csv(
     let allowed = ballot(&detail, &prize.id);
     let text = csv_text.trim_start_matches('\u{feff}');
     let first = text.lines().next().unwrap_or_default();
-    let delim = if first.matches(';').count() >= first.matches(',').count() && first.contains(';')
-    {
+    let delim = if first.matches(';').count() >= first.matches(',').count() && first.contains(';') {
         b';'
     } else if first.contains('\t') {
         b'\t'
@@ -181,9 +180,9 @@ pub fn import_votes_csv(
             continue;
         }
         let key = fold(name);
-        let found = allowed
-            .iter()
-            .find(|n| fold(&n.partner_name) == key || (!n.title.is_empty() && fold(&n.title) == key));
+        let found = allowed.iter().find(|n| {
+            fold(&n.partner_name) == key || (!n.title.is_empty() && fold(&n.title) == key)
+        });
         // A header: the first row whose count is not a number and whose name is no nominee.
         if i == 0 && found.is_none() && typed.parse::<i64>().is_err() {
             continue;
@@ -209,7 +208,10 @@ pub fn import_votes_csv(
 /// twice (there is no identity to check), so it suits a supervised stand.
 pub fn cast_ballot(conn: &mut Connection, prize_id: &str, nomination_id: &str) -> Result<i64> {
     let (detail, prize) = prize_round(conn, prize_id)?;
-    if !ballot(&detail, &prize.id).iter().any(|n| n.id == nomination_id) {
+    if !ballot(&detail, &prize.id)
+        .iter()
+        .any(|n| n.id == nomination_id)
+    {
         return Err(AwardError::NoVoteConsent {
             nominee: detail.nominee(nomination_id),
         });
@@ -254,7 +256,13 @@ pub fn vote_post_text(conn: &Connection, prize_id: &str) -> Result<String> {
             .first()
             .map(|t| shorten(&t.text, 220))
             .unwrap_or_default();
-        out.push_str(&format!("{}. {} – {}\n{}\n\n", i + 1, n.partner_name, n.title, short));
+        out.push_str(&format!(
+            "{}. {} – {}\n{}\n\n",
+            i + 1,
+            n.partner_name,
+            n.title,
+            short
+        ));
     }
     out.push_str("Skriv nummeret eller navnet på din favorit i en kommentar.");
     Ok(out)

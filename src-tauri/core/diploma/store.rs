@@ -714,7 +714,14 @@ pub(super) fn issued_where(conn: &Connection, cond: &str, arg: &str) -> Result<V
 /// Prints an issued diploma again exactly as it was printed (from its
 /// snapshot), records the copy, and saves the PDF at `target`.
 pub fn reprint(conn: &mut Connection, diploma_id: &str, target: &Target) -> Result<Generated> {
-    type Row = (String, i64, String, Option<String>, Option<String>, Option<String>);
+    type Row = (
+        String,
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
     let (partner_id, number, snapshot, ceremony_id, original, award_key): Row = conn
         .query_row(
             "SELECT partner_id, number, snapshot, ceremony_id, COALESCE(copy_of, id), award_key FROM diplomas WHERE id = ?1",
