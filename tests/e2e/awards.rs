@@ -180,8 +180,18 @@ async fn a_round_from_nominations_to_the_winners_diploma() {
         .iter()
         .enumerate()
     {
-        set(&app, "#award-score-form select[name='score_member']", 0, &app.js(&format!(
-            "document.querySelector(\"#award-score-form select[name='score_member']\").options[{m}].value")).await.as_str().unwrap().to_string()).await;
+        let member = app
+            .js(&format!(
+                "document.querySelector(\"#award-score-form select[name='score_member']\").options[{m}].value"
+            ))
+            .await;
+        set(
+            &app,
+            "#award-score-form select[name='score_member']",
+            0,
+            member.as_str().unwrap(),
+        )
+        .await;
         app.wait_js(&format!("document.querySelectorAll('#award-score-grid .score-input').length === 9 && document.querySelector(\"#award-score-form select[name='score_member']\").selectedIndex === {m}")).await;
         // Rows are in Danish order: Børnehaven, Røde Kors, Åens.
         for (k, s) in scores.iter().enumerate() {
