@@ -33,9 +33,25 @@ pub fn write(
     pictures: &Pictures,
     title: &str,
 ) -> Result<Vec<u8>, DiplomaError> {
+    write_outlined(layouts, pictures, title, "", &[])
+}
+
+/// Writes `layouts` as one PDF with `author` in its metadata and the
+/// bookmarks in `outline` (a title and a 0-based page index each). Every
+/// printed document goes through here (see `crate::print`).
+pub fn write_outlined(
+    layouts: &[Layout],
+    pictures: &Pictures,
+    title: &str,
+    author: &str,
+    outline: &[(String, usize)],
+) -> Result<Vec<u8>, DiplomaError> {
     let mut doc = PdfDocument::new(title);
     doc.metadata.info.creator = "Sund By Partner".into();
     doc.metadata.info.producer = "Sund By Partner".into();
+    if !author.is_empty() {
+        doc.metadata.info.author = author.into();
+    }
 
     // Fonts: only the faces used, each added once.
     let used: BTreeSet<FontId> = layouts
@@ -102,6 +118,12 @@ pub fn write(
         ));
     }
     doc.with_pages(pages);
+    for (name, page) in outline {
+        if *page < layouts.len() {
+            // printpdf numbers pages from 1.
+            doc.add_bookmark(name, page + 1);
+        }
+    }
     let opts = PdfSaveOptions {
         subset_fonts: true,
         ..PdfSaveOptions::default()

@@ -145,7 +145,7 @@ pub enum Item {
 }
 
 impl Item {
-    pub(super) fn bounds(&self) -> Rect {
+    pub fn bounds(&self) -> Rect {
         match self {
             Item::Text(t) => t.bounds(),
             Item::Image { rect, .. } => *rect,
@@ -196,7 +196,7 @@ impl Item {
     }
 
     /// The same item moved down by `dy` mm.
-    pub(super) fn shifted(self, dy: f32) -> Item {
+    pub fn shifted(self, dy: f32) -> Item {
         match self {
             Item::Text(mut t) => {
                 t.y += dy;
