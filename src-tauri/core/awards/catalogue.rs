@@ -23,7 +23,7 @@ use rusqlite::Connection;
 use std::path::PathBuf;
 
 fn pdf_error(e: print::PrintError) -> AwardError {
-    AwardError::Pdf(e.to_string())
+    AwardError::Print(e)
 }
 
 fn paragraphs(text: &str) -> Vec<Block> {
@@ -44,13 +44,21 @@ fn when_where(r: &Round) -> Option<String> {
     }
 }
 
-/// The photos of the nominations, read once.
+/// The programme's colour (the diplomas' colour setting).
+fn accent(conn: &Connection) -> crate::diploma::Rgb {
+    crate::diploma::store::get_settings(conn)
+        .ok()
+        .and_then(|s| crate::diploma::Rgb::parse(&s.colour))
+        .unwrap_or(crate::diploma::Rgb::DEFAULT)
+}
+
+/// A nomination's photo, ready to print.
 pub(super) fn photo_of(conn: &Connection, n: &Nomination) -> Result<Option<print::Image>> {
     if !n.has_photo {
         return Ok(None);
     }
     match super::nominations::photo(conn, &n.id)? {
-        Some((_, bytes)) => Ok(print::Image::from_bytes(&bytes).ok()),
+        Some((_, bytes)) => Ok(print::Image::from_bytes(bytes).ok()),
         None => Ok(None),
     }
 }
@@ -61,7 +69,7 @@ pub fn catalogue_document(conn: &Connection, round_id: &str) -> Result<Document>
     let programme = settings::programme(conn)?;
     let logo = match programme.logo.as_ref() {
         Some(l) => settings::image_bytes(conn, &l.id)?
-            .and_then(|(_, bytes)| print::Image::from_bytes(&bytes).ok()),
+            .and_then(|(_, bytes)| print::Image::from_bytes(bytes).ok()),
         None => None,
     };
     let prize_names: Vec<String> = d.prizes.iter().map(|p| p.name.clone()).collect();
@@ -169,6 +177,8 @@ pub fn catalogue_document(conn: &Connection, round_id: &str) -> Result<Document>
         } else {
             programme.name
         },
+        lang: Lang::Da,
+        accent: accent(conn),
         blocks,
     })
 }
@@ -231,7 +241,7 @@ pub fn scoring_sheet_document(conn: &Connection, round_id: &str) -> Result<Docum
         blocks.push(Block::KeepTogether(vec![
             Block::Boxes {
                 labels: labels.clone(),
-                boxes: labels.len(),
+                boxes: 1,
             },
             Block::Paragraph("Kommentar: ____________________________________________".into()),
             Block::Space(4.0),
@@ -241,6 +251,8 @@ pub fn scoring_sheet_document(conn: &Connection, round_id: &str) -> Result<Docum
         title: format!("Pointark – {}", d.round.name),
         author: programme.name.clone(),
         footer: d.round.name.clone(),
+        lang: Lang::Da,
+        accent: accent(conn),
         blocks,
     })
 }

@@ -69,6 +69,8 @@ pub enum AwardError {
     #[error("PDF error: {0}")]
     Pdf(String),
     #[error(transparent)]
+    Print(#[from] crate::print::PrintError),
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -116,6 +118,7 @@ impl Localize for AwardError {
             E::Diploma(e) => e.code(),
             E::Files(e) => e.code(),
             E::Pdf(_) => "awards.pdf",
+            E::Print(e) => e.code(),
             E::Store(e) => e.code(),
         }
     }
@@ -148,6 +151,7 @@ impl Localize for AwardError {
             E::Diploma(e) => e.message(lang),
             E::Files(e) => e.message(lang),
             E::Store(e) => e.message(lang),
+            E::Print(e) => e.message(lang),
             E::RoundNotFound(r) if da => {
                 format!("Der findes ingen prisrunde med navnet eller id'et «{r}».")
             }

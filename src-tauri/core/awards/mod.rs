@@ -12,9 +12,11 @@
 //! public vote: the list and post text for it, typed counts, CSV import, the
 //! kiosk ballot), [`decide`] (the winners and their award diplomas),
 //! [`report`] (the round as text for the CLI, the partner page's view),
-//! [`demo`] (a fictional demo round). Partners are read only through
+//! [`demo`] (a fictional demo round), [`catalogue`] (the nomination
+//! catalogue and the scoring sheet, through [`crate::print`]). Partners are read only through
 //! [`crate::partners::lookup`]; the tables are migration 008's.
 
+pub mod catalogue;
 pub mod decide;
 pub mod demo;
 pub mod error;

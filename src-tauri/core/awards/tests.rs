@@ -420,3 +420,16 @@ fn the_demo_round_fills_from_the_register() {
     assert_eq!(d.prizes.len(), 2);
     assert!(d.standings.iter().all(|s| !s.leaders.is_empty()));
 }
+
+#[test]
+fn the_catalogue_and_the_scoring_sheet_render() {
+    let mut f = fixture();
+    let n = nominate_all(&mut f);
+    set_photo(&f.store.conn, &n[0], &crate::images::tests::png(60, 40)).unwrap();
+    let doc = catalogue::catalogue_document(&f.store.conn, &f.round).unwrap();
+    assert!(doc.title.contains("Frontløberprisen 2021"));
+    let pdf = catalogue::catalogue_pdf(&f.store.conn, &f.round).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let sheet = catalogue::scoring_sheet_pdf(&f.store.conn, &f.round).unwrap();
+    assert!(sheet.starts_with(b"%PDF"));
+}
