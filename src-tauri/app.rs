@@ -129,6 +129,8 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::awards::awards_diploma_preview,
             commands::awards::awards_diploma_issue,
             commands::awards::awards_for_partner,
+            commands::awards::awards_catalogue_save,
+            commands::awards::awards_scoring_sheet_save,
         ])
 }
 

@@ -136,6 +136,21 @@ pub enum Command {
         #[arg(long)]
         round: String,
     },
+    /// Indstillingskataloget for en prisrunde som PDF (eller pointarket med --pointark)
+    AwardCatalogue {
+        /// Prisrundens navn eller id
+        #[arg(long)]
+        round: String,
+        /// PDF-filen der skal skrives
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Skriv udvalgets pointark i stedet for kataloget
+        #[arg(long)]
+        pointark: bool,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Parses `args` (including the program name) and runs the subcommand.
@@ -258,6 +273,12 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Grants { year } => grants(year),
         // ── awards (issue 11) ──
         Command::Awards { round } => awards(&round),
+        Command::AwardCatalogue {
+            round,
+            out,
+            pointark,
+            force,
+        } => award_catalogue(&round, &exact(&out, force), pointark),
     }
 }
 
@@ -486,5 +507,18 @@ fn awards(round: &str) -> Result<(), Failure> {
     let r = sundby_core::awards::find_round(&store.conn, round)?;
     let text = sundby_core::awards::report_text(&store.conn, &r.id)?;
     say!("{}", text.trim_end_matches('\n'));
+    Ok(())
+}
+
+fn award_catalogue(round: &str, target: &Target, scoring_sheet: bool) -> Result<(), Failure> {
+    use sundby_core::awards::catalogue;
+    let store = open()?;
+    let r = sundby_core::awards::find_round(&store.conn, round)?;
+    let path = if scoring_sheet {
+        catalogue::save_scoring_sheet(&store.conn, &r.id, target)?
+    } else {
+        catalogue::save_catalogue(&store.conn, &r.id, target)?
+    };
+    say!("{}", path.display());
     Ok(())
 }

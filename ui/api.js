@@ -145,3 +145,5 @@ export const awardsDecide = (input) => call('awards_decide', { input });
 export const awardsDiplomaPreview = (prizeId) => call('awards_diploma_preview', { prizeId });
 export const awardsDiplomaIssue = (prizeId, path = null) => call('awards_diploma_issue', { prizeId, path });
 export const awardsForPartner = (partnerId) => call('awards_for_partner', { partnerId });
+export const awardsCatalogueSave = (roundId, path = null) => call('awards_catalogue_save', { roundId, path });
+export const awardsScoringSheetSave = (roundId, path = null) => call('awards_scoring_sheet_save', { roundId, path });

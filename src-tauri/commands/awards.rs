@@ -205,3 +205,32 @@ pub async fn awards_for_partner(
 ) -> CmdResult<Vec<PartnerAward>> {
     state.with(|c| awards::for_partner(c, &partner_id))
 }
+
+/// Saves the nomination catalogue in the awards' folder (or at `path` when
+/// chosen in the save dialog). Returns the path.
+#[tauri::command]
+pub async fn awards_catalogue_save(
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+    round_id: String,
+    path: Option<String>,
+) -> CmdResult<String> {
+    state.with(|c| {
+        let target = chosen.target(path.as_deref())?;
+        awards::catalogue::save_catalogue(c, &round_id, &target).map(|p| p.display().to_string())
+    })
+}
+
+/// Saves the committee's scoring sheet. Returns the path.
+#[tauri::command]
+pub async fn awards_scoring_sheet_save(
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+    round_id: String,
+    path: Option<String>,
+) -> CmdResult<String> {
+    state.with(|c| {
+        let target = chosen.target(path.as_deref())?;
+        awards::catalogue::save_scoring_sheet(c, &round_id, &target).map(|p| p.display().to_string())
+    })
+}

@@ -184,6 +184,8 @@ pub const AREAS: &[Area] = &[
             "awards_diploma_preview",
             "awards_diploma_issue",
             "awards_for_partner",
+            "awards_catalogue_save",
+            "awards_scoring_sheet_save",
         ],
     },
 ];

@@ -863,6 +863,11 @@ export default {
   'awards.basis.tie': 'Afgjort ved stemmelighed',
   'awards.nominated_by.self': 'Selvindstilling',
   'awards.nominated_by.other': 'Indstillet af en anden',
+  'awards.documents': 'Dokumenter',
+  'awards.documents_hint': 'Kataloget viser de indstillede, der har sagt ja til at komme i det. Pointarket er til udvalgets møde.',
+  'awards.catalogue': 'Indstillingskatalog (PDF)',
+  'awards.scoring_sheet': 'Pointark (PDF)',
+  'awards.document_saved': 'Gemt: {path}',
   // ── end awards ──
 
   // ── end ──

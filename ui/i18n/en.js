@@ -863,6 +863,11 @@ export default {
   'awards.basis.tie': 'Tie decided',
   'awards.nominated_by.self': 'Self-nomination',
   'awards.nominated_by.other': 'Nominated by someone else',
+  'awards.documents': 'Documents',
+  'awards.documents_hint': 'The catalogue shows the nominees who agreed to be in it. The scoring sheet is for the committee\'s meeting.',
+  'awards.catalogue': 'Nomination catalogue (PDF)',
+  'awards.scoring_sheet': 'Scoring sheet (PDF)',
+  'awards.document_saved': 'Saved: {path}',
   // ── end awards ──
 
   // ── end ──

@@ -5,6 +5,7 @@ import { h, clear, field, showFieldError, clearErrors } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { shortDate, longDate } from '../../format.js';
 import { confirmDialog } from '../../dialog.js';
+import { saveDocument } from '../../save.js';
 import { ROUND_STATUSES, DECIDED_BY, roundStatusLabel, decidedByLabel } from '../../domain/awards.js';
 import { drawNominations } from './nominations.js';
 import { drawScoring } from './scoring.js';
@@ -114,7 +115,7 @@ function drawOverview(page) {
       await page.reload();
     } catch (err) { page.fail(form)(err); } finally { save.disabled = false; }
   });
-  page.body.append(h('div', { class: 'grid-2 award-overview' }, form, h('div', {}, prizesCard(page), membersCard(page))));
+  page.body.append(h('div', { class: 'grid-2 award-overview' }, form, h('div', {}, documentsCard(page), prizesCard(page), membersCard(page))));
 }
 
 function prizesCard(page) {
@@ -177,4 +178,26 @@ function membersCard(page) {
   });
   card.append(form);
   return card;
+}
+
+// The nomination catalogue and the committee's scoring sheet (PDF).
+function documentsCard(page) {
+  const { api, notify, detail } = page;
+  const doc = (id, label, file, save) => {
+    const b = h('button', { type: 'button', class: 'btn secondary', id, text: label });
+    b.addEventListener('click', async () => {
+      b.disabled = true;
+      try {
+        const path = await saveDocument('awards', `${file} ${detail.round.name}.pdf`, save);
+        if (path) notify(t('awards.document_saved', { path }));
+      } catch (err) { notify(err.message, 'error'); } finally { b.disabled = false; }
+    });
+    return b;
+  };
+  return h('section', { class: 'card', id: 'award-documents', 'aria-labelledby': 'award-docs-h' },
+    h('h3', { id: 'award-docs-h', text: t('awards.documents') }),
+    h('p', { class: 'hint', text: t('awards.documents_hint') }),
+    h('div', { class: 'actions' },
+      doc('award-catalogue', t('awards.catalogue'), 'Indstillingskatalog', (path) => api.awardsCatalogueSave(detail.round.id, path)),
+      doc('award-scoring-sheet', t('awards.scoring_sheet'), 'Pointark', (path) => api.awardsScoringSheetSave(detail.round.id, path))));
 }
