@@ -14,7 +14,11 @@ use sundby_core::store::{new_id, now, Store};
 
 fn photo(seed: u32) -> Vec<u8> {
     let img = RgbImage::from_fn(1600, 1200, |x, y| {
-        Rgb([((x + seed * 7) % 256) as u8, ((y + seed * 13) % 256) as u8, 120])
+        Rgb([
+            ((x + seed * 7) % 256) as u8,
+            ((y + seed * 13) % 256) as u8,
+            120,
+        ])
     });
     let mut out = Vec::new();
     let _ = DynamicImage::ImageRgb8(img).write_to(&mut Cursor::new(&mut out), ImageFormat::Jpeg);
@@ -37,10 +41,19 @@ fn main() {
         return;
     };
     let mut prizes = Vec::new();
-    for (name, by) in [("Årets Frontløber", DecidedBy::Committee), ("Byens Frontløber", DecidedBy::Vote)] {
+    for (name, by) in [
+        ("Årets Frontløber", DecidedBy::Committee),
+        ("Byens Frontløber", DecidedBy::Vote),
+    ] {
         if let Ok(p) = awards::save_prize(
             c,
-            &PrizeInput { id: None, round_id: round.id.clone(), name: name.into(), decided_by: by, description: String::new() },
+            &PrizeInput {
+                id: None,
+                round_id: round.id.clone(),
+                name: name.into(),
+                decided_by: by,
+                description: String::new(),
+            },
         ) {
             prizes.push(p.id);
         }
@@ -79,6 +92,10 @@ fn main() {
                 "awards catalogue: 50 nominees with photos in {ms:.0} ms ({} KB); target < 1000 ms",
                 pdf.len() / 1024
             );
+            // SUNDBY_BENCH_PDF=path keeps the catalogue to look at.
+            if let Some(out) = std::env::var_os("SUNDBY_BENCH_PDF") {
+                let _ = std::fs::write(out, &pdf);
+            }
         }
         Err(e) => eprintln!("catalogue failed: {e}"),
     }

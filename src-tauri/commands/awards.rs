@@ -231,6 +231,7 @@ pub async fn awards_scoring_sheet_save(
 ) -> CmdResult<String> {
     state.with(|c| {
         let target = chosen.target(path.as_deref())?;
-        awards::catalogue::save_scoring_sheet(c, &round_id, &target).map(|p| p.display().to_string())
+        awards::catalogue::save_scoring_sheet(c, &round_id, &target)
+            .map(|p| p.display().to_string())
     })
 }

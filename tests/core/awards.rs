@@ -34,27 +34,37 @@ fn round(conn: &mut Connection) -> (String, Vec<String>) {
         },
     )
     .unwrap();
-    let prizes = [("Årets Frontløber", DecidedBy::Committee), ("Byens Frontløber", DecidedBy::Vote)]
-        .iter()
-        .map(|(name, by)| {
-            awards::save_prize(
-                conn,
-                &PrizeInput {
-                    id: None,
-                    round_id: r.id.clone(),
-                    name: (*name).into(),
-                    decided_by: *by,
-                    description: String::new(),
-                },
-            )
-            .unwrap()
-            .id
-        })
-        .collect();
+    let prizes = [
+        ("Årets Frontløber", DecidedBy::Committee),
+        ("Byens Frontløber", DecidedBy::Vote),
+    ]
+    .iter()
+    .map(|(name, by)| {
+        awards::save_prize(
+            conn,
+            &PrizeInput {
+                id: None,
+                round_id: r.id.clone(),
+                name: (*name).into(),
+                decided_by: *by,
+                description: String::new(),
+            },
+        )
+        .unwrap()
+        .id
+    })
+    .collect();
     (r.id, prizes)
 }
 
-fn nominate(conn: &mut Connection, round: &str, prizes: &[String], name: &str, texts: [&str; 3], consent: bool) {
+fn nominate(
+    conn: &mut Connection,
+    round: &str,
+    prizes: &[String],
+    name: &str,
+    texts: [&str; 3],
+    consent: bool,
+) {
     let pid = partner(conn, name);
     awards::nominate(
         conn,
@@ -77,11 +87,48 @@ fn the_catalogue_gives_every_consenting_nominees_texts_back_in_order() {
     let dir = tempfile::tempdir().unwrap();
     let (r, prizes) = round(&mut store.conn);
     let long = "Bevægelsesvenner går ture med ældre, der sidder alene derhjemme, og får dem ud i byens grønne områder. ".repeat(40);
-    nominate(&mut store.conn, &r, &prizes, "Røde Kors Hovedstaden", [&long, "Avisen skrev om gåturene.", "Ensomhed blandt ældre overses."], true);
-    nominate(&mut store.conn, &r, &prizes, "Børnehaven Evigglad", ["Mindfulness for børn hver dag.", "Forældrene fortalte det videre.", "Børns trivsel og ro."], true);
-    nominate(&mut store.conn, &r, &prizes, "Åens Løbeklub", ["Løb for alle.", "Plakater i byen.", "Inaktivitet."], false);
+    nominate(
+        &mut store.conn,
+        &r,
+        &prizes,
+        "Røde Kors Hovedstaden",
+        [
+            &long,
+            "Avisen skrev om gåturene.",
+            "Ensomhed blandt ældre overses.",
+        ],
+        true,
+    );
+    nominate(
+        &mut store.conn,
+        &r,
+        &prizes,
+        "Børnehaven Evigglad",
+        [
+            "Mindfulness for børn hver dag.",
+            "Forældrene fortalte det videre.",
+            "Børns trivsel og ro.",
+        ],
+        true,
+    );
+    nominate(
+        &mut store.conn,
+        &r,
+        &prizes,
+        "Åens Løbeklub",
+        ["Løb for alle.", "Plakater i byen.", "Inaktivitet."],
+        false,
+    );
     let path = dir.path().join("katalog.pdf");
-    catalogue::save_catalogue(&store.conn, &r, &Target::Exact { path: path.clone(), replace: false }).unwrap();
+    catalogue::save_catalogue(
+        &store.conn,
+        &r,
+        &Target::Exact {
+            path: path.clone(),
+            replace: false,
+        },
+    )
+    .unwrap();
     tools::qpdf_ok(&path);
     let text = tools::pdftotext(&path);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -101,18 +148,35 @@ fn the_catalogue_gives_every_consenting_nominees_texts_back_in_order() {
     ];
     let mut at = 0;
     for want in order {
-        let found = flat[at..].find(want).unwrap_or_else(|| panic!("{want:?} missing after byte {at}:\n{text}"));
+        let found = flat[at..]
+            .find(want)
+            .unwrap_or_else(|| panic!("{want:?} missing after byte {at}:\n{text}"));
         at += found + want.len();
     }
-    assert!(!flat.contains("Løb for alle."), "a nominee without consent is left out");
+    assert!(
+        !flat.contains("Løb for alle."),
+        "a nominee without consent is left out"
+    );
     // The long text is not cut off: its last sentence is there, on a later page.
     assert_eq!(flat.matches("grønne områder.").count(), 40);
     let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
-    assert!(pages >= 5, "cover, contents/intro, two nominees, the long one flowing on: {pages} pages");
+    assert!(
+        pages >= 5,
+        "cover, contents/intro, two nominees, the long one flowing on: {pages} pages"
+    );
     let fonts = tools::pdffonts(&path);
     for line in fonts.lines().skip(2) {
-        assert!(line.contains(" yes yes "), "every font embedded and subset: {line}");
-        assert!(line.split_whitespace().next().unwrap_or_default().contains('+'), "{line}");
+        assert!(
+            line.contains(" yes yes "),
+            "every font embedded and subset: {line}"
+        );
+        assert!(
+            line.split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .contains('+'),
+            "{line}"
+        );
     }
 }
 
@@ -121,13 +185,45 @@ fn the_scoring_sheet_lists_every_nomination_with_its_texts() {
     let mut store = Store::open_in_memory().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let (r, prizes) = round(&mut store.conn);
-    nominate(&mut store.conn, &r, &prizes, "Røde Kors Hovedstaden", ["Gåture.", "Avisen.", "Ensomhed."], false);
-    nominate(&mut store.conn, &r, &prizes, "Børnehaven Evigglad", ["Ro.", "Forældre.", "Trivsel."], true);
+    nominate(
+        &mut store.conn,
+        &r,
+        &prizes,
+        "Røde Kors Hovedstaden",
+        ["Gåture.", "Avisen.", "Ensomhed."],
+        false,
+    );
+    nominate(
+        &mut store.conn,
+        &r,
+        &prizes,
+        "Børnehaven Evigglad",
+        ["Ro.", "Forældre.", "Trivsel."],
+        true,
+    );
     let path = dir.path().join("pointark.pdf");
-    catalogue::save_scoring_sheet(&store.conn, &r, &Target::Exact { path: path.clone(), replace: false }).unwrap();
+    catalogue::save_scoring_sheet(
+        &store.conn,
+        &r,
+        &Target::Exact {
+            path: path.clone(),
+            replace: false,
+        },
+    )
+    .unwrap();
     tools::qpdf_ok(&path);
-    let flat = tools::pdftotext(&path).split_whitespace().collect::<Vec<_>>().join(" ");
-    for want in ["Pointark – Frontløberprisen 2021", "fra 1 til 5", "Børnehaven Evigglad", "Røde Kors Hovedstaden", "Gåture.", "K3"] {
+    let flat = tools::pdftotext(&path)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for want in [
+        "Pointark – Frontløberprisen 2021",
+        "fra 1 til 5",
+        "Børnehaven Evigglad",
+        "Røde Kors Hovedstaden",
+        "Gåture.",
+        "K3",
+    ] {
         assert!(flat.contains(want), "{want:?} missing: {flat}");
     }
 }

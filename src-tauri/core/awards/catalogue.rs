@@ -35,7 +35,11 @@ fn paragraphs(text: &str) -> Vec<Block> {
 }
 
 fn when_where(r: &Round) -> Option<String> {
-    let date = r.celebration_on.as_deref().and_then(dates::parse_iso).map(dates::long_da);
+    let date = r
+        .celebration_on
+        .as_deref()
+        .and_then(dates::parse_iso)
+        .map(dates::long_da);
     match (date, r.celebration_place.trim()) {
         (None, "") => None,
         (Some(d), "") => Some(format!("Fejring {d}")),
@@ -129,7 +133,11 @@ pub fn catalogue_document(conn: &Connection, round_id: &str) -> Result<Document>
             .map(|(i, c)| format!("{}. {}", i + 1, c.text))
             .collect(),
     ));
-    for n in d.nominations.iter().filter(|n| n.consent_catalogue && !n.erased) {
+    for n in d
+        .nominations
+        .iter()
+        .filter(|n| n.consent_catalogue && !n.erased)
+    {
         blocks.push(Block::PageBreak);
         blocks.push(Block::Heading {
             level: 1,
@@ -142,7 +150,10 @@ pub fn catalogue_document(conn: &Connection, round_id: &str) -> Result<Document>
             .collect();
         let mut facts = vec![
             ("Indsats".to_string(), n.title.clone()),
-            ("Indstillet til".to_string(), crate::diploma::join_danish(&prizes)),
+            (
+                "Indstillet til".to_string(),
+                crate::diploma::join_danish(&prizes),
+            ),
         ];
         if n.nominated_by == NominatedBy::Other && !n.nominator_name.is_empty() {
             facts.push(("Indstillet af".to_string(), n.nominator_name.clone()));
@@ -219,11 +230,11 @@ pub fn scoring_sheet_document(conn: &Connection, round_id: &str) -> Result<Docum
         ),
     ];
     let labels: Vec<String> = (1..=d.criteria.len()).map(|i| format!("K{i}")).collect();
-    for n in d
-        .nominations
-        .iter()
-        .filter(|n| n.prize_ids.iter().any(|p| committee.iter().any(|c| &c.id == p)))
-    {
+    for n in d.nominations.iter().filter(|n| {
+        n.prize_ids
+            .iter()
+            .any(|p| committee.iter().any(|c| &c.id == p))
+    }) {
         blocks.push(Block::Heading {
             level: 2,
             text: if n.title.is_empty() {
@@ -274,7 +285,13 @@ pub fn save_catalogue(conn: &Connection, round_id: &str, target: &Target) -> Res
         "Indstillingskatalog {}.pdf",
         super::rounds::round_row(conn, round_id)?.name
     ));
-    Ok(files::save(conn, DocKind::Awards, target, &name, &catalogue_pdf(conn, round_id)?)?)
+    Ok(files::save(
+        conn,
+        DocKind::Awards,
+        target,
+        &name,
+        &catalogue_pdf(conn, round_id)?,
+    )?)
 }
 
 /// Saves the scoring sheet at `target`. Returns the path.
@@ -283,5 +300,11 @@ pub fn save_scoring_sheet(conn: &Connection, round_id: &str, target: &Target) ->
         "Pointark {}.pdf",
         super::rounds::round_row(conn, round_id)?.name
     ));
-    Ok(files::save(conn, DocKind::Awards, target, &name, &scoring_sheet_pdf(conn, round_id)?)?)
+    Ok(files::save(
+        conn,
+        DocKind::Awards,
+        target,
+        &name,
+        &scoring_sheet_pdf(conn, round_id)?,
+    )?)
 }
