@@ -151,6 +151,28 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    // ── awards (issue 11) ──
+    /// En prisrunde: indstillinger, point, rangering, stemmer og vindere
+    Awards {
+        /// Prisrundens navn eller id
+        #[arg(long)]
+        round: String,
+    },
+    /// Indstillingskataloget for en prisrunde som PDF (eller pointarket med --pointark)
+    AwardCatalogue {
+        /// Prisrundens navn eller id
+        #[arg(long)]
+        round: String,
+        /// PDF-filen der skal skrives
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Skriv udvalgets pointark i stedet for kataloget
+        #[arg(long)]
+        pointark: bool,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
     /// Gendan databasen fra en sikkerhedskopi (den nuværende gemmes først som kopi)
     Restore {
         /// Sikkerhedskopien (en fil, eller et navn fra backups/)
@@ -359,6 +381,14 @@ fn run(command: Command) -> Result<(), Failure> {
             dry_run,
             choose_copy,
         } => sync_cli::merge(&file, dry_run, &choose_copy),
+        // ── awards (issue 11) ──
+        Command::Awards { round } => awards(&round),
+        Command::AwardCatalogue {
+            round,
+            out,
+            pointark,
+            force,
+        } => award_catalogue(&round, &exact(&out, force), pointark),
     }
 }
 
@@ -708,4 +738,26 @@ mod sync_cli {
         say!("i historikken: {}", s.history_entries);
         Ok(())
     }
+}
+
+// ── awards (issue 11) ──
+fn awards(round: &str) -> Result<(), Failure> {
+    let store = open()?;
+    let r = sundby_core::awards::find_round(&store.conn, round)?;
+    let text = sundby_core::awards::report_text(&store.conn, &r.id)?;
+    say!("{}", text.trim_end_matches('\n'));
+    Ok(())
+}
+
+fn award_catalogue(round: &str, target: &Target, scoring_sheet: bool) -> Result<(), Failure> {
+    use sundby_core::awards::catalogue;
+    let store = open()?;
+    let r = sundby_core::awards::find_round(&store.conn, round)?;
+    let path = if scoring_sheet {
+        catalogue::save_scoring_sheet(&store.conn, &r.id, target)?
+    } else {
+        catalogue::save_catalogue(&store.conn, &r.id, target)?
+    };
+    say!("{}", path.display());
+    Ok(())
 }

@@ -51,6 +51,7 @@ export const aboutInfo = () => call('about_info');
 // saving documents: the documents folder (Indstillinger) and "Gem som".
 // saveDialog(kind, name) → {path, cancelled}; kind: 'diplomas', 'grant_letters',
 // 'grant_pool', 'partners', 'events', 'newsletters' or 'reports'. Pass `path` on to the
+// 'grant_pool', 'partners', 'events', 'newsletters' or 'awards'. Pass `path` on to the
 // save call below; `path: null` saves in the kind's folder under a new name.
 export const outputFolderGet = () => call('output_folder_get');
 export const outputFolderSave = (folder) => call('output_folder_save', { folder });
@@ -177,3 +178,32 @@ export const copyOpenDialog = () => call('copy_open_dialog');
 export const mergePreview = (path) => call('merge_preview', { path });
 export const mergeApply = (path, copyWins) => call('merge_apply', { path, copyWins });
 export const mergeHistoryPartner = (partnerId) => call('merge_history_partner', { partnerId });
+
+// ── awards (issue 11) ──
+export const awardsRounds = () => call('awards_rounds');
+export const awardsRound = (id) => call('awards_round', { id });
+export const awardsRoundCreate = (input) => call('awards_round_create', { input });
+export const awardsRoundUpdate = (id, input) => call('awards_round_update', { id, input });
+export const awardsRoundStatus = (id, status) => call('awards_round_status', { id, status });
+export const awardsPrizeSave = (input) => call('awards_prize_save', { input });
+export const awardsPrizeRemove = (id) => call('awards_prize_remove', { id });
+export const awardsMemberAdd = (input) => call('awards_member_add', { input });
+export const awardsMemberRemove = (id) => call('awards_member_remove', { id });
+export const awardsPartners = () => call('awards_partners');
+export const awardsNominate = (input) => call('awards_nominate', { input });
+export const awardsNominationUpdate = (id, input) => call('awards_nomination_update', { id, input });
+export const awardsNominationRemove = (id) => call('awards_nomination_remove', { id });
+export const awardsPhotoSet = (id, data) => call('awards_photo_set', { id, data });
+export const awardsPhotoRemove = (id) => call('awards_photo_remove', { id });
+export const awardsPhotoDataUrl = (id) => call('awards_photo_data_url', { id });
+export const awardsScoresSet = (roundId, scores) => call('awards_scores_set', { roundId, scores });
+export const awardsVotesSet = (input) => call('awards_votes_set', { input });
+export const awardsVotesImport = (prizeId, csv, source, closedOn) => call('awards_votes_import', { prizeId, csv, source, closedOn });
+export const awardsVoteText = (prizeId) => call('awards_vote_text', { prizeId });
+export const awardsBallotCast = (prizeId, nominationId) => call('awards_ballot_cast', { prizeId, nominationId });
+export const awardsDecide = (input) => call('awards_decide', { input });
+export const awardsDiplomaPreview = (prizeId) => call('awards_diploma_preview', { prizeId });
+export const awardsDiplomaIssue = (prizeId, path = null) => call('awards_diploma_issue', { prizeId, path });
+export const awardsForPartner = (partnerId) => call('awards_for_partner', { partnerId });
+export const awardsCatalogueSave = (roundId, path = null) => call('awards_catalogue_save', { roundId, path });
+export const awardsScoringSheetSave = (roundId, path = null) => call('awards_scoring_sheet_save', { roundId, path });

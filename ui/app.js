@@ -20,6 +20,8 @@ const AREAS = [
   { route: 'pulje', label: 'nav.grants', view: () => import('./views/grants/index.js') },
   { route: 'priser', label: 'nav.awards', view: () => import('./views/soon.js') },
   { route: 'rapporter', label: 'nav.reports', view: () => import('./views/reports/index.js') },
+  { route: 'priser', label: 'nav.awards', view: () => import('./views/awards/index.js') },
+  { route: 'rapporter', label: 'nav.reports', view: () => import('./views/soon.js') },
   { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings/index.js') },
   // Not in the navigation: fair mode (full window) and copies/merging.
   { route: 'messe', label: 'fair.mode', hidden: true, view: () => import('./views/fair/index.js') },

@@ -6,7 +6,7 @@
 // under a new name. Returns what `save` returned, or null when cancelled.
 //
 // Kinds: 'diplomas', 'grant_letters', 'grant_pool', 'partners', 'events',
-// 'newsletters', 'reports' (the subfolders shown in Indstillinger).
+// 'newsletters', 'reports', 'awards' (the subfolders shown in Indstillinger).
 //
 // `openSaved(path, notify)` / `revealSaved(path, notify)`: the one way to
 // hand a saved file to another program. When none opens it, the notice says

@@ -34,6 +34,9 @@ pub mod overview;
 pub mod fair;
 pub mod sync;
 
+// ── awards (issue 11) ──
+pub mod awards;
+
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::PathBuf;

@@ -89,7 +89,7 @@ pub async fn goals_reorder(state: State<'_, AppState>, ids: Vec<String>) -> CmdR
 }
 
 /// Decodes an uploaded file sent as base64 by the UI.
-fn decode_upload(field: &'static str, data: &str) -> Result<Vec<u8>, ValidationError> {
+pub(crate) fn decode_upload(field: &'static str, data: &str) -> Result<Vec<u8>, ValidationError> {
     base64::engine::general_purpose::STANDARD
         .decode(data.trim())
         .map_err(|_| ValidationError::new(field, Problem::NotAnImage))
@@ -146,13 +146,18 @@ pub async fn signature_set(
 #[tauri::command]
 pub async fn image_data_url(state: State<'_, AppState>, id: String) -> CmdResult<Option<String>> {
     state.with(|c| {
-        Ok::<_, settings::SettingsError>(settings::image_bytes(c, &id)?.map(|(mime, bytes)| {
-            format!(
-                "data:{mime};base64,{}",
-                base64::engine::general_purpose::STANDARD.encode(bytes)
-            )
-        }))
+        Ok::<_, settings::SettingsError>(
+            settings::image_bytes(c, &id)?.map(|(mime, bytes)| data_url(&mime, &bytes)),
+        )
     })
+}
+
+/// An image as a `data:` URL the web view can show under the strict CSP.
+pub(crate) fn data_url(mime: &str, bytes: &[u8]) -> String {
+    format!(
+        "data:{mime};base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    )
 }
 
 #[tauri::command]

@@ -27,6 +27,7 @@ pub mod privacy;
 
 pub mod activities;
 pub mod demo;
+pub mod awards;
 pub mod diploma;
 pub mod docx;
 pub mod events;

@@ -6,6 +6,7 @@
 mod common;
 
 mod about;
+mod awards;
 mod cli;
 mod command_list;
 mod commands;

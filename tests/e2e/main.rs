@@ -33,3 +33,5 @@ mod consultant;
 mod reports;
 // ── fair mode, copies and merging (issue 13) ──
 mod fair;
+// ── awards (issue 11) ──
+mod awards;

@@ -5,3 +5,4 @@ import './events/panel.js';
 import './privacy/panel.js';
 import './activities/panel.js';
 import './merge/panel.js';
+import './awards/panel.js';

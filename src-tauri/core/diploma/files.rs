@@ -15,6 +15,11 @@ pub fn partner_file_name(partner: &str) -> String {
     safe_file_name(&format!("Diplom {partner}.pdf"))
 }
 
+/// The file name for an award diploma: "Diplom Årets Frontløber Røde Kors.pdf".
+pub fn award_file_name(prize: &str, partner: &str) -> String {
+    safe_file_name(&format!("Diplom {prize} {partner}.pdf"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

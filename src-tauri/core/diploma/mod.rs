@@ -8,9 +8,12 @@
 //! and [`svg`] (the preview in the UI). What the consultant sees is what prints.
 //!
 //! This core knows nothing of Tauri or the database; `store` (ceremonies and
-//! issued diplomas) and the commands build on it.
+//! issued diplomas) and the commands build on it. [`award`] is the award
+//! variant (a prize's winner: title, "tildeles", numbered and reprinted like
+//! every diploma) that the awards area calls.
 
 pub mod counts;
+pub mod award;
 pub mod files;
 pub mod fonts;
 pub mod layout;

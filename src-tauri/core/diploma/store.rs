@@ -154,7 +154,7 @@ pub struct QueueEntry {
 /// they were registered, then in Danish order.
 pub fn queue(conn: &Connection) -> Result<Vec<QueueEntry>> {
     let with_diploma: HashSet<String> = conn
-        .prepare_cached("SELECT partner_id FROM diplomas WHERE is_copy = 0")?
+        .prepare_cached("SELECT partner_id FROM diplomas WHERE is_copy = 0 AND award_key IS NULL")?
         .query_map([], |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
     let mut waiting: Vec<partners::PartnerOption> = partners::pickable(conn, Some(Status::Aktiv))?
@@ -393,7 +393,7 @@ pub fn sample_input(
     base_input(conn, "Børnehaven Evigglad".into(), goals, occasion, draft)
 }
 
-fn base_input(
+pub(super) fn base_input(
     conn: &Connection,
     partner: String,
     goals: Vec<String>,
@@ -529,7 +529,7 @@ pub fn generate(
 }
 
 impl Generated {
-    fn new(path: &Path, pages: usize, warnings: Vec<WarningOut>) -> Generated {
+    pub(super) fn new(path: &Path, pages: usize, warnings: Vec<WarningOut>) -> Generated {
         Generated {
             file_name: path
                 .file_name()
@@ -557,6 +557,10 @@ pub struct Issued {
     pub number: i64,
     pub issued_on: String,
     pub is_copy: bool,
+    /// The prize an award diploma was given for (`None`: the partnership diploma).
+    pub award_key: Option<String>,
+    /// An award diploma's title (the prize's name), from its snapshot.
+    pub award_title: Option<String>,
 }
 
 /// What is stored as the snapshot: the input without image bytes, and the
@@ -590,7 +594,7 @@ fn load_image(conn: &Connection, digest: &Option<String>) -> Result<Option<Image
     Ok(bytes.map(ImageBytes::new))
 }
 
-fn snapshot_json(conn: &Connection, input: &DiplomaInput) -> Result<String> {
+pub(super) fn snapshot_json(conn: &Connection, input: &DiplomaInput) -> Result<String> {
     let mut bare = input.clone();
     let logo = store_image(conn, &bare.logo.take())?;
     let mut signatures = Vec::new();
@@ -633,7 +637,7 @@ pub fn mark_issued(
     for pid in partner_ids {
         let already: Option<i64> = tx
             .query_row(
-                "SELECT number FROM diplomas WHERE partner_id = ?1 AND is_copy = 0",
+                "SELECT number FROM diplomas WHERE partner_id = ?1 AND is_copy = 0 AND award_key IS NULL",
                 [pid],
                 |r| r.get(0),
             )
@@ -684,9 +688,11 @@ pub fn for_partner(conn: &Connection, partner_id: &str) -> Result<Vec<Issued>> {
     issued_where(conn, "d.partner_id = ?1", partner_id)
 }
 
-fn issued_where(conn: &Connection, cond: &str, arg: &str) -> Result<Vec<Issued>> {
+pub(super) fn issued_where(conn: &Connection, cond: &str, arg: &str) -> Result<Vec<Issued>> {
     let sql = format!(
-        "SELECT d.id, d.partner_id, d.ceremony_id, c.place, d.number, d.issued_on, d.is_copy
+        "SELECT d.id, d.partner_id, d.ceremony_id, c.place, d.number, d.issued_on, d.is_copy,
+                d.award_key, CASE WHEN d.award_key IS NULL THEN NULL
+                                  ELSE json_extract(d.snapshot, '$.input.wording.title') END
          FROM diplomas d LEFT JOIN ceremonies c ON c.id = d.ceremony_id
          WHERE {cond} ORDER BY d.created_at DESC"
     );
@@ -702,6 +708,8 @@ fn issued_where(conn: &Connection, cond: &str, arg: &str) -> Result<Vec<Issued>>
                 number: r.get(4)?,
                 issued_on: r.get(5)?,
                 is_copy: r.get::<_, i64>(6)? != 0,
+                award_key: r.get(7)?,
+                award_title: r.get(8)?,
             })
         })?
         .collect::<std::result::Result<Vec<_>, _>>()?;
@@ -722,11 +730,19 @@ fn issued_where(conn: &Connection, cond: &str, arg: &str) -> Result<Vec<Issued>>
 /// Prints an issued diploma again exactly as it was printed (from its
 /// snapshot), records the copy, and saves the PDF at `target`.
 pub fn reprint(conn: &mut Connection, diploma_id: &str, target: &Target) -> Result<Generated> {
-    let (partner_id, number, snapshot, ceremony_id, original): (String, i64, String, Option<String>, Option<String>) = conn
+    type Row = (
+        String,
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let (partner_id, number, snapshot, ceremony_id, original, award_key): Row = conn
         .query_row(
-            "SELECT partner_id, number, snapshot, ceremony_id, COALESCE(copy_of, id) FROM diplomas WHERE id = ?1",
+            "SELECT partner_id, number, snapshot, ceremony_id, COALESCE(copy_of, id), award_key FROM diplomas WHERE id = ?1",
             [diploma_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
         )
         .optional()?
         .ok_or(DiplomaError::DiplomaNotFound)?;
@@ -736,9 +752,9 @@ pub fn reprint(conn: &mut Connection, diploma_id: &str, target: &Target) -> Resu
     let path = docs::save(conn, DocKind::Diplomas, target, &name, &r.pdf)?;
     let ts = now();
     conn.execute(
-        "INSERT INTO diplomas (id, partner_id, ceremony_id, number, issued_on, snapshot, is_copy, copy_of, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?8)",
-        params![new_id(), partner_id, ceremony_id, number, ts.get(..10).unwrap_or_default(), snapshot, original, ts],
+        "INSERT INTO diplomas (id, partner_id, ceremony_id, number, issued_on, snapshot, is_copy, copy_of, award_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?9, ?8, ?8)",
+        params![new_id(), partner_id, ceremony_id, number, ts.get(..10).unwrap_or_default(), snapshot, original, ts, award_key],
     )?;
     let lang = settings::language(conn)?;
     Ok(Generated::new(

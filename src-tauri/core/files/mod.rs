@@ -242,10 +242,12 @@ pub enum DocKind {
     Reports,
     /// Copies of the database taken along to a fair ("Tag en kopi med").
     Copies,
+    /// The awards' nomination catalogues and scoring sheets.
+    Awards,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 8] = [
+    pub const ALL: [DocKind; 9] = [
         DocKind::Diplomas,
         DocKind::GrantLetters,
         DocKind::GrantPool,
@@ -254,6 +256,7 @@ impl DocKind {
         DocKind::Newsletters,
         DocKind::Reports,
         DocKind::Copies,
+        DocKind::Awards,
     ];
 
     /// The subfolder's name (Danish, as the consultant sees it in the file manager).
@@ -267,6 +270,7 @@ impl DocKind {
             DocKind::Newsletters => "Nyhedsbreve",
             DocKind::Reports => "Rapporter",
             DocKind::Copies => "Kopier",
+            DocKind::Awards => "Priser",
         }
     }
 }

@@ -32,7 +32,9 @@ fn each_kind_has_its_own_danish_subfolder() {
             "Partnere",
             "Arrangementer",
             "Nyhedsbreve",
-            "Kopier"
+            "Rapporter",
+            "Kopier",
+            "Priser"
         ]
     );
 }

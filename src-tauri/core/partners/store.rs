@@ -646,6 +646,8 @@ fn erase_in(tx: &Transaction, id: &str, ts: &str) -> Result<Erased> {
     )?;
     // So is a merge's record of values that lost a conflict.
     tx.execute("DELETE FROM merge_history WHERE partner_id = ?1", [id])?;
+    // The awards area keeps its nominations readable without personal data.
+    crate::awards::forget_partner(tx, id, (kind == Kind::Borger).then_some(ERASED_NAME))?;
     if !has_history(tx, id)? {
         tx.execute("DELETE FROM partners WHERE id = ?1", [id])?;
         return Ok(Erased::Deleted);

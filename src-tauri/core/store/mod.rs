@@ -48,6 +48,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "007_ceremony_selection",
         include_str!("migrations/007_ceremony_selection.sql"),
     ),
+    // ── awards (issue 11) ──
+    ("008_awards", include_str!("migrations/008_awards.sql")),
     // ── activities and follow-ups (issue 17) ──
     (
         "009_activities",

@@ -28,7 +28,9 @@ export async function renderPartnerDiplomas(container, partner, ctx) {
         if (await reprintDiploma(ctx, d)) await draw();
       });
       return h('li', { class: 'picked-row', 'data-diploma': String(d.number) },
-        h('span', { text: t('diplomas.partner_row', { number: d.number, date: shortDate(d.issued_on), place: d.ceremony_place || '' }) }),
+        h('span', { text: d.award_title
+          ? t('diplomas.partner_award_row', { number: d.number, date: shortDate(d.issued_on), title: d.award_title })
+          : t('diplomas.partner_row', { number: d.number, date: shortDate(d.issued_on), place: d.ceremony_place || '' }) }),
         copies ? h('span', { class: 'badge', text: tn('diplomas.copies', copies) }) : null,
         again);
     });
