@@ -26,3 +26,4 @@ pub mod grants;
 pub mod handoff;
 pub mod partners;
 pub mod print;
+pub mod publications;

@@ -103,6 +103,7 @@ export default {
   'settings.files_kind.partners': 'Eksport af partnere',
   'settings.files_kind.events': 'Kalenderfiler og deltagerlister',
   'settings.files_kind.newsletters': 'Nyhedsbreve',
+  'settings.files_kind.publications': 'Publikationer',
   'settings.backups_intro': 'Før en ny version af programmet ændrer databasen, gemmes en kopi af den. «Slet persondata» når ikke ind i kopierne: slet dem, når den nye version har kørt godt.',
   'settings.backups_none': 'Der er ingen sikkerhedskopier.',
   'settings.backup_item': 'Kopi fra {date} kl. {time}, skemaversion {version}, {size}',

@@ -103,6 +103,7 @@ export default {
   'settings.files_kind.partners': 'Partner exports',
   'settings.files_kind.events': 'Calendar files and sign-in sheets',
   'settings.files_kind.newsletters': 'Newsletters',
+  'settings.files_kind.publications': 'Publications',
   'settings.backups_intro': 'Before a new version of the app changes the database, it saves a copy. "Erase personal data" does not reach these copies: delete them once the new version has run well.',
   'settings.backups_none': 'There are no backups.',
   'settings.backup_item': 'Copy from {date} at {time}, schema version {version}, {size}',

@@ -20,6 +20,7 @@
 //! of those once (`output_dir` first, else the diploma folder) and stores it
 //! under [`PREF_KEY`]; from then on only [`PREF_KEY`] counts.
 
+pub mod folder;
 pub mod name;
 pub mod write;
 
@@ -31,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
+pub use folder::{save_folder, Entry};
 pub use name::safe_file_name;
 pub use write::Part;
 
@@ -238,16 +240,19 @@ pub enum DocKind {
     Events,
     /// Newsletters (HTML, text, recipients' CSV).
     Newsletters,
+    /// The inspiration catalogue and the partner pages for the website.
+    Publications,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 6] = [
+    pub const ALL: [DocKind; 7] = [
         DocKind::Diplomas,
         DocKind::GrantLetters,
         DocKind::GrantPool,
         DocKind::Partners,
         DocKind::Events,
         DocKind::Newsletters,
+        DocKind::Publications,
     ];
 
     /// The subfolder's name (Danish, as the consultant sees it in the file manager).
@@ -259,6 +264,7 @@ impl DocKind {
             DocKind::Partners => "Partnere",
             DocKind::Events => "Arrangementer",
             DocKind::Newsletters => "Nyhedsbreve",
+            DocKind::Publications => "Publikationer",
         }
     }
 }

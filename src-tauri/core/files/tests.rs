@@ -31,7 +31,8 @@ fn each_kind_has_its_own_danish_subfolder() {
             "Puljen",
             "Partnere",
             "Arrangementer",
-            "Nyhedsbreve"
+            "Nyhedsbreve",
+            "Publikationer"
         ]
     );
 }

@@ -35,6 +35,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "006_import_undo",
         include_str!("migrations/006_import_undo.sql"),
     ),
+    // ── publications (issue 14) ──
+    (
+        "013_publications",
+        include_str!("migrations/013_publications.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
