@@ -129,6 +129,25 @@ pub enum Command {
         #[arg(long)]
         year: i32,
     },
+    // ── publications (issue 14) ──
+    /// Inspirationskataloget for nye partnere som PDF (kun eksempler fra partnere med samtykke)
+    Catalogue {
+        /// PDF-filen der skrives
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
+    /// Partnersiderne til kommunens hjemmeside i en mappe; viser hvad der skal lægges op og fjernes
+    Webpages {
+        /// Mappen der skrives (ny eller tom)
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Skriv i en mappe, der ikke er tom
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Parses `args` (including the program name) and runs the subcommand.
@@ -249,6 +268,9 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         // ── grants (issue 6) ──
         Command::Grants { year } => grants(year),
+        // ── publications (issue 14) ──
+        Command::Catalogue { out, force } => publications_cli::catalogue(&exact(&out, force)),
+        Command::Webpages { out, force } => publications_cli::webpages(&exact(&out, force)),
     }
 }
 
@@ -469,4 +491,50 @@ fn grants(year: i32) -> Result<(), Failure> {
     let text = sundby_core::grants::summary_text(&store.conn, year, lang)?;
     say!("{}", text.trim_end_matches('\n'));
     Ok(())
+}
+
+// ── publications (issue 14) ──
+mod publications_cli {
+    use super::{open, Failure, Target};
+    use sundby_core::events;
+    use sundby_core::i18n::Lang;
+    use sundby_core::publications::catalogue::{self, CatalogueInput};
+    use sundby_core::publications::web;
+
+    pub fn catalogue(target: &Target) -> Result<(), Failure> {
+        let store = open()?;
+        let path = catalogue::save(
+            &store.conn,
+            &CatalogueInput::default(),
+            target,
+            events::today(),
+        )?;
+        say!("{}", path.display());
+        Ok(())
+    }
+
+    pub fn webpages(target: &Target) -> Result<(), Failure> {
+        let mut store = open()?;
+        let r = web::export(&mut store.conn, target, events::today())?;
+        say!("mappe:          {}", r.folder.display());
+        say!("sider:          {}", r.pages);
+        if r.ended {
+            say!("programperioden er slut: alle partnersider skal fjernes");
+        }
+        for p in &r.new {
+            say!("ny:             {} ({})", p.file_name, p.name);
+        }
+        for p in &r.changed {
+            say!("ændret:         {} ({})", p.file_name, p.name);
+        }
+        say!("uændrede:       {}", r.unchanged);
+        for p in &r.remove {
+            say!(
+                "fjern:          {} ({})",
+                p.file_name,
+                p.reason.label(Lang::Da)
+            );
+        }
+        Ok(())
+    }
 }

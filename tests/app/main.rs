@@ -14,3 +14,4 @@ mod files;
 mod grants;
 mod partner_io;
 mod partners;
+mod publications;
