@@ -103,6 +103,11 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::grants::grants_signer_get,
             commands::grants::grants_export,
             commands::grants::grants_letter,
+            // ── publications (issue 14) ──
+            commands::publications::publications_start,
+            commands::publications::publication_text_save,
+            commands::publications::catalogue_save,
+            commands::publications::webpages_export,
         ])
 }
 

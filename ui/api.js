@@ -118,3 +118,9 @@ export const grantsSignerGet = () => call('grants_signer_get');
 export const grantsExport = (year, open, path = null) => call('grants_export', { year, open, path });
 export const grantsLetter = (id, signer, open, path = null) => call('grants_letter', { id, signer, open, path });
 
+// ── publications (issue 14) ──
+// input: {partner_ids: null | [id]} (null = every consenting active partner)
+export const publicationsStart = (input) => call('publications_start', { input });
+export const publicationTextSave = (key, body) => call('publication_text_save', { key, body });
+export const catalogueSave = (input, path = null) => call('catalogue_save', { input, path });
+export const webpagesExport = () => call('webpages_export');

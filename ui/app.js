@@ -15,6 +15,7 @@ const AREAS = [
   { route: 'diplomer', label: 'nav.diplomas', view: () => import('./views/diplomas/index.js') },
   { route: 'arrangementer', label: 'nav.events', view: () => import('./views/events/index.js') },
   { route: 'pulje', label: 'nav.grants', view: () => import('./views/grants/index.js') },
+  { route: 'publikationer', label: 'nav.publications', view: () => import('./views/publications/index.js') },
   { route: 'priser', label: 'nav.awards', view: () => import('./views/soon.js') },
   { route: 'rapporter', label: 'nav.reports', view: () => import('./views/soon.js') },
   { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings/index.js') },

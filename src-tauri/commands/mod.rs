@@ -21,6 +21,9 @@ pub mod events;
 // ── grants (issue 6) ──
 pub mod grants;
 
+// ── publications (issue 14) ──
+pub mod publications;
+
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::PathBuf;

@@ -73,3 +73,84 @@ fn cli_writes_the_catalogue_and_the_web_pages_and_lists_removals() {
         "{stdout}"
     );
 }
+
+#[test]
+fn commands_edit_a_text_choose_examples_save_the_catalogue_and_export_pages() {
+    use crate::common::{invoke, Harness};
+    use serde_json::json;
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_in_memory().unwrap();
+    sundby_core::files::set_folder_setting(&s.conn, &dir.path().display().to_string(), "folder")
+        .unwrap();
+    let a = fixtures::partner(&s.conn, "Åben Have", "forening", "aktiv");
+    fixtures::partner(&s.conn, "Uden Samtykke", "forening", "aktiv");
+    s.conn
+        .execute(
+            "UPDATE partners SET consent_public = 1, initiative = 'Fælles køkkenhave' WHERE id = ?1",
+            [&a],
+        )
+        .unwrap();
+    let goal = sundby_core::settings::goals(&s.conn, false).unwrap()[0].id.clone();
+    s.conn
+        .execute(
+            "INSERT INTO partner_goals (partner_id, goal_id) VALUES (?1, ?2)",
+            [&a, &goal],
+        )
+        .unwrap();
+    let h = Harness::new(s);
+    let start = invoke(
+        &h,
+        "publications_start",
+        json!({ "input": { "partner_ids": null } }),
+    )
+    .unwrap();
+    let names: Vec<&str> = start["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Åben Have"]);
+    let t = invoke(
+        &h,
+        "publication_text_save",
+        json!({ "key": "intro", "body": "Hej <b>by</b>" }),
+    )
+    .unwrap();
+    assert_eq!(t["body"], "Hej <b>by</b>");
+    let err = invoke(
+        &h,
+        "publication_text_save",
+        json!({ "key": "nope", "body": "x" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "publications.unknown_text");
+    let saved = invoke(
+        &h,
+        "catalogue_save",
+        json!({ "input": { "partner_ids": [a] }, "path": null }),
+    )
+    .unwrap();
+    let path = saved["path"].as_str().unwrap();
+    assert!(
+        path.contains("Publikationer") && path.ends_with(".pdf"),
+        "{path}"
+    );
+    let text = crate::common::tools::pdftotext(std::path::Path::new(path));
+    assert!(
+        text.contains("Hej <b>by</b>") && text.contains("Åben Have"),
+        "{text}"
+    );
+    assert!(!text.contains("Uden Samtykke"));
+    let r = invoke(&h, "webpages_export", json!({})).unwrap();
+    assert_eq!(r["pages"], 1);
+    assert_eq!(r["new"][0]["name"], "Åben Have");
+    // A path not chosen in the save dialog is refused.
+    let err = invoke(
+        &h,
+        "catalogue_save",
+        json!({ "input": { "partner_ids": null }, "path": "/tmp/x.pdf" }),
+    )
+    .unwrap_err();
+    assert!(err["code"].as_str().unwrap().starts_with("files."), "{err}");
+}

@@ -675,5 +675,37 @@ export default {
   'grants.event.deleted': 'Slettet',
 
 
+  // ── publications (issue 14) ──
+  'nav.publications': 'Publikationer',
+  'publications.title': 'Publikationer',
+  'publications.intro': 'Inspirationskataloget til nye partnere og partnersiderne til kommunens hjemmeside. Kun partnere, der har sagt ja til at blive nævnt, kommer med.',
+  'publications.texts': 'Katalogets tekster',
+  'publications.text.intro': 'Hvad programmet er, og hvorfor',
+  'publications.text.commitment': 'Det forpligter en partner sig til',
+  'publications.text.join': 'Sådan bliver man partner',
+  'publications.text.contact': 'Kontakt',
+  'publications.example_text': 'Eksempeltekst til målet «{goal}» (bruges, når der er færre end to eksempler)',
+  'publications.partners': 'Partnernes eksempler',
+  'publications.partners_hint': 'Aktive partnere med samtykke og et initiativ. Fjern fluebenet for at udelade et eksempel.',
+  'publications.no_partners': 'Ingen aktive partnere med samtykke og et initiativ endnu.',
+  'publications.preview': 'Forhåndsvisning',
+  'publications.preview_hint': 'Katalogets afsnit, som de kommer med i PDF-filen.',
+  'publications.catalogue_save': 'Lav inspirationskataloget (PDF)',
+  'publications.catalogue_file': 'Inspirationskatalog.pdf',
+  'publications.saved': 'Kataloget er gemt: {path}',
+  'publications.webpages_export': 'Eksportér partnersider',
+  'publications.exported': 'Partnersiderne er gemt i {path}',
+  'publications.export_result': 'Seneste eksport',
+  'publications.export_folder': 'Mappe: {path}',
+  'publications.export_pages': 'Sider: {n}',
+  'publications.ended': 'Programperioden er slut: alle partnersider skal fjernes fra hjemmesiden.',
+  'publications.new': 'Nye sider',
+  'publications.changed': 'Ændrede sider',
+  'publications.remove': 'Sider der skal fjernes',
+  'publications.reason.programme_ended': 'programperioden er slut',
+  'publications.reason.not_active': 'partneren er ikke længere aktiv',
+  'publications.reason.removed': 'partneren er slettet',
+  'publications.reason.consent_withdrawn': 'samtykket er trukket tilbage',
+
   // ── end ──
 };

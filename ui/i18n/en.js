@@ -675,5 +675,37 @@ export default {
   'grants.event.deleted': 'Deleted',
 
 
+  // ── publications (issue 14) ──
+  'nav.publications': 'Publications',
+  'publications.title': 'Publications',
+  'publications.intro': 'The inspiration catalogue for new partners and the partner pages for the city’s website. Only partners who agreed to be named appear.',
+  'publications.texts': 'The catalogue’s texts',
+  'publications.text.intro': 'What the programme is, and why',
+  'publications.text.commitment': 'What a partner commits to',
+  'publications.text.join': 'How to join',
+  'publications.text.contact': 'Contact',
+  'publications.example_text': 'Example text for the goal “{goal}” (used when there are fewer than two examples)',
+  'publications.partners': 'The partners’ examples',
+  'publications.partners_hint': 'Active partners with consent and an initiative. Untick to leave an example out.',
+  'publications.no_partners': 'No active partners with consent and an initiative yet.',
+  'publications.preview': 'Preview',
+  'publications.preview_hint': 'The catalogue’s sections as they go into the PDF.',
+  'publications.catalogue_save': 'Make the inspiration catalogue (PDF)',
+  'publications.catalogue_file': 'Inspiration catalogue.pdf',
+  'publications.saved': 'The catalogue is saved: {path}',
+  'publications.webpages_export': 'Export partner pages',
+  'publications.exported': 'The partner pages are saved in {path}',
+  'publications.export_result': 'Latest export',
+  'publications.export_folder': 'Folder: {path}',
+  'publications.export_pages': 'Pages: {n}',
+  'publications.ended': 'The programme period has ended: every partner page is to be removed from the website.',
+  'publications.new': 'New pages',
+  'publications.changed': 'Changed pages',
+  'publications.remove': 'Pages to remove',
+  'publications.reason.programme_ended': 'the programme period has ended',
+  'publications.reason.not_active': 'the partner is no longer active',
+  'publications.reason.removed': 'the partner was deleted',
+  'publications.reason.consent_withdrawn': 'consent was withdrawn',
+
   // ── end ──
 };

@@ -169,5 +169,46 @@ pub fn set_text(conn: &Connection, key: &str, body: &str) -> Result<Text> {
     text(conn, key)
 }
 
+/// What the Publikationer view opens with: the editable texts (each goal's
+/// example text among them), each goal's examples, and the partners who may
+/// give one (to choose from).
+#[derive(Debug, Clone, Serialize)]
+pub struct Start {
+    pub texts: Vec<Text>,
+    pub goals: Vec<catalogue::GoalExamples>,
+    pub candidates: Vec<Candidate>,
+}
+
+/// A partner who may give an example.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    pub id: String,
+    pub name: String,
+}
+
+/// The view's start: texts, the examples `input` chooses, the candidates.
+pub fn start(conn: &Connection, input: &catalogue::CatalogueInput) -> Result<Start> {
+    let mut texts = Vec::new();
+    for (key, _) in TEXTS {
+        texts.push(text(conn, key)?);
+    }
+    let goals = catalogue::examples(conn, input)?;
+    for g in &goals {
+        texts.push(text(conn, &format!("{EXAMPLE_PREFIX}{}", g.goal_id))?);
+    }
+    let candidates = catalogue::candidates(conn)?
+        .into_iter()
+        .map(|p| Candidate {
+            id: p.id,
+            name: p.name,
+        })
+        .collect();
+    Ok(Start {
+        texts,
+        goals,
+        candidates,
+    })
+}
+
 #[cfg(test)]
 mod tests;
