@@ -90,7 +90,9 @@ fn commands_edit_a_text_choose_examples_save_the_catalogue_and_export_pages() {
             [&a],
         )
         .unwrap();
-    let goal = sundby_core::settings::goals(&s.conn, false).unwrap()[0].id.clone();
+    let goal = sundby_core::settings::goals(&s.conn, false).unwrap()[0]
+        .id
+        .clone();
     s.conn
         .execute(
             "INSERT INTO partner_goals (partner_id, goal_id) VALUES (?1, ?2)",
