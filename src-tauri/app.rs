@@ -184,6 +184,11 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::awards::awards_for_partner,
             commands::awards::awards_catalogue_save,
             commands::awards::awards_scoring_sheet_save,
+            // ── publications (issue 14) ──
+            commands::publications::publications_start,
+            commands::publications::publication_text_save,
+            commands::publications::catalogue_save,
+            commands::publications::webpages_export,
         ])
 }
 

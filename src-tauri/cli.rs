@@ -151,6 +151,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    // ── publications (issue 14) ──
+    /// Inspirationskataloget for nye partnere som PDF (kun eksempler fra partnere med samtykke)
+    Catalogue {
+        /// PDF-filen der skrives
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Overskriv en eksisterende fil
+        #[arg(long)]
+        force: bool,
+    },
     // ── awards (issue 11) ──
     /// En prisrunde: indstillinger, point, rangering, stemmer og vindere
     Awards {
@@ -230,6 +240,15 @@ pub enum Command {
         /// En konflikt (id fra --dry-run) hvor den bærbares værdi vælges; kan gentages
         #[arg(long = "choose-copy")]
         choose_copy: Vec<String>,
+    },
+    /// Partnersiderne til kommunens hjemmeside i en mappe; viser hvad der skal lægges op og fjernes
+    Webpages {
+        /// Mappen der skrives (ny eller tom)
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Skriv i en mappe, der ikke er tom
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -389,6 +408,9 @@ fn run(command: Command) -> Result<(), Failure> {
             pointark,
             force,
         } => award_catalogue(&round, &exact(&out, force), pointark),
+        // ── publications (issue 14) ──
+        Command::Catalogue { out, force } => publications_cli::catalogue(&exact(&out, force)),
+        Command::Webpages { out, force } => publications_cli::webpages(&exact(&out, force)),
     }
 }
 
@@ -760,4 +782,48 @@ fn award_catalogue(round: &str, target: &Target, scoring_sheet: bool) -> Result<
     };
     say!("{}", path.display());
     Ok(())
+}
+// ── publications (issue 14) ──
+mod publications_cli {
+    use super::{open, Failure, Target};
+    use sundby_core::i18n::Lang;
+    use sundby_core::publications::catalogue::{self, CatalogueInput};
+    use sundby_core::publications::web;
+
+    pub fn catalogue(target: &Target) -> Result<(), Failure> {
+        let store = open()?;
+        let path = catalogue::save(
+            &store.conn,
+            &CatalogueInput::default(),
+            target,
+            sundby_core::dates::today(),
+        )?;
+        say!("{}", path.display());
+        Ok(())
+    }
+
+    pub fn webpages(target: &Target) -> Result<(), Failure> {
+        let mut store = open()?;
+        let r = web::export(&mut store.conn, target, sundby_core::dates::today())?;
+        say!("mappe:          {}", r.folder.display());
+        say!("sider:          {}", r.pages);
+        if r.ended {
+            say!("programperioden er slut: alle partnersider skal fjernes");
+        }
+        for p in &r.new {
+            say!("ny:             {} ({})", p.file_name, p.name);
+        }
+        for p in &r.changed {
+            say!("ændret:         {} ({})", p.file_name, p.name);
+        }
+        say!("uændrede:       {}", r.unchanged);
+        for p in &r.remove {
+            say!(
+                "fjern:          {} ({})",
+                p.file_name,
+                p.reason.label(Lang::Da)
+            );
+        }
+        Ok(())
+    }
 }

@@ -23,7 +23,13 @@ pub fn report(from: &str, to: &str, out: &Path, target: &Target) -> Result<(), F
     let period = reports::period(&store.conn, &input, sundby_core::dates::today())?;
     let path = match extension(out).as_str() {
         "xlsx" => output::save_xlsx(&store.conn, period, Lang::Da, target)?,
-        "pdf" => output::save_pdf(&store.conn, period, Lang::Da, sundby_core::dates::today(), target)?,
+        "pdf" => output::save_pdf(
+            &store.conn,
+            period,
+            Lang::Da,
+            sundby_core::dates::today(),
+            target,
+        )?,
         _ => {
             return Err(Failure::Message(
                 "--out skal ende på .pdf eller .xlsx".into(),

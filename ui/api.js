@@ -207,3 +207,9 @@ export const awardsDiplomaIssue = (prizeId, path = null) => call('awards_diploma
 export const awardsForPartner = (partnerId) => call('awards_for_partner', { partnerId });
 export const awardsCatalogueSave = (roundId, path = null) => call('awards_catalogue_save', { roundId, path });
 export const awardsScoringSheetSave = (roundId, path = null) => call('awards_scoring_sheet_save', { roundId, path });
+// ── publications (issue 14) ──
+// input: {partner_ids: null | [id]} (null = every consenting active partner)
+export const publicationsStart = (input) => call('publications_start', { input });
+export const publicationTextSave = (key, body) => call('publication_text_save', { key, body });
+export const catalogueSave = (input, path = null) => call('catalogue_save', { input, path });
+export const webpagesExport = () => call('webpages_export');

@@ -18,6 +18,7 @@ const AREAS = [
   { route: 'diplomer', label: 'nav.diplomas', view: () => import('./views/diplomas/index.js') },
   { route: 'arrangementer', label: 'nav.events', view: () => import('./views/events/index.js') },
   { route: 'pulje', label: 'nav.grants', view: () => import('./views/grants/index.js') },
+  { route: 'publikationer', label: 'nav.publications', view: () => import('./views/publications/index.js') },
   { route: 'priser', label: 'nav.awards', view: () => import('./views/soon.js') },
   { route: 'rapporter', label: 'nav.reports', view: () => import('./views/reports/index.js') },
   { route: 'priser', label: 'nav.awards', view: () => import('./views/awards/index.js') },

@@ -283,6 +283,17 @@ pub const AREAS: &[Area] = &[
             "awards_scoring_sheet_save",
         ],
     },
+    // ── publications (issue 14) ──
+    Area {
+        name: "publications",
+        description: "Publikationer: the inspiration catalogue and the partner pages for the website.",
+        commands: &[
+            "publications_start",
+            "publication_text_save",
+            "catalogue_save",
+            "webpages_export",
+        ],
+    },
 ];
 
 /// Every command, area by area, in the order above.

@@ -37,6 +37,9 @@ pub mod sync;
 // ── awards (issue 11) ──
 pub mod awards;
 
+// ── publications (issue 14) ──
+pub mod publications;
+
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::PathBuf;

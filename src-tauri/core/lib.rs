@@ -26,8 +26,8 @@ pub mod backups;
 pub mod privacy;
 
 pub mod activities;
-pub mod demo;
 pub mod awards;
+pub mod demo;
 pub mod diploma;
 pub mod docx;
 pub mod events;
@@ -37,5 +37,6 @@ pub mod handoff;
 pub mod overview;
 pub mod partners;
 pub mod print;
+pub mod publications;
 pub mod reports;
 pub mod sync;

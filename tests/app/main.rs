@@ -17,6 +17,7 @@ mod grants;
 mod overview;
 mod partner_io;
 mod partners;
-mod safety;
+mod publications;
 mod reports;
+mod safety;
 mod sync;

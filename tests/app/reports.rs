@@ -252,12 +252,7 @@ fn the_report_commands_as_the_ui_calls_them() {
         .contains("Titel\nFrederiksberg Frontløber\n"));
     for format in ["docx", "txt"] {
         for _ in 0..2 {
-            invoke(
-                &h,
-                "case_export",
-                json!({ "format": format }),
-            )
-            .unwrap();
+            invoke(&h, "case_export", json!({ "format": format })).unwrap();
         }
     }
     assert_eq!(

@@ -13,7 +13,7 @@
 //! 5. the grant pool with applications in every status ([`areas::grants`]);
 //! 6. a newsletter issue ([`areas::newsletter`]);
 //! 7. activities and follow-ups, some overdue ([`crate::activities::demo`]);
-//! 8. awards, once that area exists (marked below).
+//! 8. awards: a round with both prizes, nominations, scores and votes.
 //!
 //! Refused, with nothing changed, when the register already has partners.
 //! Dates are relative to `today`, so the demo always has something due.
@@ -56,6 +56,8 @@ pub enum DemoError {
     #[error(transparent)]
     Activities(#[from] activities::ActivityError),
     #[error(transparent)]
+    Awards(#[from] crate::awards::AwardError),
+    #[error(transparent)]
     Store(#[from] crate::store::StoreError),
 }
 
@@ -68,6 +70,7 @@ impl DemoError {
             DemoError::Events(e) => e,
             DemoError::Grants(e) => e,
             DemoError::Activities(e) => e,
+            DemoError::Awards(e) => e,
             DemoError::Store(e) => e,
         }
     }
@@ -102,8 +105,7 @@ pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
     let (a, f) = activities::demo::fill(conn, today)?;
     report.activities = a;
     report.follow_ups = f;
-    // ── awards (issue 11): the integrator adds the award round here ──
-    // crate::awards::demo::fill(conn)?;
+    crate::awards::demo::fill(conn)?;
     Ok(report)
 }
 

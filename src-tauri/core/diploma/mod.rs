@@ -12,8 +12,8 @@
 //! variant (a prize's winner: title, "tildeles", numbered and reprinted like
 //! every diploma) that the awards area calls.
 
-pub mod counts;
 pub mod award;
+pub mod counts;
 pub mod files;
 pub mod fonts;
 pub mod layout;

@@ -20,6 +20,7 @@
 //! of those once (`output_dir` first, else the diploma folder) and stores it
 //! under [`PREF_KEY`]; from then on only [`PREF_KEY`] counts.
 
+pub mod folder;
 pub mod name;
 pub mod write;
 
@@ -31,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
+pub use folder::{save_folder, Entry};
 pub use name::safe_file_name;
 pub use write::Part;
 
@@ -244,10 +246,12 @@ pub enum DocKind {
     Copies,
     /// The awards' nomination catalogues and scoring sheets.
     Awards,
+    /// The inspiration catalogue and the partner pages for the website.
+    Publications,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 9] = [
+    pub const ALL: [DocKind; 10] = [
         DocKind::Diplomas,
         DocKind::GrantLetters,
         DocKind::GrantPool,
@@ -257,6 +261,7 @@ impl DocKind {
         DocKind::Reports,
         DocKind::Copies,
         DocKind::Awards,
+        DocKind::Publications,
     ];
 
     /// The subfolder's name (Danish, as the consultant sees it in the file manager).
@@ -271,6 +276,7 @@ impl DocKind {
             DocKind::Reports => "Rapporter",
             DocKind::Copies => "Kopier",
             DocKind::Awards => "Priser",
+            DocKind::Publications => "Publikationer",
         }
     }
 }

@@ -34,7 +34,8 @@ fn each_kind_has_its_own_danish_subfolder() {
             "Nyhedsbreve",
             "Rapporter",
             "Kopier",
-            "Priser"
+            "Priser",
+            "Publikationer"
         ]
     );
 }

@@ -188,6 +188,59 @@ pub fn named_publicly(conn: &Connection, ids: &[String]) -> Result<HashMap<Strin
     Ok(rows)
 }
 
+/// A partner as it may be shown to the public (catalogue examples, the
+/// city's web pages): only partners who consented to be named and are
+/// neither in the bin nor erased.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicProfile {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub initiative: String,
+    pub target_group: String,
+    pub arena: String,
+    pub website: String,
+    /// In the programme's order of goals.
+    pub goal_ids: Vec<String>,
+    pub updated_at: String,
+}
+
+/// Every partner that may be named publicly now (see [`named_publicly`]),
+/// with `status` when one is given, in Danish order; their goals read in one
+/// more query.
+pub fn public_profiles(conn: &Connection, status: Option<Status>) -> Result<Vec<PublicProfile>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, kind, status, initiative, target_group, arena, website, updated_at
+         FROM partners
+         WHERE consent_public = 1 AND deleted_at IS NULL AND erased_at IS NULL
+           AND (?1 IS NULL OR status = ?1)
+         ORDER BY sort_key, name",
+    )?;
+    let mut rows: Vec<PublicProfile> = stmt
+        .query_map([status], |r| {
+            Ok(PublicProfile {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                status: r.get(3)?,
+                initiative: r.get(4)?,
+                target_group: r.get(5)?,
+                arena: r.get(6)?,
+                website: r.get(7)?,
+                goal_ids: Vec::new(),
+                updated_at: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<String> = rows.iter().map(|p| p.id.clone()).collect();
+    let mut goals = goal_ids_of(conn, &ids)?;
+    for p in &mut rows {
+        p.goal_ids = goals.remove(&p.id).unwrap_or_default();
+    }
+    Ok(rows)
+}
+
 /// Where a letter to a partner goes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Addressee {

@@ -960,14 +960,7 @@ pub fn insert_valid_from(
     ])?;
     store::write_goals(tx, &id, &p.goals)?;
     store::write_contacts(tx, &id, &p.contacts, &ts)?;
-    consents::record_changes(
-        tx,
-        &id,
-        None,
-        p.consents(),
-        source,
-        crate::dates::today(),
-    )?;
+    consents::record_changes(tx, &id, None, p.consents(), source, crate::dates::today())?;
     tx.prepare_cached(
         "INSERT INTO partner_status_history (id, partner_id, status, changed_on, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -290,11 +290,32 @@ pub fn sections(e: &Extract, lang: Lang) -> Vec<Section> {
     out.push(letters);
 
     let mut nominations = section(&t("Indstillinger til priser", "Award nominations"));
-    nominations.rows = e.nominations.iter().map(|n| vec![n.to_string()]).collect();
+    nominations.rows = e
+        .nominations
+        .iter()
+        .map(|n| {
+            let prizes: Vec<String> = n
+                .prizes
+                .iter()
+                .map(|p| {
+                    if p.won {
+                        format!("{} ({})", p.name, t("vundet", "won"))
+                    } else {
+                        p.name.clone()
+                    }
+                })
+                .collect();
+            vec![n.round_name.clone(), n.title.clone(), prizes.join(", ")]
+        })
+        .collect();
     nominations.columns = if nominations.rows.is_empty() {
         Vec::new()
     } else {
-        vec![t("Indstilling", "Nomination")]
+        vec![
+            t("Prisrunde", "Award round"),
+            t("Initiativ", "Initiative"),
+            t("Priser", "Prizes"),
+        ]
     };
     nominations.empty = Some(t("Ingen.", "None."));
     out.push(nominations);

@@ -7,8 +7,8 @@
 //! functions, never its tables: the register ([`partners::get`], the consent
 //! history), events ([`events::store::partner_events`]), diplomas
 //! ([`diploma::store::for_partner`]), grants ([`grants::granted::with_history_of_partner`])
-//! and newsletters ([`events::newsletter::issues`]). Nominations join when
-//! the awards area lands: see `nominations` in [`extract`] (the HOOK).
+//! and newsletters ([`events::newsletter::issues`]), and the awards' nominations
+//! and prizes (`awards::for_partner`).
 
 pub mod document;
 pub mod retention;
@@ -116,10 +116,8 @@ pub struct Extract {
     /// (the app records each issue, not each recipient, so these are the
     /// issues the primary contact was on the recipient list of).
     pub newsletters: Vec<events::newsletter::NewsletterIssue>,
-    /// Nominations for awards. HOOK (issue 11, awards): filled by the awards
-    /// area's public function once it lands (`awards::nominations_of`);
-    /// empty until then.
-    pub nominations: Vec<serde_json::Value>,
+    /// Nominations for awards and the prizes won (`awards::for_partner`).
+    pub nominations: Vec<crate::awards::PartnerAward>,
 }
 
 /// The programme that holds the data.
@@ -188,8 +186,8 @@ pub fn extract(conn: &Connection, partner_id: &str) -> Result<Extract> {
         events,
         diplomas,
         grants,
-        // HOOK (issue 11, awards): `awards::nominations_of(conn, partner_id)`.
-        nominations: Vec::new(),
+        nominations: crate::awards::for_partner(conn, partner_id)
+            .map_err(|e| PrivacyError::area("awards", e))?,
         newsletters,
     })
 }

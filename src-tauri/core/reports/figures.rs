@@ -151,11 +151,10 @@ pub struct NewsletterFigures {
     pub recipients: i64,
 }
 
-/// AWARDS HOOK: the awards area (issue 11) is built in parallel. When it
-/// lands, the integrator fills this from its public read function (rounds
-/// held in the period and their nominations) in [`figures`] below, at the
-/// line marked `AWARDS HOOK`; until then it is `None` and every output says
-/// the awards are not recorded in the app yet.
+/// The award rounds held in the period (by their celebration's date, else
+/// the day the round was made) and their nominations, read through the
+/// awards area's `awards::rounds`. `None` only where no awards are recorded
+/// at all, and every output then says so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AwardFigures {
     pub rounds: i64,
@@ -177,6 +176,28 @@ pub struct Figures {
     pub awards: Option<AwardFigures>,
 }
 
+/// The award rounds held in `period` and their nominations; `None` when no
+/// round was ever made.
+fn award_figures(conn: &Connection, period: Period) -> Result<Option<AwardFigures>> {
+    let rounds = crate::awards::rounds(conn)?;
+    if rounds.is_empty() {
+        return Ok(None);
+    }
+    let held = |r: &crate::awards::Round| {
+        let day = r
+            .celebration_on
+            .as_deref()
+            .and_then(crate::dates::parse_iso)
+            .or_else(|| r.created_at.get(..10).and_then(crate::dates::parse_iso));
+        day.is_some_and(|d| d >= period.from && d <= period.to)
+    };
+    let in_period: Vec<_> = rounds.iter().filter(|r| held(r)).collect();
+    Ok(Some(AwardFigures {
+        rounds: in_period.len() as i64,
+        nominations: in_period.iter().map(|r| r.nomination_count).sum(),
+    }))
+}
+
 /// The figures of `period`.
 pub fn figures(conn: &Connection, period: Period, lang: Lang) -> Result<Figures> {
     let facts = crate::partners::facts::facts(conn)?;
@@ -188,8 +209,7 @@ pub fn figures(conn: &Connection, period: Period, lang: Lang) -> Result<Figures>
     let pool = pool_figures(conn, &facts, &goal_titles, period)?;
     let (issues, recipients) = event_facts::newsletters_sent(conn, period.from, period.to)?;
     let newsletters = NewsletterFigures { issues, recipients };
-    // AWARDS HOOK: `awards: Some(AwardFigures { .. })` from the awards area.
-    let awards = None;
+    let awards = award_figures(conn, period)?;
     let empty = partners.registered == 0
         && events.events == 0
         && diplomas.handed_out == 0

@@ -51,6 +51,8 @@ pub enum ReportError {
     #[error(transparent)]
     Grants(#[from] crate::grants::GrantError),
     #[error(transparent)]
+    Awards(#[from] crate::awards::AwardError),
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -69,6 +71,7 @@ impl Localize for ReportError {
             ReportError::File(e) => e.code(),
             ReportError::Settings(e) => e.code(),
             ReportError::Grants(e) => e.code(),
+            ReportError::Awards(e) => e.code(),
             ReportError::Store(e) => e.code(),
         }
     }
@@ -78,6 +81,7 @@ impl Localize for ReportError {
             ReportError::File(e) => e.field(),
             ReportError::Settings(e) => e.field(),
             ReportError::Grants(e) => e.field(),
+            ReportError::Awards(e) => e.field(),
             _ => None,
         }
     }
@@ -87,6 +91,7 @@ impl Localize for ReportError {
             (_, ReportError::File(e)) => e.message(lang),
             (_, ReportError::Settings(e)) => e.message(lang),
             (_, ReportError::Grants(e)) => e.message(lang),
+            (_, ReportError::Awards(e)) => e.message(lang),
             (_, ReportError::Store(e)) => e.message(lang),
             (Lang::Da, ReportError::EvaluationNotFound(_)) => {
                 "Evalueringen findes ikke længere. Genindlæs siden.".into()

@@ -61,6 +61,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("011_safety", include_str!("migrations/011_safety.sql")),
     // ── fair mode, copies and merging (issue 13) ──
     ("012_merge", include_str!("migrations/012_merge.sql")),
+    // ── publications (issue 14) ──
+    (
+        "013_publications",
+        include_str!("migrations/013_publications.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
