@@ -27,11 +27,13 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "ui", "views", "about", "licences.js")
-FONTS_DIR = os.path.join(ROOT, "src-tauri", "core", "fonts")
-# The bundled fonts: family, files, licence text (all SIL OFL 1.1).
+# The bundled fonts: family, folder, files, licence text (all SIL OFL 1.1).
+# Lato lives in ui/fonts (the window's @font-face and the PDFs use one copy).
 FONTS = [
-    ("EB Garamond", ["EBGaramond12-Regular.ttf", "EBGaramond12-Italic.ttf"], "OFL-EBGaramond.txt"),
-    ("Lato", ["Lato-Regular.ttf", "Lato-Light.ttf", "Lato-Bold.ttf"], "OFL-Lato.txt"),
+    ("EB Garamond", os.path.join(ROOT, "src-tauri", "core", "fonts"),
+     ["EBGaramond12-Regular.ttf", "EBGaramond12-Italic.ttf"], "OFL-EBGaramond.txt"),
+    ("Lato", os.path.join(ROOT, "ui", "fonts"),
+     ["Lato-Regular.ttf", "Lato-Light.ttf", "Lato-Bold.ttf"], "OFL-Lato.txt"),
 ]
 LICENCE_FILE = re.compile(r"^(licen[cs]e|copying|notice|unlicense|copyright)", re.I)
 # Which standard licence a file name stands for, for crates without a text.
@@ -142,8 +144,8 @@ def main():
             entry["standard_text"] = True
         entries.append(entry)
     fonts = [
-        {"family": family, "files": names, "licence": "OFL-1.1", "text": text_id(read(os.path.join(FONTS_DIR, lic)))}
-        for family, names, lic in FONTS
+        {"family": family, "files": names, "licence": "OFL-1.1", "text": text_id(read(os.path.join(folder, lic)))}
+        for family, folder, names, lic in FONTS
     ]
     data = {"platform": triple, "crates": entries, "fonts": fonts, "texts": texts}
     body = json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False)

@@ -58,6 +58,8 @@ pub enum DemoError {
     #[error(transparent)]
     Awards(#[from] crate::awards::AwardError),
     #[error(transparent)]
+    Reports(#[from] crate::reports::ReportError),
+    #[error(transparent)]
     Store(#[from] crate::store::StoreError),
 }
 
@@ -71,6 +73,7 @@ impl DemoError {
             DemoError::Grants(e) => e,
             DemoError::Activities(e) => e,
             DemoError::Awards(e) => e,
+            DemoError::Reports(e) => e,
             DemoError::Store(e) => e,
         }
     }
@@ -106,7 +109,43 @@ pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
     report.activities = a;
     report.follow_ups = f;
     crate::awards::demo::fill(conn)?;
+    reports(conn, today)?;
     Ok(report)
+}
+
+/// Rapporter: the consultant's contact for the case and a midway
+/// evaluation (fictional, example.dk).
+fn reports(conn: &Connection, today: NaiveDate) -> Result<()> {
+    use crate::reports::{contact, evaluation};
+    contact::save(
+        conn,
+        &contact::Contact {
+            name: "Mette Demo".into(),
+            title: "Sundhedskonsulent".into(),
+            unit: "Sundhed og Forebyggelse (demo)".into(),
+            phone: "72 10 00 00".into(),
+            email: "sundhed@example.dk".into(),
+        },
+    )?;
+    evaluation::save(
+        conn,
+        &evaluation::EvaluationInput {
+            id: String::new(),
+            written_on: String::new(),
+            author: "Mette Demo".into(),
+            purpose_met: Some(3),
+            implemented: Some(3),
+            evaluated: "internt".into(),
+            effect: "Flere foreninger og virksomheder arbejder med bevægelse og røgfrihed \
+                     (fiktivt eksempel)."
+                .into(),
+            attention: "Private partnere spørger først, hvad de får ud af det.".into(),
+            barriers: "Travlhed hos de frivillige foreninger.".into(),
+            promoting: "Diplomoverrækkelsen og messen gav synlighed.".into(),
+        },
+        today,
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -8,12 +8,26 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()
 }
 
-/// Tables nothing in the demo should fill: import bookkeeping (no import
-/// was made), corrections of paid grants, the newsletter draft's place.
+/// Tables nothing in the demo should fill: records of actions the demo does
+/// not take — an import (its bookkeeping), a correction of a paid grant, an
+/// erasure, a copy taken along and merged back, a fair run in fair mode, a
+/// ceremony's print selection, edited publication and case texts (their
+/// defaults are built in), the report's highlights and a web export.
 const LEFT_EMPTY: &[&str] = &[
     "import_batches",
     "import_undo_snapshots",
     "grant_adjustments",
+    "erasure_log",
+    "copies_out",
+    "merge_history",
+    "fair_signups",
+    "fair_booths",
+    "ceremony_selection",
+    "publication_texts",
+    "report_case",
+    "report_highlights",
+    "web_exports",
+    "web_export_pages",
 ];
 
 #[test]
