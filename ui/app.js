@@ -19,10 +19,8 @@ const AREAS = [
   { route: 'arrangementer', label: 'nav.events', view: () => import('./views/events/index.js') },
   { route: 'pulje', label: 'nav.grants', view: () => import('./views/grants/index.js') },
   { route: 'publikationer', label: 'nav.publications', view: () => import('./views/publications/index.js') },
-  { route: 'priser', label: 'nav.awards', view: () => import('./views/soon.js') },
-  { route: 'rapporter', label: 'nav.reports', view: () => import('./views/reports/index.js') },
   { route: 'priser', label: 'nav.awards', view: () => import('./views/awards/index.js') },
-  { route: 'rapporter', label: 'nav.reports', view: () => import('./views/soon.js') },
+  { route: 'rapporter', label: 'nav.reports', view: () => import('./views/reports/index.js') },
   { route: 'indstillinger', label: 'nav.settings', view: () => import('./views/settings/index.js') },
   // Not in the navigation: fair mode (full window) and copies/merging.
   { route: 'messe', label: 'fair.mode', hidden: true, view: () => import('./views/fair/index.js') },

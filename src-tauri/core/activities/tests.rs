@@ -235,6 +235,10 @@ fn a_past_date_is_allowed_and_overdue_at_once_and_done_takes_it_off() {
 fn the_pipeline_shows_each_lead_with_last_activity_and_next_follow_up() {
     let mut s = Store::open_in_memory().unwrap();
     let first = partner(&mut s.conn, "Æblegården", "virksomhed", "interesseret");
+    // `created_at` has millisecond resolution: two partners made in the same
+    // millisecond are equally old (and then listed by name, which would put
+    // Bageriet first), so the second is made a moment later.
+    std::thread::sleep(std::time::Duration::from_millis(3));
     let second = partner(&mut s.conn, "Bageriet", "virksomhed", "interesseret");
     partner(&mut s.conn, "Aktiv ApS", "virksomhed", "aktiv");
     add(
