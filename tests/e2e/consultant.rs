@@ -190,14 +190,16 @@ async fn a_ceremony_keeps_its_partners_across_a_restart_and_is_marked_later() {
     assert_eq!(issued, 2);
 }
 
-/// Every label (dt) in `css` on the same line as its value (dd).
+/// Every label (dt) in `css` on the same line as its value (dd): their
+/// boxes overlap vertically (baseline-aligned, so with a smaller label font
+/// their tops differ by a few pixels) and the value starts right of the label.
 async fn labels_beside_values(app: &App, css: &str) {
     let drift = app
         .js(&format!(
             "[...document.querySelectorAll('{css} dt')].map((dt) => {{ \
                const dd = dt.nextElementSibling; \
                const a = dt.getBoundingClientRect(), b = dd.getBoundingClientRect(); \
-               return Math.abs(a.top - b.top) > 2 || b.left < a.right - 1 ? dt.textContent + ' / ' + dd.textContent : null; \
+               return b.top > a.bottom - 1 || a.top > b.bottom - 1 || b.left < a.right - 1 ? dt.textContent + ' / ' + dd.textContent : null; \
              }}).filter(Boolean)"
         ))
         .await;

@@ -31,7 +31,7 @@ async fn the_documents_folder_is_chosen_in_settings_and_used() {
         app.text("#settings-files-where").await,
         format!("Standard: {}", shown(&default))
     );
-    assert_eq!(app.texts("#settings-files-kinds tbody tr").await.len(), 7);
+    assert_eq!(app.texts("#settings-files-kinds tbody tr").await.len(), 10);
     assert_eq!(
         kind_folder(&app, "partners").await,
         shown(&default.join("Partnere"))

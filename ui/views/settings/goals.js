@@ -14,8 +14,10 @@ function goalRow(page, goals, g, i, reload) {
     try {
       await api.goalRename(g.id, input.value);
       page.dirty.delete(`goal-${g.id}`);
-      notify(t('settings.goal_renamed'));
+      // The list is drawn again first: the notice comes once the page
+      // shows the new name (and holds the controls that will stay).
       await reload(`[data-goal-id="${g.id}"]`);
+      notify(t('settings.goal_renamed'));
     } catch (err) { page.fail(row)(err); }
   };
   input.addEventListener('input', () => {
@@ -66,8 +68,8 @@ function addGoalForm(page, reload) {
     try {
       await api.goalAdd(add.input.value);
       page.dirty.delete('goal-new');
-      notify(t('settings.goal_added'));
       await reload('#goal-add-input');
+      notify(t('settings.goal_added'));
     } catch (err) { page.fail(addForm)(err); }
   });
   add.input.id = 'goal-add-input';
