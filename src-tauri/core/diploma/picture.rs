@@ -41,16 +41,29 @@ pub enum Encoded {
 #[derive(Debug, Default)]
 pub struct Pictures {
     map: HashMap<u64, Option<Arc<Picture>>>,
+    /// Print only: no preview PNG is made (nothing will draw one).
+    print_only: bool,
 }
 
 impl Pictures {
     /// The decoded image, or `None` when the bytes are not a readable PNG or
     /// JPEG (the caller warns). Each distinct image is decoded once.
     pub fn get(&mut self, img: &ImageBytes) -> Option<Arc<Picture>> {
+        let print_only = self.print_only;
         self.map
             .entry(img.digest())
-            .or_insert_with(|| decode(img).map(Arc::new))
+            .or_insert_with(|| decode(img, print_only).map(Arc::new))
             .clone()
+    }
+
+    /// A cache for documents that are only printed: pictures get no
+    /// preview PNG (`preview_png` stays empty), which saves an encode per
+    /// photo in a catalogue.
+    pub fn print_only() -> Self {
+        Pictures {
+            map: HashMap::new(),
+            print_only: true,
+        }
     }
 
     /// An already decoded image by digest.
@@ -59,7 +72,19 @@ impl Pictures {
     }
 }
 
-fn decode(img: &ImageBytes) -> Option<Picture> {
+/// Whether `bytes` look like a PNG or JPEG of a sensible size, read from
+/// the header only (no pixels decoded).
+pub fn readable(bytes: &[u8]) -> bool {
+    let Ok(reader) = ImageReader::new(Cursor::new(bytes)).with_guessed_format() else {
+        return false;
+    };
+    if !matches!(reader.format(), Some(ImageFormat::Png | ImageFormat::Jpeg)) {
+        return false;
+    }
+    matches!(reader.into_dimensions(), Ok((w, h)) if w > 0 && h > 0)
+}
+
+fn decode(img: &ImageBytes, print_only: bool) -> Option<Picture> {
     let bytes = img.bytes();
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
@@ -93,11 +118,13 @@ fn decode(img: &ImageBytes) -> Option<Picture> {
     } else {
         Encoded::Rgb(scaled.to_rgb8().into_raw())
     };
-    let preview = fit(scaled, PREVIEW_MAX_SIDE);
     let mut preview_png = Vec::new();
-    preview
-        .write_to(&mut Cursor::new(&mut preview_png), ImageFormat::Png)
-        .ok()?;
+    if !print_only {
+        let preview = fit(scaled, PREVIEW_MAX_SIDE);
+        preview
+            .write_to(&mut Cursor::new(&mut preview_png), ImageFormat::Png)
+            .ok()?;
+    }
     Some(Picture {
         digest: img.digest(),
         width,

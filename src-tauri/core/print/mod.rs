@@ -152,14 +152,14 @@ pub struct Image {
 impl Image {
     /// The picture in `bytes`, refused when it is not a readable PNG or JPEG.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Image, PrintError> {
-        let img = Image {
-            bytes: ImageBytes::new(bytes),
-        };
-        let mut pictures = Pictures::default();
-        match pictures.get(&img.bytes) {
-            Some(_) => Ok(img),
-            None => Err(PrintError::Image),
+        // The header is enough here; the pixels are decoded once, when the
+        // document is laid out (a damaged picture is then left out).
+        if !crate::diploma::picture::readable(&bytes) {
+            return Err(PrintError::Image);
         }
+        Ok(Image {
+            bytes: ImageBytes::new(bytes),
+        })
     }
 }
 
@@ -261,12 +261,12 @@ impl Localize for PrintError {
 
 /// The document's pages, laid out (for tests and previews).
 pub fn pages(doc: &Document) -> Result<Vec<Layout>, PrintError> {
-    Ok(paginate::lay_out(doc, &mut Pictures::default())?.pages)
+    Ok(paginate::lay_out(doc, &mut Pictures::print_only())?.pages)
 }
 
 /// The document as PDF bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
-    let mut pictures = Pictures::default();
+    let mut pictures = Pictures::print_only();
     let laid = paginate::lay_out(doc, &mut pictures)?;
     crate::diploma::pdf::write_outlined(
         &laid.pages,
