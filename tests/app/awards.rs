@@ -15,7 +15,7 @@ fn the_cli_prints_a_round_with_its_ranking_and_votes() {
         for name in ["Gåklubben Ærø", "Børnehaven Solsikken", "Løbeklubben Å"] {
             partner(&store.conn, name, "forening", "aktiv");
         }
-        sundby_core::awards::demo::fill(&mut store.conn).unwrap();
+        sundby_core::awards::demo::fill(&mut store.conn, sundby_core::dates::today()).unwrap();
     }
     let out = sundby(
         dir.path(),

@@ -7,13 +7,15 @@
 
 use super::nominations::{nominate, NominationInput};
 use super::rounds::{
-    add_member, create_round, round, save_prize, MemberInput, PrizeInput, RoundInput,
+    add_member, create_round, round, save_prize, set_status, update_round, MemberInput, PrizeInput,
+    RoundInput,
 };
 use super::scoring::{set_scores, ScoreInput};
 use super::sql::Result;
-use super::types::{DecidedBy, NominatedBy};
+use super::types::{DecidedBy, NominatedBy, RoundStatus};
 use super::vote::{set_votes, VotesInput};
 use crate::partners;
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 const INITIATIVES: [(&str, &str); 8] = [
@@ -52,23 +54,24 @@ const INITIATIVES: [(&str, &str); 8] = [
 ];
 
 /// Creates the demo round from the partners in the register (at most
-/// eight are nominated; none when the register is empty). Returns the
-/// round's id.
-pub fn fill(conn: &mut Connection) -> Result<String> {
-    let round_id = create_round(
-        conn,
-        &RoundInput {
-            name: "Frontløberprisen (demo)".into(),
-            intro: "Dette er en opdigtet prisrunde til afprøvning af programmet. \
-                    Alle indstillinger, point og stemmer er fiktive."
-                .into(),
-            nomination_deadline: "2026-10-01".into(),
-            celebration_on: "2026-11-26".into(),
-            celebration_place: "Rådhushallen".into(),
-            ..RoundInput::default()
-        },
-    )?
-    .id;
+/// eight are nominated; none when the register is empty), dated around
+/// `today`: the nominations came in before a deadline a week ago, the
+/// committee is scoring (status "bedømmes"), the celebration is in three
+/// weeks. Returns the round's id.
+pub fn fill(conn: &mut Connection, today: NaiveDate) -> Result<String> {
+    let day = |d: i64| crate::dates::iso(today + chrono::Duration::days(d));
+    let mut input = RoundInput {
+        name: "Frontløberprisen (demo)".into(),
+        intro: "Dette er en opdigtet prisrunde til afprøvning af programmet. \
+                Alle indstillinger, point og stemmer er fiktive."
+            .into(),
+        // Open while the demo's nominations are made; closed below.
+        nomination_deadline: day(1),
+        celebration_on: day(21),
+        celebration_place: "Rådhushallen".into(),
+        ..RoundInput::default()
+    };
+    let round_id = create_round(conn, &input)?.id;
     let committee = save_prize(
         conn,
         &PrizeInput {
@@ -171,5 +174,8 @@ pub fn fill(conn: &mut Connection) -> Result<String> {
             },
         )?;
     }
+    input.nomination_deadline = day(-7);
+    update_round(conn, &round_id, &input)?;
+    set_status(conn, &round_id, RoundStatus::Bedoemmes)?;
     Ok(round_id)
 }

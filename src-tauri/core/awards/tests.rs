@@ -414,9 +414,15 @@ fn the_demo_round_fills_from_the_register() {
     for name in ["Demo A", "Demo B", "Demo C", "Demo D"] {
         partner(&store.conn, name, "forening");
     }
-    let id = demo::fill(&mut store.conn).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let id = demo::fill(&mut store.conn, today).unwrap();
     let d = round(&store.conn, &id).unwrap();
     assert_eq!(d.nominations.len(), 4);
+    // Dated around today: the deadline has passed, the committee is
+    // scoring, the celebration is ahead.
+    assert_eq!(d.round.status, RoundStatus::Bedoemmes);
+    assert_eq!(d.round.nomination_deadline.as_deref(), Some("2026-11-25"));
+    assert_eq!(d.round.celebration_on.as_deref(), Some("2026-12-23"));
     assert_eq!(d.prizes.len(), 2);
     assert!(d.standings.iter().all(|s| !s.leaders.is_empty()));
 }

@@ -108,7 +108,7 @@ pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
     let (a, f) = activities::demo::fill(conn, today)?;
     report.activities = a;
     report.follow_ups = f;
-    crate::awards::demo::fill(conn)?;
+    crate::awards::demo::fill(conn, today)?;
     reports(conn, today)?;
     Ok(report)
 }
