@@ -28,7 +28,7 @@ fn the_cli_prints_a_round_with_its_ranking_and_votes() {
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.starts_with("Frontløberprisen (demo)  (Åben for indstillinger)"),
+        text.starts_with("Frontløberprisen (demo)  (Bedømmes)"),
         "{text}"
     );
     assert!(text.contains("Årets Frontløber (Udvalget)"), "{text}");
