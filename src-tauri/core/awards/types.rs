@@ -2,9 +2,9 @@
 //! members, nominations, scores, votes) and what is shown (a round with its
 //! standings), and the stored text of each kind.
 
-use super::sql::stored_as_text;
 use crate::diploma::store::Issued;
 use crate::i18n::Lang;
+use crate::store::stored_as_text;
 use serde::{Deserialize, Serialize};
 
 /// Where a round is: open for nominations → being judged → decided.

@@ -7,9 +7,10 @@
 //! (`grants.event.<kind>` names it on screen). A change is written as a
 //! [`Change`] inside the transaction of the change itself.
 
-use super::sql::{date_col, stored_as_text, Result};
+use super::sql::{date_col, Result};
 use super::Status;
 use crate::dates::iso;
+use crate::store::stored_as_text;
 use crate::store::{new_id, now};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, Transaction};

@@ -1,6 +1,6 @@
 //! Reading and writing the grant tables' columns: the `BEGIN IMMEDIATE`
 //! transaction every change runs in, ISO dates, and the stored text of
-//! [`Status`] and the history's kinds ([`stored_as_text`]: `ToSql`/`FromSql`
+//! [`Status`] and the history's kinds (the store's one `stored_as_text!`: `ToSql`/`FromSql`
 //! through their `as_str` and `FromStr`, so an unknown text in the file is an
 //! error, never a guess).
 
@@ -34,30 +34,4 @@ pub(super) fn opt_date_col(row: &Row, idx: usize) -> rusqlite::Result<Option<Nai
     s.map(|s| parse_col_date(idx, &s)).transpose()
 }
 
-/// `ToSql`/`FromSql` for an enum stored as its `as_str()` text.
-macro_rules! stored_as_text {
-    ($($name:ty),+) => {$(
-        impl rusqlite::ToSql for $name {
-            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-                Ok(self.as_str().into())
-            }
-        }
-
-        impl rusqlite::types::FromSql for $name {
-            fn column_result(
-                v: rusqlite::types::ValueRef<'_>,
-            ) -> rusqlite::types::FromSqlResult<Self> {
-                let s = v.as_str()?;
-                s.parse().map_err(|_| {
-                    rusqlite::types::FromSqlError::Other(
-                        format!("unknown {} {s:?}", stringify!($name)).into(),
-                    )
-                })
-            }
-        }
-    )+};
-}
-
-pub(super) use stored_as_text;
-
-stored_as_text!(Status);
+crate::store::stored_as_text!(Status);

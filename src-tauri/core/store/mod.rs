@@ -13,6 +13,8 @@
 
 pub mod copies;
 pub mod errors;
+mod text;
+pub(crate) use text::stored_as_text;
 
 pub use copies::{
     backup_into, backup_to, backups, delete_backups, passes_integrity_check, Backup, CopyKind,
