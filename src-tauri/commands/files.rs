@@ -65,7 +65,6 @@ impl ChosenPaths {
     }
 }
 
-/// The documents folder setting, the folder in use and each kind's subfolder.
 /// Opens a file the app saved in the system's program for it. When no
 /// program opens it, the person reads where it is saved
 /// (`handoff.not_opened`), never the launcher's text.
@@ -76,16 +75,11 @@ pub async fn files_open<R: Runtime>(
     chosen: State<'_, ChosenPaths>,
     path: String,
 ) -> CmdResult<()> {
-    let p = state.with(|c| handoff::saved_file(c, &path, |p| chosen.contains(p)))?;
-    if !super::may_open_files() {
-        return Ok(());
-    }
-    handoff::hand_over(&p, |p| {
+    hand_saved(&state, &chosen, &path, |p| {
         app.opener()
             .open_path(p.display().to_string(), None::<&str>)
             .map_err(|e| e.to_string())
     })
-    .map_err(|e| state.error(&e))
 }
 
 /// Shows a file the app saved in the file manager ("Vis i mappe").
@@ -96,18 +90,29 @@ pub async fn files_reveal<R: Runtime>(
     chosen: State<'_, ChosenPaths>,
     path: String,
 ) -> CmdResult<()> {
-    let p = state.with(|c| handoff::saved_file(c, &path, |p| chosen.contains(p)))?;
-    if !super::may_open_files() {
-        return Ok(());
-    }
-    handoff::hand_over(&p, |p| {
+    hand_saved(&state, &chosen, &path, |p| {
         app.opener()
             .reveal_item_in_dir(p)
             .map_err(|e| e.to_string())
     })
-    .map_err(|e| state.error(&e))
 }
 
+/// A file the app saved (or one the dialog chose), handed to `launch` when
+/// the app may open files; a failure says where the file is saved.
+fn hand_saved(
+    state: &AppState,
+    chosen: &ChosenPaths,
+    path: &str,
+    launch: impl FnOnce(&std::path::Path) -> Result<(), String>,
+) -> CmdResult<()> {
+    let p = state.with(|c| handoff::saved_file(c, path, |p| chosen.contains(p)))?;
+    if !super::may_open_files() {
+        return Ok(());
+    }
+    handoff::hand_over(&p, launch).map_err(|e| state.error(&e))
+}
+
+/// The documents folder setting, the folder in use and each kind's subfolder.
 #[tauri::command]
 pub async fn output_folder_get(state: State<'_, AppState>) -> CmdResult<FolderView> {
     state.with(|c| files::folder_view(c))
