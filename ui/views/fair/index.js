@@ -26,11 +26,18 @@ export async function render(main, ctx) {
   const plus = h('button', { class: 'btn fair-plus', type: 'button', id: 'fair-plus', 'aria-describedby': 'fair-plus-hint', text: t('fair.plus_one') });
   const minus = h('button', { class: 'btn secondary', type: 'button', id: 'fair-minus', text: t('fair.minus_one') });
   const drawCount = () => { visitors.textContent = count(page.state.visitors); };
-  const bump = async (delta) => {
-    try {
-      page.state.visitors = await api.fairCount(eventId, delta);
-      drawCount();
-    } catch (err) { notify(err.message, 'error'); }
+  // Taps are sent one after the other: commands run on several threads, so
+  // answers to quick taps could arrive out of order and an older count
+  // would be shown last (the stored count was right, the screen was not).
+  let queue = Promise.resolve();
+  const bump = (delta) => {
+    queue = queue.then(async () => {
+      try {
+        page.state.visitors = await api.fairCount(eventId, delta);
+        drawCount();
+      } catch (err) { notify(err.message, 'error'); }
+    });
+    return queue;
   };
   plus.addEventListener('click', () => bump(1));
   minus.addEventListener('click', () => bump(-1));
