@@ -190,6 +190,7 @@ fn block(b: &Block, ctx: &mut Ctx<'_>, out: &mut Vec<Piece>) -> Result<(), Print
         }
         Block::Bullets(items) => {
             let st = body();
+            let n = items.len();
             for (i, it) in items.iter().enumerate() {
                 let mut rows = text_rows(&st, it, 5.0, BODY_W - 5.0, Align::Left);
                 if let Some(first) = rows.first_mut() {
@@ -203,7 +204,16 @@ fn block(b: &Block, ctx: &mut Ctx<'_>, out: &mut Vec<Piece>) -> Result<(), Print
                         Role::Body,
                     ));
                 }
-                push_rows(out, paragraph_rows(rows, if i == 0 { 2.0 } else { 0.8 }));
+                let mut rows = paragraph_rows(rows, if i == 0 { 2.0 } else { 0.8 });
+                // Neither the first nor the last item of a list stands alone
+                // on a page: the first stays with the second, the one before
+                // the last with the last.
+                if n >= 2 && (i == 0 || i + 2 == n) {
+                    if let Some(last) = rows.last_mut() {
+                        last.keep_with_next = true;
+                    }
+                }
+                push_rows(out, rows);
             }
         }
         Block::Facts(facts) => {

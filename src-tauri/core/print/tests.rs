@@ -233,3 +233,25 @@ fn an_empty_document_is_one_page() {
     let pdf = render(&doc).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
 }
+
+#[test]
+fn the_last_item_of_a_list_never_stands_alone_on_a_page() {
+    for filler in 40..75 {
+        let mut doc = Document::new("Test");
+        doc.blocks.push(Block::Paragraph(long_text(filler * 7)));
+        doc.blocks.push(Block::Bullets(vec![
+            "Første punkt".into(),
+            "Andet punkt".into(),
+            "Sidste punkt".into(),
+        ]));
+        let pages = pages(&doc).unwrap();
+        let page_of = |needle: &str| {
+            pages
+                .iter()
+                .position(|p| runs(p).iter().any(|t| t.text.contains(needle)))
+                .unwrap()
+        };
+        assert_eq!(page_of("Andet"), page_of("Sidste"), "filler {filler}");
+        assert_eq!(page_of("Første"), page_of("Andet"), "filler {filler}");
+    }
+}
