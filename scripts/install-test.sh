@@ -6,7 +6,8 @@
 # the demo programme and must list the partners), then removes and purges
 # the package and checks that the user's data folder is left as it was.
 # Needs root or sudo. Build the package first: scripts/package.sh.
-# Usage: scripts/install-test.sh [path/to/sund-by-partner.deb]
+# Usage: scripts/install-test.sh [path/to/sund-by-partner.deb] (default: the
+# release package, else the debug one that `package.sh --debug` built)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""
@@ -14,7 +15,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 start=$(date +%s)
 # The version of the workspace ([workspace.package], the first `version =` line).
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
-deb=${1:-$(ls target/release/bundle/deb/*_"${version}"_*.deb 2>/dev/null | head -1)}
+deb=${1:-$(ls target/release/bundle/deb/*_"${version}"_*.deb target/debug/bundle/deb/*_"${version}"_*.deb 2>/dev/null | head -1 || true)}
 if [ -z "$deb" ] || [ ! -f "$deb" ]; then
   echo "install-test: no .deb of version $version; run scripts/package.sh first" >&2
   exit 1
@@ -25,7 +26,7 @@ fail() { echo "install-test: FAILED: $*" >&2; exit 1; }
 home=$(mktemp -d)
 cleanup() {
   if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
-    $SUDO apt-get purge -y -q "$pkg" >/dev/null || true
+    $SUDO dpkg --purge "$pkg" >/dev/null || true
   fi
   rm -rf "$home"
 }
@@ -67,11 +68,25 @@ SUNDBY_E2E_BIN=/usr/bin/sundby xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-s
   cargo test -p sundby --features e2e --test e2e -- --test-threads=1 --exact \
   about::install_the_binary_lists_the_partners_its_cli_loaded
 
+echo "== the .rpm beside it (not installable on Debian: its metadata and digests)"
+rpmfile=$(ls "$(dirname "$(dirname "$deb")")"/rpm/*-"${version}"-*.rpm 2>/dev/null | head -1 || true)
+[ -n "$rpmfile" ] || fail "no .rpm of version $version beside the .deb"
+command -v rpm >/dev/null 2>&1 || fail "rpm is missing (scripts/setup.sh package installs it)"
+rpm -K --nosignature "$rpmfile" | grep -q "digests OK" || fail "the .rpm's digests do not check"
+[ "$(rpm -qp --qf '%{NAME} %{VERSION}' "$rpmfile")" = "sund-by-partner $version" ] || fail "the .rpm has another name or version"
+rpm -qpR "$rpmfile" | grep -qx 'webkit2gtk4.1' || fail "the .rpm does not require webkit2gtk4.1"
+rpm -qpl "$rpmfile" | grep -qx /usr/bin/sundby || fail "the .rpm does not hold /usr/bin/sundby"
+rpm -qpl "$rpmfile" | grep -q '^/usr/share/applications/.*\.desktop$' || fail "the .rpm has no desktop entry"
+echo "rpm ok: $(basename "$rpmfile") ($(( $(stat -c %s "$rpmfile") / 1024 )) KiB)"
+
 echo "== remove and purge: the data folder stays"
 before=$(cd "$data" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
 $SUDO apt-get remove -y -q "$pkg"
 [ ! -e /usr/bin/sundby ] || fail "/usr/bin/sundby is still there after remove"
-$SUDO apt-get purge -y -q "$pkg"
+# apt-get cannot name a removed local package any more; dpkg purges what is left.
+$SUDO dpkg --purge "$pkg"
+status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+case "$status" in *" installed"*|*config-files*) fail "dpkg still holds the package after purge: $status" ;; esac
 after=$(cd "$data" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
 [ "$before" = "$after" ] || fail "the data folder changed on remove/purge"
 [ -f "$data/sundby.sqlite3" ] || fail "the database is gone"

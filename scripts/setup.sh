@@ -30,7 +30,33 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   echo "setup: installing tauri-driver"
   cargo install --locked tauri-driver --version "^2"
 fi
-if [ "${1:-}" = "package" ] && ! cargo tauri --version >/dev/null 2>&1; then
-  echo "setup: installing tauri-cli (the Tauri bundler)"
-  cargo install --locked tauri-cli --version "^2"
+# The Tauri bundler for `setup.sh package`: a `cargo tauri` already on the
+# machine, else tauri-cli 2's prebuilt Linux binary from the npm registry
+# (`@tauri-apps/cli`, the same program as the crate; it installs in seconds,
+# where `cargo install tauri-cli` compiles for most of an hour on two cores)
+# into target/tools/. SUNDBY_TAURI_FROM_SOURCE=1 builds the crate instead.
+# scripts/tauri.sh runs whichever is there.
+if [ "${1:-}" = "package" ]; then
+  here="$(cd "$(dirname "$0")/.." && pwd)"
+  tools="$here/target/tools"
+  if cargo tauri --version >/dev/null 2>&1 || [ -x "$tools/node_modules/.bin/tauri" ]; then
+    :
+  elif [ "${SUNDBY_TAURI_FROM_SOURCE:-}" = 1 ]; then
+    echo "setup: building tauri-cli 2 (the Tauri bundler) from crates.io"
+    cargo install --locked tauri-cli --version "^2"
+  else
+    if ! command -v npm >/dev/null 2>&1; then
+      echo "setup: installing npm (to fetch the prebuilt Tauri bundler)"
+      $SUDO apt-get update -q
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends nodejs npm
+    fi
+    echo "setup: installing tauri-cli 2 (the Tauri bundler, prebuilt) into target/tools"
+    mkdir -p "$tools"
+    npm install --prefix "$tools" --no-audit --no-fund --no-save "@tauri-apps/cli@^2" >/dev/null
+  fi
+  # The .rpm is written by the bundler itself; install-test.sh reads it back with rpm.
+  if ! command -v rpm >/dev/null 2>&1; then
+    $SUDO apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends rpm
+  fi
 fi
