@@ -521,7 +521,7 @@ fn pool_figures(
                 value: *goal_sums.get(id.as_str())?,
                 // The applications granted money by a decision in the
                 // period whose partner has the goal: what the sum adds up.
-                link: Some(granted_link(&from, &to, Some(id))),
+                link: Some(granted_link(&from, &to, Some(id.as_str()))),
             })
         })
         .collect();
