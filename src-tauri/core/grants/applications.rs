@@ -76,6 +76,19 @@ pub struct ApplicationFilter {
     pub goal_id: Option<String>,
     #[serde(default)]
     pub include_deleted: bool,
+    /// Only applications granted money (bevilget, delvist bevilget,
+    /// udbetalt, afrapporteret, with an amount): what the reports count as
+    /// granted.
+    #[serde(default)]
+    pub granted: bool,
+    /// Decided on or after this day. With `decided_to`, the decisions of a
+    /// period (where a report's pool figure leads); either one set lifts the
+    /// restriction to the year, since a period may span pools.
+    #[serde(default)]
+    pub decided_from: Option<NaiveDate>,
+    /// Decided on or before this day.
+    #[serde(default)]
+    pub decided_to: Option<NaiveDate>,
 }
 
 /// The start of every query that reads applications for [`app_from_row`]:
@@ -146,7 +159,8 @@ pub(super) fn live(conn: &Connection, id: &str) -> Result<Application> {
     Ok(app)
 }
 
-/// The applications of `year` matching `filter`, newest received first.
+/// The applications of `year` matching `filter`, newest received first
+/// (of any year when `filter` names a decision period).
 pub fn applications(
     conn: &Connection,
     year: i32,
@@ -154,14 +168,22 @@ pub fn applications(
 ) -> Result<Vec<Application>> {
     let mut stmt = conn.prepare_cached(concat!(
         select_applications!(),
-        " WHERE a.year = ?1
+        " WHERE (a.year = ?1 OR ?4 IS NOT NULL OR ?5 IS NOT NULL)
            AND (?2 OR a.deleted_at IS NULL)
            AND (?3 IS NULL OR a.status = ?3)
+           AND (?4 IS NULL OR a.decided_on >= ?4)
+           AND (?5 IS NULL OR a.decided_on <= ?5)
          ORDER BY a.received_on DESC, a.created_at DESC, a.id"
     ))?;
     let mut apps = stmt
         .query_map(
-            params![year, filter.include_deleted, filter.status,],
+            params![
+                year,
+                filter.include_deleted,
+                filter.status,
+                filter.decided_from.map(iso),
+                filter.decided_to.map(iso),
+            ],
             app_from_row,
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -170,7 +192,8 @@ pub fn applications(
     let kind = filter.partner_kind.as_deref().filter(|k| !k.is_empty());
     let goal = filter.goal_id.as_deref().filter(|g| !g.is_empty());
     apps.retain(|a| {
-        kind.is_none_or(|k| a.partner_kind == k)
+        (!filter.granted || (a.status.is_granted() && a.granted_ore.unwrap_or(0) > 0))
+            && kind.is_none_or(|k| a.partner_kind == k)
             && goal.is_none_or(|g| a.partner_goal_ids.iter().any(|id| id == g))
     });
     Ok(apps)

@@ -15,7 +15,7 @@
 
 use super::collation;
 use super::store::{self, ListQuery, ListResult, Sort};
-use super::{Kind, PartnerRow, Result, Status};
+use super::{Channel, Kind, PartnerRow, Result, Status};
 use rusqlite::{params_from_iter, Connection};
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -26,6 +26,7 @@ struct Entry {
     id: String,
     status: Status,
     kind: Kind,
+    channel: Option<Channel>,
     joined_on: Option<String>,
     search_text: String,
     /// Indexes into [`Loaded::goal_ids`].
@@ -148,6 +149,7 @@ fn matching(loaded: &Loaded, q: &ListQuery) -> Vec<usize> {
             in_view(e, q.in_bin)
                 && q.kind.is_none_or(|k| e.kind == k)
                 && q.status.is_none_or(|s| e.status == s)
+                && q.channel.is_none_or(|c| e.channel == Some(c))
                 && goal.is_none_or(|g| g.is_some_and(|g| e.goals.contains(&g)))
                 && words.iter().all(|w| e.search_text.contains(w))
         })
@@ -199,7 +201,7 @@ fn load(conn: &Connection, stamp: (u64, i64)) -> Result<Loaded> {
     }
     let mut stmt = conn.prepare(
         "SELECT id, status, kind, joined_on, search_text,
-                deleted_at IS NOT NULL, erased_at IS NOT NULL
+                deleted_at IS NOT NULL, erased_at IS NOT NULL, recruitment_channel
          FROM partners ORDER BY sort_key, id",
     )?;
     let entries = stmt
@@ -212,6 +214,7 @@ fn load(conn: &Connection, stamp: (u64, i64)) -> Result<Loaded> {
                 search_text: r.get(4)?,
                 deleted: r.get(5)?,
                 erased: r.get(6)?,
+                channel: r.get(7)?,
                 goals: Vec::new(),
                 id,
             })

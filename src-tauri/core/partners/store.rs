@@ -12,8 +12,9 @@
 
 use super::consents::{self, Source};
 use super::{
-    collation, date_text, search_text, validate_with_goals, Contact, Kind, Partner, PartnerError,
-    PartnerGoal, PartnerInput, PartnerRow, Result, Status, StatusChange, ValidContact,
+    collation, date_text, search_text, validate_with_goals, Channel, Contact, Kind, Partner,
+    PartnerError, PartnerGoal, PartnerInput, PartnerRow, Result, Status, StatusChange,
+    ValidContact,
 };
 use crate::dates;
 use crate::store::{new_id, now};
@@ -373,6 +374,8 @@ pub struct ListQuery {
     pub status: Option<Status>,
     /// A goal id.
     pub goal: Option<String>,
+    /// The recruitment channel (where a report's channel count leads).
+    pub channel: Option<Channel>,
     pub sort: Sort,
     /// Reverse the order.
     pub desc: bool,
@@ -426,6 +429,10 @@ fn where_clause(q: &ListQuery) -> (String, Vec<String>) {
     if let Some(s) = q.status {
         args.push(s.as_str().to_string());
         sql.push_str(&format!(" AND p.status = ?{}", args.len()));
+    }
+    if let Some(c) = q.channel {
+        args.push(c.as_str().to_string());
+        sql.push_str(&format!(" AND p.recruitment_channel = ?{}", args.len()));
     }
     if let Some(g) = q.goal.as_deref().filter(|g| !g.is_empty()) {
         args.push(g.to_string());

@@ -467,6 +467,47 @@ fn search_covers_name_contacts_emails_and_initiative_and_filters_combine() {
 }
 
 #[test]
+fn the_list_filters_by_recruitment_channel_and_combines_it_with_status() {
+    let mut s = db();
+    seed(&mut s);
+    // Three partners came through an event, one through the local paper.
+    for (name, channel) in [
+        ("Ølstykke Roklub", "arrangement"),
+        ("Zumba Zonen", "arrangement"),
+        ("anker fitness", "arrangement"),
+        ("Æblehaven", "lokalavis"),
+    ] {
+        s.conn
+            .execute(
+                "UPDATE partners SET recruitment_channel = ?1 WHERE name = ?2",
+                [channel, name],
+            )
+            .unwrap();
+    }
+    let by = |channel: Channel, status: Option<Status>| {
+        let q = ListQuery {
+            channel: Some(channel),
+            status,
+            ..ListQuery::default()
+        };
+        let r = list(&s.conn, &q).unwrap();
+        // The in-memory index answers the same.
+        assert_eq!(ListIndex::new().list(&s.conn, &q).unwrap(), r);
+        r
+    };
+    let r = by(Channel::Arrangement, None);
+    assert_eq!(
+        names(&r),
+        vec!["anker fitness", "Zumba Zonen", "Ølstykke Roklub"]
+    );
+    assert_eq!((r.total, r.active, r.overall), (3, 2, 6));
+    let r = by(Channel::Arrangement, Some(Status::Aktiv));
+    assert_eq!(names(&r), vec!["anker fitness", "Ølstykke Roklub"]);
+    assert_eq!(names(&by(Channel::Lokalavis, None)), vec!["Æblehaven"]);
+    assert_eq!(by(Channel::SoMe, None).total, 0);
+}
+
+#[test]
 fn list_pages_and_never_returns_more_than_the_limit() {
     let mut s = db();
     seed(&mut s);

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 /// Which list a figure opens, with the filters that list takes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
-    /// `partners`, `events`, `grants` or `diplomas`.
+    /// `partners`, `events`, `grants` or `diplomas` (a ceremony's page).
     pub list: &'static str,
     pub filter: BTreeMap<&'static str, String>,
 }
@@ -55,6 +55,11 @@ pub struct ChannelCount {
     pub label: String,
     pub recruited: i64,
     pub became_active: i64,
+    /// The partner list filtered by the channel.
+    pub link: Link,
+    /// The same, active partners only (today's register: a partner who was
+    /// active and has since gone dormant counts here, not in that list).
+    pub active_link: Link,
 }
 
 /// One point of the growth curve: the register at the end of a month.
@@ -107,9 +112,13 @@ pub struct EventFigures {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CeremonyFigures {
+    /// `None` for diplomas handed out without a ceremony.
+    pub ceremony_id: Option<String>,
     pub date: NaiveDate,
     pub place: String,
     pub diplomas: i64,
+    /// The ceremony's page in Diplomer.
+    pub link: Option<Link>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -143,6 +152,8 @@ pub struct PoolFigures {
     pub by_goal: Vec<Count>,
     /// The pools of the years the period touches.
     pub years: Vec<PoolYear>,
+    /// The applications granted money by a decision in the period.
+    pub granted_link: Link,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -313,6 +324,11 @@ fn partner_figures(
             label: labels::channel(c, lang).into(),
             recruited: n,
             became_active: a,
+            link: Link::new("partners", &[("channel", c.as_str())]),
+            active_link: Link::new(
+                "partners",
+                &[("channel", c.as_str()), ("status", Status::Aktiv.as_str())],
+            ),
         })
         .collect();
     PartnerFigures {
@@ -457,12 +473,27 @@ fn diploma_figures(conn: &Connection, period: Period) -> Result<DiplomaFigures> 
         ceremonies: rows
             .into_iter()
             .map(|r| CeremonyFigures {
+                link: r
+                    .ceremony_id
+                    .as_deref()
+                    .map(|id| Link::new("diplomas", &[("ceremony", id)])),
+                ceremony_id: r.ceremony_id,
                 date: r.held_on,
                 place: r.place,
                 diplomas: r.diplomas,
             })
             .collect(),
     })
+}
+
+/// The pool's list of applications granted money by a decision between
+/// `from` and `to` (ISO dates), of partners with `goal` when given.
+fn granted_link(from: &str, to: &str, goal: Option<&str>) -> Link {
+    let mut filter = vec![("granted", "1"), ("decided_from", from), ("decided_to", to)];
+    if let Some(g) = goal {
+        filter.push(("goal", g));
+    }
+    Link::new("grants", &filter)
 }
 
 fn pool_figures(
@@ -480,6 +511,7 @@ fn pool_figures(
             }
         }
     }
+    let (from, to) = (crate::dates::iso(period.from), crate::dates::iso(period.to));
     let by_goal = goals
         .iter()
         .filter_map(|(id, title)| {
@@ -487,7 +519,9 @@ fn pool_figures(
                 key: id.clone(),
                 label: title.clone(),
                 value: *goal_sums.get(id.as_str())?,
-                link: None,
+                // The applications granted money by a decision in the
+                // period whose partner has the goal: what the sum adds up.
+                link: Some(granted_link(&from, &to, Some(id.as_str()))),
             })
         })
         .collect();
@@ -514,6 +548,7 @@ fn pool_figures(
         reported_reach: t.reported_reach,
         by_goal,
         years,
+        granted_link: granted_link(&from, &to, None),
     })
 }
 

@@ -324,3 +324,102 @@ fn a_period_that_ends_before_it_starts_is_refused_on_its_end() {
         crate::reports::period(&s.conn, &crate::reports::PeriodInput::default(), today).unwrap();
     assert_eq!((p.from, p.to), (d("2026-01-01"), today));
 }
+
+/// The partner list's query for a figure's link.
+fn partner_query(link: &Link) -> crate::partners::ListQuery {
+    assert_eq!(link.list, "partners");
+    let get = |k: &str| link.filter.get(k).map(String::as_str);
+    crate::partners::ListQuery {
+        channel: get("channel").map(|c| c.parse().unwrap()),
+        status: get("status").map(|s| s.parse().unwrap()),
+        kind: get("kind").map(|k| k.parse().unwrap()),
+        goal: get("goal").map(str::to_string),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn the_channel_pool_goal_and_ceremony_figures_link_to_the_lists_they_count() {
+    let s = data();
+    // A period up to long after today: the register at its end is today's,
+    // which is what the lists show.
+    let f = figures(&s.conn, period("2026-01-01", "2030-12-31"), Lang::Da).unwrap();
+    for c in &f.partners.by_channel {
+        assert_eq!(c.link.filter.get("channel"), Some(&c.key));
+        let listed = crate::partners::list(&s.conn, &partner_query(&c.link)).unwrap();
+        assert_eq!(i64::from(listed.total), c.recruited, "channel {}", c.key);
+        assert_eq!(
+            c.active_link.filter.get("status").map(String::as_str),
+            Some("aktiv")
+        );
+    }
+    let some = f
+        .partners
+        .by_channel
+        .iter()
+        .find(|c| c.key == "some")
+        .unwrap();
+    let active = crate::partners::list(&s.conn, &partner_query(&some.active_link)).unwrap();
+    assert_eq!((some.recruited, some.became_active), (3, 3), "B, C and F");
+    assert_eq!(i64::from(active.total), some.became_active);
+    // A became active and has gone dormant since: counted as having become
+    // active, not in today's list of active partners (said in the window).
+    let event = f
+        .partners
+        .by_channel
+        .iter()
+        .find(|c| c.key == "arrangement")
+        .unwrap();
+    assert_eq!(event.became_active, 1);
+    let active = crate::partners::list(&s.conn, &partner_query(&event.active_link)).unwrap();
+    assert_eq!(active.total, 0);
+
+    // The pool by goal: the granted applications of the goal's partners,
+    // decided in the period, add up to the figure.
+    let f = figures(&s.conn, period("2026-01-01", "2026-06-30"), Lang::Da).unwrap();
+    let g = &f.pool.by_goal[0];
+    assert_eq!((g.key.as_str(), g.value), (G1, 300000));
+    let link = g.link.as_ref().unwrap();
+    assert_eq!(link.list, "grants");
+    let get = |k: &str| link.filter.get(k).map(String::as_str);
+    assert_eq!(
+        (
+            get("granted"),
+            get("decided_from"),
+            get("decided_to"),
+            get("goal")
+        ),
+        (Some("1"), Some("2026-01-01"), Some("2026-06-30"), Some(G1))
+    );
+    let filter = grants::ApplicationFilter {
+        granted: true,
+        goal_id: get("goal").map(str::to_string),
+        decided_from: get("decided_from").and_then(crate::dates::parse_iso),
+        decided_to: get("decided_to").and_then(crate::dates::parse_iso),
+        ..Default::default()
+    };
+    let apps = grants::applications(&s.conn, 2026, &filter).unwrap();
+    let ids: Vec<&str> = apps.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, vec!["g2"], "g1 was decided in December");
+    assert_eq!(
+        apps.iter().filter_map(|a| a.granted_ore).sum::<i64>(),
+        g.value
+    );
+    // The whole granted sum links to the same list without the goal.
+    assert_eq!(f.pool.granted_link.filter.get("goal"), None);
+    assert_eq!(
+        f.pool
+            .granted_link
+            .filter
+            .get("decided_to")
+            .map(String::as_str),
+        Some("2026-06-30")
+    );
+
+    // A ceremony's row: its page in Diplomer.
+    let c = &f.diplomas.ceremonies[0];
+    assert_eq!(c.ceremony_id.as_deref(), Some("c1"));
+    let link = c.link.as_ref().unwrap();
+    assert_eq!(link.list, "diplomas");
+    assert_eq!(link.filter.get("ceremony").map(String::as_str), Some("c1"));
+}

@@ -3,6 +3,10 @@
 // as the PDF, the combined PDF, "Markér som overrakt", and the diploma
 // wording/design settings with a live preview of unsaved changes.
 //
+// Routes: #/diplomer (the newest ceremony), #/diplomer/vis/ceremony=<id>
+// (that ceremony, with the diplomas handed out at it: where a report's
+// per-ceremony row leads).
+//
 // This module holds the page's state (`page`); ceremony.js, print.js,
 // preview.js and wording.js draw its cards and add their draw functions to it.
 import { h, showFieldError } from '../../dom.js';
@@ -50,7 +54,8 @@ export async function render(main, ctx) {
   previewCard(page);
   wordingCard(page);
 
-  page.fillCeremony(page.ceremonies[0] || null);
+  const asked = ctx.params[0] === 'vis' ? new URLSearchParams(ctx.params[1] || '').get('ceremony') : null;
+  page.fillCeremony((asked && page.ceremonies.find((c) => c.id === asked)) || page.ceremonies[0] || null);
   await page.drawPreview();
 
   return {

@@ -4,6 +4,12 @@
 // adjustment and the decision letter. Every rule lives in Rust; a refusal
 // comes back as {code, message, field} and is shown next to its field.
 //
+// Routes: #/pulje, #/pulje/<year>, #/pulje/<year>/<id> (one application
+// open), #/pulje/vis/<filters> (the list with filters set, e.g.
+// `granted=1&decided_from=2026-01-01&decided_to=2026-06-30&goal=<id>`:
+// where a report's pool figure leads; a decision period spans pools, so the
+// list then holds every year's decisions in it).
+//
 // This module holds the page's state (`page`) and reloads it; pool.js,
 // list.js, form.js and detail.js draw their sections from it.
 import { h, showFieldError } from '../../dom.js';
@@ -47,22 +53,38 @@ async function reload(page) {
   }
 }
 
+// The list's filters from `#/pulje/vis/<filters>`.
+function presetFilter(query) {
+  const q = new URLSearchParams(query || '');
+  return {
+    status: q.get('status') || null,
+    partner_kind: q.get('kind') || null,
+    goal_id: q.get('goal') || null,
+    granted: q.get('granted') === '1',
+    decided_from: q.get('decided_from') || null,
+    decided_to: q.get('decided_to') || null,
+  };
+}
+
 export async function render(container, ctx) {
   const { api, notify } = ctx;
   const currentYear = thisYear();
   const pools = await api.grantsPools();
+  const preset = ctx.params[0] === 'vis' ? presetFilter(ctx.params[1]) : null;
+  // The pool shown beside a decision period: the year it ends in.
+  const presetYear = preset && preset.decided_to ? Number(preset.decided_to.slice(0, 4)) || null : null;
   const page = {
     api,
     notify,
     thisYear: currentYear,
     pools,
-    year: pickYear(pools, Number(ctx.params[0]) || null, currentYear),
-    filter: { status: null, partner_kind: null, goal_id: null },
+    year: pickYear(pools, preset ? presetYear : Number(ctx.params[0]) || null, currentYear),
+    filter: preset || { status: null, partner_kind: null, goal_id: null },
     overview: null,
     partners: [],
     goals: [],
     // id of the open application (`#/pulje/<year>/<id>` opens one)
-    selected: ctx.params[1] || null,
+    selected: preset ? null : ctx.params[1] || null,
     dirty: false,
     ...sections(container),
     fail: (scope) => (err) => showFieldError(scope, err, notify),

@@ -1,7 +1,7 @@
 // Pulje, the list of applications with its filters.
 import { h, clear, field } from '../../dom.js';
 import { t } from '../../i18n/index.js';
-import { shortDate, money } from '../../format.js';
+import { shortDate, money, count } from '../../format.js';
 import { KINDS, kindLabel } from '../../domain/partners.js';
 import { STATUSES, statusLabel } from '../../domain/grants.js';
 
@@ -24,6 +24,22 @@ export async function drawList(page) {
     if (again) again.focus();
   };
   [status, kind, goal].forEach((f) => f.input.addEventListener('change', onFilter));
+  // A report's link: the grants decided in a period (every pool's year).
+  const period = page.filter.decided_from || page.filter.decided_to || page.filter.granted;
+  let periodNote = null;
+  if (period) {
+    const clearPeriod = h('button', { class: 'btn secondary small', type: 'button', id: 'grant-filter-period-clear', text: t('grants.filter_period_clear') });
+    clearPeriod.addEventListener('click', async () => {
+      Object.assign(page.filter, { granted: false, decided_from: null, decided_to: null });
+      await drawList(page);
+    });
+    const sum = apps.reduce((n, a) => n + (a.granted_ore || 0), 0);
+    periodNote = h('div', { class: 'banner', id: 'grant-filter-period', role: 'status' },
+      h('p', { text: page.filter.decided_from || page.filter.decided_to
+        ? t('grants.filter_period', { from: shortDate(page.filter.decided_from) || '…', to: shortDate(page.filter.decided_to) || '…', n: count(apps.length), sum: money(sum) })
+        : t('grants.filter_granted', { n: count(apps.length), sum: money(sum) }) }),
+      clearPeriod);
+  }
   const add = h('button', { class: 'btn', type: 'button', id: 'grant-new', text: t('grants.new') });
   add.addEventListener('click', () => page.openForm(null));
   const rows = apps.map((a) => {
@@ -41,6 +57,7 @@ export async function drawList(page) {
   page.listSection.append(
     h('div', { class: 'list-head' }, h('h3', { id: 'grant-list-h', text: t('grants.applications', { n: apps.length }) }), add),
     h('div', { class: 'filters' }, status.wrap, kind.wrap, goal.wrap),
+    periodNote,
     apps.length === 0
       ? h('p', { class: 'empty-note', text: t('grants.no_applications') })
       : h('table', { class: 'data', id: 'grant-table' },

@@ -4,7 +4,8 @@
 // #/partnere/<id> (detail), #/partnere/<id>/rediger (edit),
 // #/partnere/import (import, with undo of earlier imports),
 // #/partnere/vis/<filters> (the list with filters set, e.g.
-// `kind=forening&status=aktiv&goal=<id>`: where a report's figure leads).
+// `kind=forening&status=aktiv&goal=<id>&channel=some`: where a report's
+// figure leads).
 
 export async function render(container, ctx) {
   const [first, second] = ctx.params;

@@ -1,6 +1,6 @@
 // The partner list (#/partnere) and the bin (#/partnere/papirkurv). The list
 // searches as you type (name, contacts, emails, initiative), filters by kind,
-// status and goal, sorts in Danish order, shows counts, and pages 50 rows at
+// status, goal and recruitment channel, sorts in Danish order, shows counts, and pages 50 rows at
 // a time, so 10,000 partners never become 10,000 rows in the DOM. Keyboard:
 // `/` or Ctrl+F focuses the search, arrows move between rows, Enter opens.
 //
@@ -11,21 +11,21 @@ import { h, clear } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { shortDate, count } from '../../format.js';
 import { confirmDialog } from '../../dialog.js';
-import { kindLabel, kindOptions, statusOptions } from '../../domain/partners.js';
+import { kindLabel, kindOptions, statusOptions, channelOptions } from '../../domain/partners.js';
 import { statusPill } from './status_pill.js';
 import { exportButtons } from './export.js';
 
 const PAGE = 50;
 
 // The list's state survives a visit to a partner and back.
-const state = { search: '', kind: '', status: '', goal: '', sort: 'name', desc: false, offset: 0, selected: 0 };
+const state = { search: '', kind: '', status: '', goal: '', channel: '', sort: 'name', desc: false, offset: 0, selected: 0 };
 
 // The search, filters and sort as the core's list query takes them (also
 // what the export writes).
 function filterQuery() {
   return {
     search: state.search, kind: state.kind || null, status: state.status || null,
-    goal: state.goal || null, sort: state.sort, desc: state.desc,
+    goal: state.goal || null, channel: state.channel || null, sort: state.sort, desc: state.desc,
   };
 }
 
@@ -65,6 +65,8 @@ function listToolbar(goals) {
   const goalSel = select('partner-filter-goal', t('partners.goal'), state.goal,
     [{ value: '', label: t('partners.all_goals') },
       ...goals.map((g) => ({ value: g.id, label: `${g.position}. ${g.title}${g.retired ? ` (${t('partners.goal_retired')})` : ''}` }))]);
+  const channelSel = select('partner-filter-channel', t('partners.recruitment_channel'), state.channel,
+    [{ value: '', label: t('partners.all_channels') }, ...channelOptions()]);
   const sortSel = select('partner-sort', t('partners.sort'), state.sort, [
     { value: 'name', label: t('partners.sort_name') },
     { value: 'joined', label: t('partners.sort_joined') },
@@ -83,11 +85,11 @@ function listToolbar(goals) {
       h('label', { for: 'partner-search', text: t('partners.search') }),
       search,
       h('span', { class: 'hint', id: 'partner-search-hint', text: t('partners.search_hint') })),
-    kindSel.wrap, statusSel.wrap, goalSel.wrap,
+    kindSel.wrap, statusSel.wrap, goalSel.wrap, channelSel.wrap,
     h('div', { class: 'field sort-field' },
       h('label', { for: 'partner-sort', text: t('partners.sort') }),
       h('div', { class: 'sort-row' }, sortSel.el, dirBtn)));
-  return { toolbar, search, kindSel, statusSel, goalSel, sortSel, dirBtn, drawDir };
+  return { toolbar, search, kindSel, statusSel, goalSel, channelSel, sortSel, dirBtn, drawDir };
 }
 
 function listTable(inBin) {
@@ -127,7 +129,7 @@ function rowOf(p, goalTitle, inBin) {
 
 function drawCounts(view, r) {
   const { counts } = view;
-  const filtered = state.search.trim() || state.kind || state.status || state.goal;
+  const filtered = state.search.trim() || state.kind || state.status || state.goal || state.channel;
   if (view.inBin) counts.textContent = t('partners.bin_count', { n: count(r.overall) });
   else if (filtered) counts.textContent = t('partners.count_filtered', { n: count(r.total), all: count(r.overall), active: count(r.active) });
   else if (r.total === 1) counts.textContent = t(r.active === 1 ? 'partners.count_one_active' : 'partners.count_one');
@@ -256,8 +258,9 @@ function turnPage(view, delta) {
 }
 
 function onClearSearch(view) {
-  Object.assign(state, { search: '', kind: '', status: '', goal: '', offset: 0 });
+  Object.assign(state, { search: '', kind: '', status: '', goal: '', channel: '', offset: 0 });
   view.search.value = ''; view.kindSel.el.value = ''; view.statusSel.el.value = ''; view.goalSel.el.value = '';
+  view.channelSel.el.value = '';
   load(view);
   view.search.focus();
 }
@@ -326,7 +329,7 @@ function onShortcut(view, e) {
 }
 
 function wireEvents(view) {
-  const { search, kindSel, statusSel, goalSel, sortSel, dirBtn, tbody } = view;
+  const { search, kindSel, statusSel, goalSel, channelSel, sortSel, dirBtn, tbody } = view;
   search.addEventListener('input', () => {
     state.search = search.value;
     state.offset = 0;
@@ -334,7 +337,7 @@ function wireEvents(view) {
     load(view);
   });
   search.addEventListener('keydown', (e) => onSearchKey(view, e));
-  for (const [sel, key] of [[kindSel, 'kind'], [statusSel, 'status'], [goalSel, 'goal']]) {
+  for (const [sel, key] of [[kindSel, 'kind'], [statusSel, 'status'], [goalSel, 'goal'], [channelSel, 'channel']]) {
     sel.el.addEventListener('change', () => { state[key] = sel.el.value; state.offset = 0; state.selected = 0; load(view); });
   }
   sortSel.el.addEventListener('change', () => { state.sort = sortSel.el.value; state.offset = 0; load(view); });
@@ -349,7 +352,7 @@ function wireEvents(view) {
 }
 
 // `preset` (URLSearchParams from #/partnere/vis/...) replaces the search and
-// filters: kind, status, goal.
+// filters: kind, status, goal, channel.
 export async function render(main, ctx, inBin, preset = null) {
   const { api, notify } = ctx;
   const settings = await api.settingsGet();
@@ -359,6 +362,7 @@ export async function render(main, ctx, inBin, preset = null) {
     Object.assign(state, {
       search: '', offset: 0,
       kind: preset.get('kind') || '', status: preset.get('status') || '', goal: preset.get('goal') || '',
+      channel: preset.get('channel') || '',
     });
   }
   const counts = h('p', { class: 'lead counts', id: 'partner-counts', 'aria-live': 'polite' });

@@ -3,32 +3,19 @@
 // the measured figures, the newest evaluation); the consultant edits any
 // field and the app keeps the edited case. Exports: Word (.docx) and plain
 // text, field by field, for the case bank's web form. The consultant's
-// contact (a part of the programme settings) is edited here too.
+// contact (a part of the programme settings, ../../contact.js) is edited
+// here and in Indstillinger.
 import { h, field, showFieldError, clearErrors } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { saveDocument, openSaved } from '../../save.js';
-
-const CONTACT = ['name', 'title', 'unit', 'phone', 'email'];
+import { contactForm } from '../../contact.js';
 
 function contactCard(page) {
-  const fields = Object.fromEntries(CONTACT.map((k) => [k, field({ label: t(`reports.contact_${k}`), name: `programme_contact_${k}`, value: page.contact[k], type: k === 'email' ? 'email' : 'text' })]));
-  const save = h('button', { class: 'btn secondary', type: 'submit', id: 'contact-save', text: t('reports.contact_save') });
-  const el = h('form', { class: 'card', id: 'contact-form', 'aria-labelledby': 'contact-h' },
-    h('h3', { id: 'contact-h', text: t('reports.contact') }),
-    h('p', { class: 'hint', text: t('reports.contact_hint') }),
-    h('div', { class: 'grid-2' }, CONTACT.map((k) => fields[k].wrap)), save);
-  el.addEventListener('input', () => { page.dirty = true; });
-  el.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearErrors(el);
-    try {
-      page.contact = await page.api.contactSave(Object.fromEntries(CONTACT.map((k) => [k, fields[k].input.value])));
-      page.dirty = false;
-      page.notify(t('reports.contact_saved'));
-      await draw(page);
-    } catch (err) { showFieldError(el, err, page.notify); }
+  return contactForm({
+    api: page.api, notify: page.notify, contact: page.contact,
+    onDirty: () => { page.dirty = true; },
+    onSaved: async (saved) => { page.contact = saved; page.dirty = false; await draw(page); },
   });
-  return el;
 }
 
 function caseForm(page) {

@@ -13,7 +13,7 @@ const state = { from: '', to: '' };
 // The route of the list a figure counts.
 export function linkHref(link) {
   if (!link) return null;
-  const area = { partners: 'partnere', events: 'arrangementer' }[link.list];
+  const area = { partners: 'partnere', events: 'arrangementer', grants: 'pulje', diplomas: 'diplomer' }[link.list];
   if (!area) return null;
   const query = new URLSearchParams(link.filter).toString();
   return `#/${area}/vis/${encodeURIComponent(query)}`;
@@ -34,7 +34,7 @@ function countTable(caption, rows, head, id) {
     h('thead', {}, h('tr', {}, head.map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null, text: c })))),
     h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => {
       const cell = h(i ? 'td' : 'th', i ? { class: 'num' } : { scope: 'row' });
-      if (c && c.href) cell.append(h('a', { href: c.href, text: c.text }));
+      if (c && c.href) cell.append(h('a', { href: c.href, text: c.text, 'data-key': c.channel || null }));
       else cell.textContent = c;
       return cell;
     })))));
@@ -78,8 +78,11 @@ function partnersSection(f) {
         [t('reports.status'), t('reports.count')], 'report-by-status'),
       countTable(t('reports.by_goal'), p.by_goal.map((c) => [{ text: c.label, href: linkHref(c.link) }, count(c.value)]),
         [t('reports.goal'), t('reports.active')], 'report-by-goal')),
-    countTable(t('reports.by_channel'), p.by_channel.map((c) => [c.label, count(c.recruited), count(c.became_active)]),
-      [t('reports.channel'), t('reports.recruited'), t('reports.became_active')], 'report-by-channel'));
+    countTable(t('reports.by_channel'), p.by_channel.map((c) => [c.label,
+      { text: count(c.recruited), href: linkHref(c.link), channel: c.key },
+      { text: count(c.became_active), href: linkHref(c.active_link), channel: c.key }]),
+    [t('reports.channel'), t('reports.recruited'), t('reports.became_active')], 'report-by-channel'),
+    p.by_channel.length ? h('p', { class: 'hint', text: t('reports.became_active_hint') }) : null);
 }
 
 function eventsSection(f) {
@@ -102,10 +105,15 @@ function restSection(f) {
     h('section', { class: 'card', 'aria-labelledby': 'report-pool-h' },
       h('h3', { id: 'report-pool-h', text: t('reports.pool') }),
       h('div', { class: 'stats' },
-        h('a', { class: 'stat stat-link', href: '#/pulje', id: 'fig-granted' },
+        h('a', { class: 'stat stat-link', href: linkHref(pool.granted_link), id: 'fig-granted' },
           h('span', { class: 'stat-value', text: money(pool.granted_ore) }), h('span', { class: 'stat-label', text: t('reports.granted', { n: count(pool.granted_count) }) })),
         h('div', { class: 'stat', id: 'fig-paid' },
           h('span', { class: 'stat-value', text: money(pool.paid_ore) }), h('span', { class: 'stat-label', text: t('reports.paid') }))),
+      pool.by_goal.length
+        ? countTable(t('reports.pool_by_goal'), pool.by_goal.map((c) => [{ text: c.label, href: linkHref(c.link) }, money(c.value)]),
+          [t('reports.goal'), t('reports.pool_granted')], 'report-pool-by-goal')
+        : null,
+      pool.by_goal.length ? h('p', { class: 'hint', text: t('reports.pool_by_goal_hint') }) : null,
       h('p', { text: t('reports.reach', { expected: count(pool.expected_reach), reported: count(pool.reported_reach), n: count(pool.reported_count) }) }),
       pool.years.length
         ? countTable(t('reports.pool_years'), pool.years.map((y) => [String(y.year), money(y.total_ore), money(y.granted_ore), money(y.paid_ore), money(y.remaining_ore)]),
@@ -117,7 +125,10 @@ function restSection(f) {
         figure(count(f.diplomas.handed_out), t('reports.handed_out'), { list: 'events', filter: { kind: 'overraekkelse', when: 'all' } }, 'fig-diplomas'),
         figure(count(f.newsletters.issues), t('reports.newsletters'), null, 'fig-newsletters'),
         figure(count(f.newsletters.recipients), t('reports.recipients'), null, 'fig-recipients')),
-      countTable(t('reports.per_ceremony'), f.diplomas.ceremonies.map((c) => [`${shortDate(c.date)}${c.place ? ` · ${c.place}` : ''}`, count(c.diplomas)]),
+      countTable(t('reports.per_ceremony'), f.diplomas.ceremonies.map((c) => {
+        const name = `${shortDate(c.date)}${c.place ? ` · ${c.place}` : ''}`;
+        return [c.link ? { text: name, href: linkHref(c.link) } : name, count(c.diplomas)];
+      }),
         [t('reports.ceremony'), t('reports.diplomas')], 'report-ceremonies'),
       h('h3', { text: t('reports.awards') }),
       h('p', { class: 'hint', id: 'report-awards', text: f.awards ? t('reports.awards_figures', { rounds: count(f.awards.rounds), n: count(f.awards.nominations) }) : t('reports.awards_none') })));

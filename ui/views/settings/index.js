@@ -1,4 +1,5 @@
-// Indstillinger: the programme, its goals, the logo, the signatories, the
+// Indstillinger: the programme, the consultant's contact (the same form as
+// Rapporter → Case, ../../contact.js), its goals, the logo, the signatories, the
 // documents folder, the UI language and the data (where it lives, the copies
 // taken before updates).
 // Each section saves on its own; errors appear at their field. `page` holds
@@ -11,6 +12,7 @@ import { logoCard, signatoryCard } from './images.js';
 import { languageCard, backupsCard } from './data.js';
 import { filesCard } from './files.js';
 import { retentionCard } from './retention.js';
+import { contactForm } from '../../contact.js';
 
 export async function render(main, ctx) {
   const { api, notify } = ctx;
@@ -19,6 +21,7 @@ export async function render(main, ctx) {
     notify,
     ctx,
     settings: await api.settingsGet(),
+    contact: await api.contactGet(),
     dirty: new Set(),
     fail: (scope) => (err) => showFieldError(scope, err, notify),
   };
@@ -28,6 +31,11 @@ export async function render(main, ctx) {
       h('p', { class: 'lead', text: t('settings.intro') })),
     h('div', { class: 'settings' },
       programmeCard(page),
+      contactForm({
+        api, notify, contact: page.contact,
+        onDirty: () => page.dirty.add('contact'),
+        onSaved: (saved) => { page.contact = saved; page.dirty.delete('contact'); },
+      }),
       goalsCard(page),
       logoCard(page),
       h('section', { 'aria-labelledby': 'settings-sig-h' },

@@ -28,6 +28,8 @@ struct Spec {
     date: usize,
     goals: Vec<usize>,
     contact: usize,
+    /// An index into `Channel::ALL`; one past it: no channel.
+    channel: usize,
     /// 0 = in the register, 1 = in the bin, 2 = erased.
     fate: u8,
 }
@@ -41,16 +43,20 @@ fn spec() -> impl Strategy<Value = Spec> {
         proptest::collection::vec(0..GOALS.len(), 1..3),
         0..NAMES.len(),
         prop_oneof![6 => Just(0u8), 2 => Just(1u8), 1 => Just(2u8)],
+        0..Channel::ALL.len() + 1,
     )
-        .prop_map(|(name, kind, status, date, goals, contact, fate)| Spec {
-            name,
-            kind,
-            status,
-            date,
-            goals,
-            contact,
-            fate,
-        })
+        .prop_map(
+            |(name, kind, status, date, goals, contact, fate, channel)| Spec {
+                name,
+                channel,
+                kind,
+                status,
+                date,
+                goals,
+                contact,
+                fate,
+            },
+        )
 }
 
 fn query() -> impl Strategy<Value = ListQuery> {
@@ -73,14 +79,16 @@ fn query() -> impl Strategy<Value = ListQuery> {
         any::<bool>(),
         0u32..12,
         prop_oneof![Just(0u32), Just(3u32), Just(5u32)],
+        proptest::option::of(0..Channel::ALL.len()),
     )
         .prop_map(
-            |(search, kind, status, goal, sort, desc, in_bin, offset, limit)| ListQuery {
+            |(search, kind, status, goal, sort, desc, in_bin, offset, limit, channel)| ListQuery {
                 search: search.into(),
                 kind: kind.map(|k| Kind::ALL[k]),
                 status: status.map(|s| Status::ALL[s]),
                 // One past the goals: an id no partner has.
                 goal: goal.map(|g| GOALS.get(g).copied().unwrap_or("ukendt").to_string()),
+                channel: channel.map(|c| Channel::ALL[c]),
                 sort,
                 desc,
                 in_bin,
@@ -98,6 +106,10 @@ fn fill(s: &mut Store, specs: &[Spec]) {
             status: Status::ALL[sp.status].as_str().into(),
             joined_on: DATES[sp.date].into(),
             goals: sp.goals.iter().map(|&g| GOALS[g].to_string()).collect(),
+            recruitment_channel: Channel::ALL
+                .get(sp.channel)
+                .map(|c| c.as_str().to_string())
+                .unwrap_or_default(),
             contacts: vec![ContactInput {
                 name: NAMES[sp.contact].into(),
                 email: format!("k{i}@eksempel.dk"),
