@@ -181,6 +181,8 @@ fn a_killed_process_loses_no_visitor_count_that_was_stored_and_resumes_the_fair(
                 title: "Sundhedsmessen".into(),
                 kind: "messe".into(),
                 start_date: "2026-12-03".into(),
+                start_time: "10:00".into(),
+                end_time: "16:00".into(),
                 by_municipality: true,
                 ..Default::default()
             },
