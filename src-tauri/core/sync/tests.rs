@@ -655,3 +655,57 @@ fn a_remembered_copy_that_is_gone_opens_the_office_and_is_forgotten() {
     assert_eq!(copy_info(&store.unwrap().conn).unwrap(), None);
     assert_eq!(open::remembered(&app), None);
 }
+
+#[test]
+fn an_events_losing_values_are_in_the_events_history_not_the_partners() {
+    let mut rig = Rig::new();
+    let a = partner(&mut rig.office, "Fredericia Løbeklub", "a@example.dk");
+    let fair = crate::events::store::save(
+        &mut rig.office.conn,
+        &crate::events::EventInput {
+            title: "Sundhedsmessen".into(),
+            kind: "messe".into(),
+            start_date: "2026-12-03".into(),
+            start_time: "10:00".into(),
+            end_time: "16:00".into(),
+            by_municipality: true,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .event
+    .id;
+    let laptop = rig.take();
+    let place = |s: &Store, v: &str| {
+        s.conn
+            .execute(
+                "UPDATE events SET place = ?2, updated_at = ?3 WHERE id = ?1",
+                rusqlite::params![fair, v, crate::store::now()],
+            )
+            .unwrap();
+    };
+    place(&laptop, "Messecentret");
+    place(&rig.office, "Idrætshallen");
+    crate::fair::count_visitors(&laptop.conn, &fair, 7).unwrap();
+    rig.bring_back(laptop);
+    apply(&mut rig.office, &rig.usb, &[]).unwrap();
+
+    let h = for_event(&rig.office.conn, &fair).unwrap();
+    let e = h
+        .iter()
+        .find(|e| e.table == "events" && e.column == "place")
+        .unwrap_or_else(|| panic!("{h:?}"));
+    assert_eq!(e.kind, "conflict");
+    assert_eq!(e.kept, "office");
+    assert_eq!(e.office_value.as_deref(), Some("\"Idrætshallen\""));
+    assert_eq!(e.copy_value.as_deref(), Some("\"Messecentret\""));
+    assert!(for_partner(&rig.office.conn, &a).unwrap().is_empty());
+    let visitors: i64 = rig
+        .office
+        .conn
+        .query_row("SELECT visitors FROM events WHERE id = ?1", [&fair], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(visitors, 7);
+}
