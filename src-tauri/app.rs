@@ -3,7 +3,7 @@
 //! command. [`register`] is shared with the tests, which use the mock runtime.
 
 use crate::commands::{self, AppState};
-use sundby_core::store::{self, Store};
+use sundby_core::store;
 use tauri::{Manager, Runtime};
 
 /// Registers state and every command on a builder (real or mock runtime).
@@ -156,6 +156,9 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::sync::merge_preview,
             commands::sync::merge_apply,
             commands::sync::merge_history_partner,
+            commands::sync::merge_history_event,
+            commands::sync::copy_open,
+            commands::sync::copy_close,
             // ── awards (issue 11) ──
             commands::awards::awards_rounds,
             commands::awards::awards_round,
@@ -197,7 +200,9 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
 pub fn open_state() -> AppState {
     match store::data_dir() {
         Ok(dir) => {
-            let store = Store::open_dir(&dir).map(|(s, _)| s);
+            // The copy opened with "Åbn en kopi" when the app last ran
+            // (e.g. before a power cut), else the office database.
+            let (store, _forgotten) = sundby_core::sync::open::at_start(&dir);
             let state = AppState::new(store, Some(dir));
             state.start_up();
             state

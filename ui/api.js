@@ -178,6 +178,9 @@ export const copyOpenDialog = () => call('copy_open_dialog');
 export const mergePreview = (path) => call('merge_preview', { path });
 export const mergeApply = (path, copyWins) => call('merge_apply', { path, copyWins });
 export const mergeHistoryPartner = (partnerId) => call('merge_history_partner', { partnerId });
+export const mergeHistoryEvent = (eventId) => call('merge_history_event', { eventId });
+export const copyOpen = (path) => call('copy_open', { path });
+export const copyClose = () => call('copy_close');
 
 // ── awards (issue 11) ──
 export const awardsRounds = () => call('awards_rounds');

@@ -162,7 +162,14 @@ async function drawCopyBanner() {
   bar.hidden = !copy;
   document.body.classList.toggle('is-copy', Boolean(copy));
   if (copy) {
-    bar.textContent = t('merge.banner', { programme: copy.programme, date: shortDate(String(copy.taken_at).slice(0, 10)) });
+    // The way back to the office database is one link away ("Luk kopien").
+    const link = document.createElement('a');
+    link.href = '#/kopier';
+    link.id = 'copy-banner-close';
+    link.textContent = t('merge.banner_close');
+    bar.replaceChildren(
+      document.createTextNode(`${t('merge.banner', { programme: copy.programme, date: shortDate(String(copy.taken_at).slice(0, 10)) })} `),
+      link);
   }
 }
 

@@ -18,3 +18,18 @@ export function registerPartnerPanel(id, order, render) {
 export function registeredPartnerPanels() {
   return partnerPanels.slice();
 }
+
+// The event page has panels the same way: `render(container, event, ctx)`,
+// `event` the event record (`event.id`).
+const eventPanels = [];
+
+export function registerEventPanel(id, order, render) {
+  const at = eventPanels.findIndex((p) => p.id === id);
+  if (at >= 0) eventPanels.splice(at, 1);
+  eventPanels.push({ id, order, render });
+  eventPanels.sort((a, b) => a.order - b.order);
+}
+
+export function registeredEventPanels() {
+  return eventPanels.slice();
+}

@@ -247,6 +247,9 @@ pub const AREAS: &[Area] = &[
             "merge_preview",
             "merge_apply",
             "merge_history_partner",
+            "merge_history_event",
+            "copy_open",
+            "copy_close",
         ],
     },
     Area {

@@ -51,7 +51,9 @@ use sundby_core::store::{Store, StoreError};
 /// What every command receives through Tauri state: the one open database
 /// (or why it could not be opened) and the data directory.
 pub struct AppState {
-    store: Result<Mutex<Store>, StoreError>,
+    /// Behind one lock so that "Åbn en kopi" / "Luk kopien" can replace the
+    /// open database while no command holds it ([`AppState::replace`]).
+    store: Mutex<Result<Store, StoreError>>,
     /// The partner list's search index, kept beside the one connection it
     /// belongs to (locked only while the store is locked).
     partner_index: Mutex<sundby_core::partners::ListIndex>,
@@ -95,7 +97,7 @@ pub type CmdResult<T> = Result<T, CommandError>;
 impl AppState {
     pub fn new(store: Result<Store, StoreError>, data_dir: Option<PathBuf>) -> Self {
         AppState {
-            store: store.map(Mutex::new),
+            store: Mutex::new(store),
             partner_index: Mutex::new(sundby_core::partners::ListIndex::new()),
             data_dir,
             changes_at_start: AtomicU64::new(0),
@@ -107,10 +109,10 @@ impl AppState {
     /// failure here never keeps the window from opening; the backup card
     /// shows the state.
     pub fn start_up(&self) {
-        if let Ok(mutex) = &self.store {
-            let mut store = mutex.lock().unwrap_or_else(|p| p.into_inner());
-            let _ = sundby_core::backups::on_open(&mut store);
-            let _ = sundby_core::backups::daily(&store);
+        let mut guard = self.lock();
+        if let Ok(store) = &mut *guard {
+            let _ = sundby_core::backups::on_open(store);
+            let _ = sundby_core::backups::daily(store);
             self.changes_at_start
                 .store(store.conn.total_changes(), Ordering::SeqCst);
         }
@@ -118,14 +120,50 @@ impl AppState {
 
     /// When the app closes: a backup when anything was written.
     pub fn closing(&self) {
-        if let Ok(mutex) = &self.store {
-            let store = mutex.lock().unwrap_or_else(|p| p.into_inner());
+        let guard = self.lock();
+        if let Ok(store) = &*guard {
             let baseline = self.changes_at_start.load(Ordering::SeqCst);
-            if sundby_core::backups::closing(&store, baseline).is_ok() {
+            if sundby_core::backups::closing(store, baseline).is_ok() {
                 self.changes_at_start
                     .store(store.conn.total_changes(), Ordering::SeqCst);
             }
         }
+    }
+
+    // A panic in another command must not lock the user out of their data.
+    fn lock(&self) -> std::sync::MutexGuard<'_, Result<Store, StoreError>> {
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Replaces the open database ("Åbn en kopi", "Luk kopien"): the one
+    /// being left gets its closing backup and is closed (its connection
+    /// dropped, so a copy's log is written back into its one file), the new
+    /// one gets the start-up's work. `open` runs while the store is held, so
+    /// no command sees a half-switched state; when it fails, nothing changes.
+    pub fn replace<E: Localize>(
+        &self,
+        open: impl FnOnce(&mut Store) -> Result<Store, E>,
+    ) -> CmdResult<()> {
+        {
+            let mut guard = self.lock();
+            let next = match &mut *guard {
+                Ok(current) => open(current).map_err(|e| {
+                    let lang = sundby_core::settings::language(&current.conn).unwrap_or_default();
+                    CommandError::from_error(&e, lang)
+                })?,
+                Err(e) => return Err(CommandError::from_error(e, Lang::Da)),
+            };
+            if let Ok(current) = &*guard {
+                let baseline = self.changes_at_start.load(Ordering::SeqCst);
+                let _ = sundby_core::backups::closing(current, baseline);
+            }
+            // The old store is dropped here, closing its connection; the
+            // list's index belonged to it.
+            *guard = Ok(next);
+            self.reset_partner_index();
+        }
+        self.start_up();
+        Ok(())
     }
 
     /// Forgets the partner list's index (the database was replaced by a restore).
@@ -147,11 +185,8 @@ impl AppState {
 
     /// The language the user has chosen (Danish while no database is open).
     pub fn lang(&self) -> Lang {
-        match &self.store {
-            Ok(mutex) => {
-                let store = mutex.lock().unwrap_or_else(|p| p.into_inner());
-                sundby_core::settings::language(&store.conn).unwrap_or_default()
-            }
+        match &*self.lock() {
+            Ok(store) => sundby_core::settings::language(&store.conn).unwrap_or_default(),
             Err(_) => Lang::Da,
         }
     }
@@ -164,7 +199,7 @@ impl AppState {
 
     /// The error that kept the database from opening, if any.
     pub fn open_error(&self) -> Option<CommandError> {
-        self.store
+        self.lock()
             .as_ref()
             .err()
             .map(|e| CommandError::from_error(e, Lang::Da))
@@ -185,13 +220,11 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, E>,
     ) -> CmdResult<T> {
-        let mutex = self
-            .store
-            .as_ref()
+        let mut guard = self.lock();
+        let store = guard
+            .as_mut()
             .map_err(|e| CommandError::from_error(e, Lang::Da))?;
-        // A panic in another command must not lock the user out of their data.
-        let mut store = mutex.lock().unwrap_or_else(|p| p.into_inner());
-        f(&mut store).map_err(|e| {
+        f(store).map_err(|e| {
             let lang = sundby_core::settings::language(&store.conn).unwrap_or_default();
             CommandError::from_error(&e, lang)
         })

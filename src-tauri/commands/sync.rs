@@ -82,6 +82,49 @@ pub async fn merge_history_partner(
     state.with(|c| sync::for_partner(c, &partner_id))
 }
 
+#[tauri::command]
+pub async fn merge_history_event(
+    state: State<'_, AppState>,
+    event_id: String,
+) -> CmdResult<Vec<HistoryEntry>> {
+    state.with(|c| sync::for_event(c, &event_id))
+}
+
+fn app_dir(state: &AppState) -> CmdResult<PathBuf> {
+    state
+        .data_dir
+        .clone()
+        .ok_or_else(|| state.error(&sync::SyncError::NoDataDir))
+}
+
+/// "Åbn en kopi": the app goes on with the copy at `path` (a path the open
+/// dialog returned, or one in the copies' folder) instead of the office
+/// database, and opens it again at the next start.
+#[tauri::command]
+pub async fn copy_open(
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+    path: String,
+) -> CmdResult<CopyInfo> {
+    let p = allowed(&state, &chosen, &path)?;
+    let dir = app_dir(&state)?;
+    let mut info = None;
+    state.replace(|_| {
+        sync::open::open_copy(&p, &dir).map(|(store, i)| {
+            info = Some(i);
+            store
+        })
+    })?;
+    info.ok_or_else(|| state.error(&sync::SyncError::NotACopy(p)))
+}
+
+/// "Luk kopien": back to the office database.
+#[tauri::command]
+pub async fn copy_close(state: State<'_, AppState>) -> CmdResult<()> {
+    let dir = app_dir(&state)?;
+    state.replace(|_| sync::open::close_copy(&dir))
+}
+
 /// Opens the system's "Åbn" dialog for a copy file (in the copies' folder).
 /// Answers the chosen path, or `None` when cancelled or no dialog may open.
 #[tauri::command]

@@ -237,3 +237,78 @@ fn a_kill_during_the_merge_leaves_the_office_unchanged_or_fully_merged() {
         outcomes.0, outcomes.1
     );
 }
+
+/// "Åbn en kopi" and "Luk kopien" through the commands, as the window calls
+/// them: a file that is not a copy is refused and the office stays open; a
+/// copy in the copies' folder replaces the open database (the banner's
+/// `copy_info` says so, writes go into the copy's file) until `copy_close`.
+#[test]
+fn commands_open_a_copy_refuse_a_foreign_file_and_close_the_copy() {
+    use crate::common::mock::{invoke, Harness};
+    use serde_json::json;
+    use sundby::commands::AppState;
+    use sundby_core::store::Store;
+
+    let dir = tempfile::tempdir().unwrap();
+    let app_dir = dir.path().join("app");
+    let (store, _) = Store::open_dir(&app_dir).unwrap();
+    let h = Harness::with_state(AppState::new(Ok(store), Some(app_dir.clone())));
+    let out = dir.path().join("Dokumenter");
+    invoke(
+        &h,
+        "output_folder_save",
+        json!({ "folder": out.display().to_string() }),
+    )
+    .unwrap();
+    let taken = invoke(&h, "copy_take", json!({})).unwrap();
+    let copy = taken["path"].as_str().unwrap().to_string();
+    let junk = Path::new(&copy).with_file_name("noter.sqlite3");
+    std::fs::write(&junk, b"ikke vores").unwrap();
+
+    let err = invoke(
+        &h,
+        "copy_open",
+        json!({ "path": junk.display().to_string() }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "sync.not_a_copy");
+    assert!(err["message"].as_str().unwrap().contains("Intet er ændret"));
+    assert_eq!(invoke(&h, "copy_info", json!({})).unwrap(), json!(null));
+    // A path neither chosen in the dialog nor in the copies' folder.
+    let elsewhere = dir.path().join("kopi.sqlite3");
+    std::fs::copy(&copy, &elsewhere).unwrap();
+    let err = invoke(
+        &h,
+        "copy_open",
+        json!({ "path": elsewhere.display().to_string() }),
+    );
+    assert!(err.is_err());
+
+    let info = invoke(&h, "copy_open", json!({ "path": copy })).unwrap();
+    assert_eq!(invoke(&h, "copy_info", json!({})).unwrap(), info);
+    invoke(
+        &h,
+        "partner_create",
+        json!({ "input": { "name": "Messeklubben", "kind": "forening" } }),
+    )
+    .unwrap();
+    let in_copy: i64 = one(Path::new(&copy), "SELECT count(*) FROM partners");
+    assert_eq!(in_copy, 1, "written into the copy's file");
+    let list = invoke(&h, "partners_list", json!({ "query": {} })).unwrap();
+    assert_eq!(list["total"], 1, "{list}");
+    // Taking a copy of a copy is refused.
+    assert_eq!(
+        invoke(&h, "copy_take", json!({})).unwrap_err()["code"],
+        "sync.is_a_copy"
+    );
+
+    invoke(&h, "copy_close", json!({})).unwrap();
+    assert_eq!(invoke(&h, "copy_info", json!({})).unwrap(), json!(null));
+    let list = invoke(&h, "partners_list", json!({ "query": {} })).unwrap();
+    assert_eq!(list["total"], 0, "{list}");
+    let office: i64 = one(
+        &app_dir.join("sundby.sqlite3"),
+        "SELECT count(*) FROM partners",
+    );
+    assert_eq!(office, 0);
+}

@@ -53,6 +53,158 @@ async fn sign_up(app: &App, name: &str, email: &str) {
     app.click("#fair-save").await;
 }
 
+/// Checks an exhibitor in with the booths' picker: types part of the name,
+/// clicks the match once.
+async fn check_in(app: &App, typed: &str, partner: &str) {
+    app.fill("#fair-booth-picker", typed).await;
+    app.click(&format!(
+        "#fair-booth-picker-list .picker-option[data-id='{partner}']"
+    ))
+    .await;
+    app.wait(&format!(
+        "[data-picker='booths'] .picker-chip[data-id='{partner}']"
+    ))
+    .await;
+}
+
+fn visitors_and_booths(data_dir: &std::path::Path, fair: &str) -> (Option<i64>, Option<i64>) {
+    let c = rusqlite::Connection::open(data_dir.join(DB_FILE)).unwrap();
+    c.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+    c.query_row(
+        "SELECT visitors, booths FROM events WHERE id = ?1",
+        [fair],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .unwrap()
+}
+
+/// "Åbn en kopi" from the window, as on the laptop: a file that is not ours
+/// refused with a message, the copy opened (the banner says what it is a
+/// copy of), fair work done in it (a booth through the picker, a visitor),
+/// the event changed on both sides, "Luk kopien" back to the office, the
+/// copy merged and the event's losing value on the event's page.
+#[tokio::test]
+async fn a_copy_opened_from_the_window_and_closed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    let (alfa, fair) = seed(&data_dir);
+    let app = App::start_in(&data_dir).await;
+
+    app.goto("#/kopier").await;
+    app.wait("#copy-open-card").await;
+    app.click("#copy-take").await;
+    app.wait("#copies-out tbody tr").await;
+    let copies = output_dir(&data_dir).join("Kopier");
+    let copy = std::fs::read_dir(&copies)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .next()
+        .expect("a copy file");
+    let junk = copies.join("indkøbsliste.sqlite3");
+    std::fs::write(&junk, b"ikke en database").unwrap();
+
+    app.goto("#/partnere").await;
+    app.goto("#/kopier").await;
+    app.click("#copy-open-files button[data-path$='indkøbsliste.sqlite3']")
+        .await;
+    app.wait_js("!document.querySelector('#copy-open-error').hidden")
+        .await;
+    let refused = app.text("#copy-open-error").await;
+    assert!(refused.contains("ikke en kopi"), "{refused}");
+    assert!(refused.contains("Intet er ændret"), "{refused}");
+    assert_eq!(std::fs::read(&junk).unwrap(), b"ikke en database");
+    assert_eq!(
+        app.js("document.querySelector('#copy-banner').hidden")
+            .await,
+        true
+    );
+
+    let name = copy.file_name().unwrap().to_string_lossy().into_owned();
+    app.click(&format!("#copy-open-files button[data-path$='{name}']"))
+        .await;
+    // The window starts afresh on the copy and says so plainly.
+    app.wait_js("!document.querySelector('#copy-banner').hidden && location.hash === '#/overblik'")
+        .await;
+    let banner = app.text("#copy-banner").await;
+    assert!(banner.contains("KOPI"), "{banner}");
+    assert!(banner.contains("Luk kopien"), "{banner}");
+    let launcher: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data_dir.join("launcher.json")).unwrap()).unwrap();
+    assert_eq!(launcher["copy"], copy.display().to_string());
+
+    // Fair work in the copy.
+    app.goto(&format!("#/messe/{fair}")).await;
+    app.wait("#fair-form").await;
+    check_in(&app, "alfa", &alfa).await;
+    app.wait_text("#fair-booths", "1 stande tjekket ind").await;
+    app.click("#fair-plus").await;
+    app.wait_text("#fair-visitors", "1").await;
+    app.click("#fair-leave").await;
+    app.click(".dialog .btn:not(.secondary)").await;
+    app.wait_js(&format!("location.hash === '#/arrangementer/{fair}'"))
+        .await;
+    // The event's place changed in the copy and at the office.
+    {
+        let c = rusqlite::Connection::open(&copy).unwrap();
+        c.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+        c.execute(
+            "UPDATE events SET place = 'Messecentret' WHERE id = ?1",
+            [&fair],
+        )
+        .unwrap();
+        let c = rusqlite::Connection::open(data_dir.join(DB_FILE)).unwrap();
+        c.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+        c.execute(
+            "UPDATE events SET place = 'Idrætshallen' WHERE id = ?1",
+            [&fair],
+        )
+        .unwrap();
+    }
+    assert_eq!(
+        visitors_and_booths(&data_dir, &fair).0.unwrap_or(0),
+        0,
+        "the office is untouched"
+    );
+
+    // Back to the office ("Luk kopien" asks first).
+    app.click("#copy-banner-close").await;
+    app.click("#copy-close").await;
+    app.click(".dialog .btn:not(.secondary)").await;
+    app.wait_js("document.querySelector('#copy-banner').hidden && location.hash === '#/overblik'")
+        .await;
+    let launcher: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data_dir.join("launcher.json")).unwrap()).unwrap();
+    assert!(launcher["copy"].is_null(), "{launcher}");
+    // The copy's file is closed: one file again, ready to merge.
+    let wal = std::path::PathBuf::from(format!("{}-wal", copy.display()));
+    assert!(std::fs::metadata(&wal).map_or(true, |m| m.len() == 0));
+
+    app.goto("#/kopier").await;
+    app.click(&format!("#merge-files button[data-path$='{name}']"))
+        .await;
+    app.wait("#merge-conflicts fieldset").await;
+    app.click("#merge-apply").await;
+    app.click(".dialog .btn:not(.secondary)").await;
+    app.wait("#merge-done").await;
+    assert_eq!(visitors_and_booths(&data_dir, &fair), (Some(1), Some(1)));
+
+    // The event's page shows the laptop's losing value beside the office's.
+    app.goto(&format!("#/arrangementer/{fair}")).await;
+    app.wait("#event-panels .merge-history").await;
+    let office = app
+        .texts("#event-panels .merge-history .merge-office")
+        .await;
+    let laptop = app.texts("#event-panels .merge-history .merge-copy").await;
+    assert!(office.iter().any(|t| t == "Idrætshallen"), "{office:?}");
+    assert!(laptop.iter().any(|t| t == "Messecentret"), "{laptop:?}");
+    let fields = app
+        .texts("#event-panels .merge-history td:nth-child(2)")
+        .await;
+    assert!(fields.iter().any(|t| t == "Sted"), "{fields:?}");
+    app.quit().await;
+}
+
 #[tokio::test]
 async fn fair_mode_copy_and_merge_with_a_chosen_conflict() {
     let dir = tempfile::tempdir().unwrap();
@@ -84,6 +236,9 @@ async fn fair_mode_copy_and_merge_with_a_chosen_conflict() {
         app.click("#fair-plus").await;
     }
     app.wait_text("#fair-visitors", "10").await;
+    // A booth checked in through the shared picker: type, one click.
+    check_in(&app, "Alfa", &alfa).await;
+    app.wait_text("#fair-booths", "1 stande tjekket ind").await;
     // Leaving asks first.
     app.click("#fair-leave").await;
     app.click(".dialog .btn:not(.secondary)").await;

@@ -106,7 +106,7 @@ pub fn sync_file(conn: &Connection) -> std::io::Result<()> {
 
 /// Writes `bytes` to `path` through a temporary file renamed over it, so a
 /// crash leaves the old file or the new one, never half of one.
-fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let tmp = path.with_extension(format!("{}.tmp", uuid::Uuid::new_v4().simple()));
     let result = (|| {

@@ -29,6 +29,7 @@ pub mod diff;
 pub mod history;
 pub mod merge;
 mod meta;
+pub mod open;
 
 #[cfg(test)]
 mod tests;

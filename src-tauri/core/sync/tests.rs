@@ -561,3 +561,151 @@ proptest! {
         prop_assert_eq!(dump(&rig.office), after);
     }
 }
+
+// ── "Åbn en kopi" (open.rs) ──
+
+#[test]
+fn a_copy_opens_where_it_lies_is_remembered_and_merges_after_closing() {
+    let mut rig = Rig::new();
+    let a = partner(&mut rig.office, "Fredericia Løbeklub", "a@example.dk");
+    let _ = rig.take();
+    let laptop_dir = rig.dir.path().join("laptop-app");
+    // The laptop's own office database (empty) is what "Luk kopien" returns to.
+    let (mut copy, info) = open::open_copy(&rig.usb, &laptop_dir).unwrap();
+    assert_eq!(copy.db_path.as_deref(), Some(rig.usb.as_path()));
+    assert_eq!(copy_info(&copy.conn).unwrap(), Some(info.clone()));
+    assert_eq!(open::remembered(&laptop_dir), Some(rig.usb.clone()));
+    set(&copy, &a, "notes", "mødt på messen");
+    let b = partner(&mut copy, "Madklubben Vest", "mad@example.dk");
+    drop(copy);
+    // After a power cut the app opens the copy again.
+    let (again, problem) = open::at_start(&laptop_dir);
+    let again = again.unwrap();
+    assert!(problem.is_none());
+    assert_eq!(
+        copy_info(&again.conn).unwrap().unwrap().copy_id,
+        info.copy_id
+    );
+    drop(again);
+    let office = open::close_copy(&laptop_dir).unwrap();
+    assert_eq!(copy_info(&office.conn).unwrap(), None);
+    assert_eq!(office.data_dir.as_deref(), Some(laptop_dir.as_path()));
+    assert_eq!(open::remembered(&laptop_dir), None);
+    drop(office);
+    let (office, _) = open::at_start(&laptop_dir);
+    assert_eq!(copy_info(&office.unwrap().conn).unwrap(), None);
+
+    // The file on the stick carries the laptop's work back.
+    apply(&mut rig.office, &rig.usb, &[]).unwrap();
+    assert_eq!(get(&rig.office, &a, "notes").unwrap(), "mødt på messen");
+    assert_eq!(get(&rig.office, &b, "name").unwrap(), "Madklubben Vest");
+}
+
+#[test]
+fn opening_refuses_what_is_not_a_copy_of_this_version_and_changes_nothing() {
+    let rig = Rig::new();
+    let app = rig.dir.path().join("laptop-app");
+    let junk = rig.dir.path().join("junk.sqlite3");
+    std::fs::write(&junk, b"SQLite format 3\0 but not really").unwrap();
+    let office_file = rig.dir.path().join("office").join(DB_FILE);
+    let other = rig.dir.path().join("other.sqlite3");
+    {
+        let c = rusqlite::Connection::open(&other).unwrap();
+        c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    let _ = rig.take();
+    let old = rig.dir.path().join("old.sqlite3");
+    std::fs::copy(&rig.usb, &old).unwrap();
+    {
+        let c = rusqlite::Connection::open(&old).unwrap();
+        c.pragma_update(None, "user_version", crate::store::schema_version() - 1)
+            .unwrap();
+    }
+    for (file, code) in [
+        (&junk, "sync.not_a_copy"),
+        (&other, "sync.not_a_copy"),
+        (&office_file, "sync.not_a_copy"),
+        (&rig.dir.path().join("missing.sqlite3"), "sync.not_a_copy"),
+        (&old, "sync.other_schema"),
+    ] {
+        let before = std::fs::read(file).ok();
+        let e = open::open_copy(file, &app).err().unwrap();
+        assert_eq!(e.code(), code, "{}", file.display());
+        assert!(e.message(crate::i18n::Lang::Da).contains("Intet er ændret"));
+        assert_eq!(
+            std::fs::read(file).ok(),
+            before,
+            "{} untouched",
+            file.display()
+        );
+    }
+    assert_eq!(open::remembered(&app), None);
+}
+
+#[test]
+fn a_remembered_copy_that_is_gone_opens_the_office_and_is_forgotten() {
+    let rig = Rig::new();
+    let _ = rig.take();
+    let app = rig.dir.path().join("laptop-app");
+    drop(open::open_copy(&rig.usb, &app).unwrap());
+    std::fs::remove_file(&rig.usb).unwrap();
+    let (store, problem) = open::at_start(&app);
+    assert_eq!(problem.unwrap().code(), "sync.not_a_copy");
+    assert_eq!(copy_info(&store.unwrap().conn).unwrap(), None);
+    assert_eq!(open::remembered(&app), None);
+}
+
+#[test]
+fn an_events_losing_values_are_in_the_events_history_not_the_partners() {
+    let mut rig = Rig::new();
+    let a = partner(&mut rig.office, "Fredericia Løbeklub", "a@example.dk");
+    let fair = crate::events::store::save(
+        &mut rig.office.conn,
+        &crate::events::EventInput {
+            title: "Sundhedsmessen".into(),
+            kind: "messe".into(),
+            start_date: "2026-12-03".into(),
+            start_time: "10:00".into(),
+            end_time: "16:00".into(),
+            by_municipality: true,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .event
+    .id;
+    let laptop = rig.take();
+    let place = |s: &Store, v: &str| {
+        s.conn
+            .execute(
+                "UPDATE events SET place = ?2, updated_at = ?3 WHERE id = ?1",
+                rusqlite::params![fair, v, crate::store::now()],
+            )
+            .unwrap();
+    };
+    place(&laptop, "Messecentret");
+    place(&rig.office, "Idrætshallen");
+    crate::fair::count_visitors(&laptop.conn, &fair, 7).unwrap();
+    rig.bring_back(laptop);
+    apply(&mut rig.office, &rig.usb, &[]).unwrap();
+
+    let h = for_event(&rig.office.conn, &fair).unwrap();
+    let e = h
+        .iter()
+        .find(|e| e.table == "events" && e.column == "place")
+        .unwrap_or_else(|| panic!("{h:?}"));
+    assert_eq!(e.kind, "conflict");
+    assert_eq!(e.kept, "office");
+    assert_eq!(e.office_value.as_deref(), Some("\"Idrætshallen\""));
+    assert_eq!(e.copy_value.as_deref(), Some("\"Messecentret\""));
+    assert!(for_partner(&rig.office.conn, &a).unwrap().is_empty());
+    let visitors: i64 = rig
+        .office
+        .conn
+        .query_row("SELECT visitors FROM events WHERE id = ?1", [&fair], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(visitors, 7);
+}

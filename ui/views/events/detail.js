@@ -8,6 +8,7 @@ import { saveDocument } from '../../save.js';
 import { facts } from '../../facts.js';
 import { picker } from '../../picker.js';
 import { count } from '../../format.js';
+import { registeredEventPanels } from '../../panels.js';
 import { STATUSES, kindLabel, statusLabel, whenLabel } from '../../domain/events.js';
 
 export function renderMissing(main) {
@@ -242,9 +243,18 @@ export async function render(main, ctx, id) {
     info: h('section', { class: 'card', 'aria-labelledby': 'event-info-h' }),
     people: h('section', { class: 'card', id: 'participants', 'aria-labelledby': 'participants-h' }),
   };
-  main.append(back(), page.head, page.info, page.people);
+  const panels = h('div', { id: 'event-panels' });
+  main.append(back(), page.head, page.info, page.people, panels);
   drawHead(page);
   drawInfo(page);
   drawPeople(page);
+  // Other areas' panels (e.g. the merge history), without knowing them.
+  for (const panel of registeredEventPanels()) {
+    const container = h('div', { class: 'event-panel', 'data-panel': panel.id });
+    panels.append(container);
+    Promise.resolve()
+      .then(() => panel.render(container, detail.event, ctx))
+      .catch((err) => notify(err.message || String(err), 'error'));
+  }
   return {};
 }

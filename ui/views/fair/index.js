@@ -6,6 +6,7 @@
 // remembered, so the window resumes it after a power cut.
 import { h, field, showFieldError, clearErrors } from '../../dom.js';
 import { t } from '../../i18n/index.js';
+import { picker } from '../../picker.js';
 import { confirmDialog } from '../../dialog.js';
 import { count } from '../../format.js';
 import { kindOptions } from '../../domain/partners.js';
@@ -135,28 +136,34 @@ export async function render(main, ctx) {
   };
   form.addEventListener('submit', (e) => { e.preventDefault(); save({}); });
 
-  // ── booths ──
-  const boothFilter = h('input', { type: 'search', id: 'fair-booth-filter', 'aria-label': t('fair.booth_filter'), placeholder: t('fair.booth_filter') });
+  // ── booths: the shared picker; picking an exhibitor checks it in at once
+  // (one click), removing its chip checks it out ──
   const boothCount = h('p', { class: 'lead', id: 'fair-booths' });
-  const boothList = h('ul', { class: 'plain fair-booth-list', id: 'fair-booth-list' });
+  const boothBox = h('div', { id: 'fair-booth-picker-box' });
+  const drawBoothCount = () => { boothCount.textContent = t('fair.booths_count', { n: count(page.state.booths) }); };
   const drawBooths = () => {
-    boothCount.textContent = t('fair.booths_count', { n: count(page.state.booths) });
-    const q = boothFilter.value.trim().toLowerCase();
-    const rows = page.state.exhibitors
-      .filter((x) => !q || x.name.toLowerCase().includes(q) || x.checked_in)
-      .slice(0, 60);
-    boothList.replaceChildren(...rows.map((x) => {
-      const box = h('input', { type: 'checkbox', id: `booth-${x.partner_id}`, checked: x.checked_in });
-      box.addEventListener('change', async () => {
+    drawBoothCount();
+    let inNow = page.state.exhibitors.filter((x) => x.checked_in).map((x) => x.partner_id);
+    const booths = picker({
+      label: t('fair.booth_filter'), name: 'booths', id: 'fair-booth-picker',
+      options: page.state.exhibitors.map((x) => ({ id: x.partner_id, label: x.name })),
+      chosen: inNow,
+      onChange: async (ids) => {
+        const added = ids.filter((id) => !inNow.includes(id));
+        const removed = inNow.filter((id) => !ids.includes(id));
+        inNow = ids;
         try {
-          page.state = await api.fairCheckIn(eventId, x.partner_id, box.checked);
+          for (const id of added) page.state = await api.fairCheckIn(eventId, id, true);
+          for (const id of removed) page.state = await api.fairCheckIn(eventId, id, false);
+          drawBoothCount();
+        } catch (err) {
+          notify(err.message, 'error');
           drawBooths();
-        } catch (err) { notify(err.message, 'error'); box.checked = !box.checked; }
-      });
-      return h('li', {}, h('label', { class: 'check', for: `booth-${x.partner_id}` }, box, ` ${x.name}`));
-    }));
+        }
+      },
+    });
+    boothBox.replaceChildren(booths.wrap);
   };
-  boothFilter.addEventListener('input', drawBooths);
 
   const refresh = async () => {
     page.state = await api.fairState(eventId);
@@ -192,7 +199,7 @@ export async function render(main, ctx) {
           h('div', { class: 'actions' }, plus, minus),
           h('p', { class: 'hint', id: 'fair-plus-hint', text: t('fair.plus_hint') })),
         h('section', { class: 'card fair-booth', 'aria-labelledby': 'fair-booth-h' },
-          h('h3', { id: 'fair-booth-h', text: t('fair.booths') }), boothCount, boothFilter, boothList)))));
+          h('h3', { id: 'fair-booth-h', text: t('fair.booths') }), boothCount, boothBox)))));
   drawCount();
   drawBooths();
   f.name.input.focus();

@@ -3,7 +3,10 @@
 // "Flet en kopi ind" chooses a copy (the open dialog, or one in the copies'
 // folder), shows the three-way preview before anything changes (counts, the
 // changed fields old → new, and each conflict with both values, the office's
-// chosen by default), and applies it in one go.
+// chosen by default), and applies it in one go. "Åbn en kopi" (on the
+// laptop) chooses a copy the same way and the window goes on with it until
+// "Luk kopien" returns to the office database; the app opens the copy again
+// after a restart (a power cut) until then.
 import { h, clear } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { confirmDialog } from '../../dialog.js';
@@ -16,13 +19,14 @@ export async function render(main, ctx) {
   const page = { api, notify, path: null, preview: null };
   const copyOut = h('section', { class: 'card', 'aria-labelledby': 'copy-out-h' });
   const mergeIn = h('section', { class: 'card', 'aria-labelledby': 'merge-in-h' });
+  const openCopy = h('section', { class: 'card', id: 'copy-open-card', 'aria-labelledby': 'copy-open-h' });
   const result = h('div', { id: 'merge-result' });
   main.append(
     h('p', { class: 'back' }, h('a', { href: '#/indstillinger', text: `← ${t('merge.back')}` })),
     h('div', { class: 'page-head' },
       h('h2', { text: t('merge.title') }),
       h('p', { class: 'lead', text: t('merge.intro') })),
-    copyOut, mergeIn, result);
+    openCopy, copyOut, mergeIn, result);
 
   const drawCopies = async () => {
     const copies = await api.copiesList();
@@ -84,7 +88,53 @@ export async function render(main, ctx) {
       })));
   };
 
+  // The window reads everything afresh from the database it now has.
+  const reopen = () => { location.hash = '#/overblik'; location.reload(); };
+  const drawOpen = async () => {
+    const copy = await api.copyInfo().catch(() => null);
+    const problem = h('p', { class: 'banner error', role: 'alert', id: 'copy-open-error', hidden: true });
+    const fail = (err) => { problem.textContent = err.message; problem.hidden = false; };
+    if (copy) {
+      const close = h('button', { class: 'btn', type: 'button', id: 'copy-close', text: t('merge.close_copy') });
+      close.addEventListener('click', async () => {
+        const ok = await confirmDialog(t('merge.close_confirm'), { ok: t('merge.close_copy') });
+        if (!ok) return;
+        try { await api.copyClose(); reopen(); } catch (err) { fail(err); }
+      });
+      openCopy.replaceChildren(
+        h('h3', { id: 'copy-open-h', text: t('merge.open_title') }),
+        h('p', { class: 'lead', id: 'copy-open-now', text: t('merge.open_now', { programme: copy.programme, date: shortDate(String(copy.taken_at).slice(0, 10)) }) }),
+        h('p', { class: 'hint', text: t('merge.close_intro') }),
+        h('div', { class: 'actions' }, close), problem);
+      return;
+    }
+    const open = async (path) => {
+      try { await api.copyOpen(path); reopen(); } catch (err) { fail(err); }
+    };
+    const pick = h('button', { class: 'btn secondary', type: 'button', id: 'copy-open-pick', text: t('merge.open_pick') });
+    pick.addEventListener('click', async () => {
+      try {
+        const path = await api.copyOpenDialog();
+        if (path) await open(path);
+      } catch (err) { fail(err); }
+    });
+    const files = await api.copyFiles().catch(() => []);
+    openCopy.replaceChildren(
+      h('h3', { id: 'copy-open-h', text: t('merge.open_title') }),
+      h('p', { class: 'hint', text: t('merge.open_intro') }),
+      h('div', { class: 'actions' }, pick),
+      files.length === 0 ? null : h('ul', { class: 'plain', id: 'copy-open-files' }, files.map((f) => {
+        const name = f.split(/[\\/]/).pop();
+        const b = h('button', { class: 'btn secondary', type: 'button', 'data-path': f, text: name,
+          'aria-label': t('merge.open_file', { name }) });
+        b.addEventListener('click', () => open(f));
+        return h('li', {}, b);
+      })),
+      problem);
+  };
+
   page.done = async () => { await drawCopies(); await drawMerge(); };
+  await drawOpen();
   await drawCopies();
   await drawMerge();
   return {};

@@ -1,17 +1,21 @@
-// The merge history of a partner, as a panel of the partner page (see
-// ../../panels.js): every value that lost a conflict when a laptop's copy was
-// merged, every row the merge removed or could not carry. Shown only when
-// there is something to show.
+// The merge history of a partner and of an event, as a panel of the partner
+// page and of the event page (see ../../panels.js): every value that lost a
+// conflict when a laptop's copy was merged, every row the merge removed or
+// could not carry. Shown only when there is something to show.
 import { h } from '../../dom.js';
 import { t } from '../../i18n/index.js';
-import { registerPartnerPanel } from '../../panels.js';
+import { registerPartnerPanel, registerEventPanel } from '../../panels.js';
 import { shortDate } from '../../format.js';
 import { fieldLabel, valueText } from './labels.js';
 
-export async function renderMergeHistory(container, partner, ctx) {
+function historyPanel(load) {
+  return (container, record, ctx) => renderMergeHistory(container, () => load(ctx.api, record.id));
+}
+
+export async function renderMergeHistory(container, load) {
   let list;
   try {
-    list = await ctx.api.mergeHistoryPartner(partner.id);
+    list = await load();
   } catch (err) {
     container.append(h('p', { class: 'banner error', text: err.message }));
     return;
@@ -38,4 +42,5 @@ export async function renderMergeHistory(container, partner, ctx) {
       h('tbody', {}, rows))));
 }
 
-registerPartnerPanel('merge-history', 90, renderMergeHistory);
+registerPartnerPanel('merge-history', 90, historyPanel((api, id) => api.mergeHistoryPartner(id)));
+registerEventPanel('merge-history', 90, historyPanel((api, id) => api.mergeHistoryEvent(id)));
