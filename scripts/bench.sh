@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export CARGO_TERM_COLOR=never
 cargo bench -p sundby-core --bench partners_search --bench partner_io --bench diplomas --bench overview \
-  --bench reports --bench sync --bench awards
+  --bench reports --bench sync --bench awards --bench publications
 cargo build --release
 echo "== keystroke to rendered list (release app, 10,000 partners)"
 SUNDBY_E2E_BIN="$PWD/target/release/sundby" \

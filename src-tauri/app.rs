@@ -192,6 +192,9 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::publications::publication_text_save,
             commands::publications::catalogue_save,
             commands::publications::webpages_export,
+            commands::publications::welcome_build,
+            commands::publications::welcome_save,
+            commands::publications::welcome_record_sent,
         ])
 }
 

@@ -154,7 +154,7 @@ pub enum Command {
     // ── publications (issue 14) ──
     /// Inspirationskataloget for nye partnere som PDF (kun eksempler fra partnere med samtykke)
     Catalogue {
-        /// PDF-filen der skrives
+        /// Filen der skrives: .pdf (til tryk) eller .docx (Word, kan redigeres)
         #[arg(long)]
         out: std::path::PathBuf,
         /// Overskriv en eksisterende fil
@@ -792,11 +792,22 @@ mod publications_cli {
 
     pub fn catalogue(target: &Target) -> Result<(), Failure> {
         let store = open()?;
-        let path = catalogue::save(
+        let format = match target {
+            Target::Exact { path, .. }
+                if path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("docx")) =>
+            {
+                catalogue::Format::Docx
+            }
+            _ => catalogue::Format::Pdf,
+        };
+        let path = catalogue::save_as(
             &store.conn,
             &CatalogueInput::default(),
             target,
             sundby_core::dates::today(),
+            format,
         )?;
         say!("{}", path.display());
         Ok(())

@@ -214,5 +214,8 @@ export const awardsScoringSheetSave = (roundId, path = null) => call('awards_sco
 // input: {partner_ids: null | [id]} (null = every consenting active partner)
 export const publicationsStart = (input) => call('publications_start', { input });
 export const publicationTextSave = (key, body) => call('publication_text_save', { key, body });
-export const catalogueSave = (input, path = null) => call('catalogue_save', { input, path });
+export const catalogueSave = (input, path = null, format = 'pdf') => call('catalogue_save', { input, path, format });
 export const webpagesExport = () => call('webpages_export');
+export const welcomeBuild = (partnerId) => call('welcome_build', { partnerId });
+export const welcomeSave = (partnerId) => call('welcome_save', { partnerId });
+export const welcomeRecordSent = (partnerId) => call('welcome_record_sent', { partnerId });

@@ -295,6 +295,9 @@ pub const AREAS: &[Area] = &[
             "publication_text_save",
             "catalogue_save",
             "webpages_export",
+            "welcome_build",
+            "welcome_save",
+            "welcome_record_sent",
         ],
     },
 ];

@@ -35,3 +35,5 @@ mod reports;
 mod fair;
 // ── awards (issue 11) ──
 mod awards;
+// ── publications (issue 14) ──
+mod publications;

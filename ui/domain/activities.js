@@ -32,6 +32,8 @@ export function timelineLabel(e) {
       };
     case 'grant':
       return { label: t('activities.tl_grant'), text: `${e.title} (${grantStatusLabel(e.code)})` };
+    case 'welcome':
+      return { label: t('activities.tl_welcome'), text: t('activities.tl_welcome_text') };
     default:
       return { label: e.source, text: e.title };
   }

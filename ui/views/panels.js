@@ -6,3 +6,4 @@ import './privacy/panel.js';
 import './activities/panel.js';
 import './merge/panel.js';
 import './awards/panel.js';
+import './publications/panel.js';

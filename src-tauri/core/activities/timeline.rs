@@ -2,7 +2,7 @@
 //! the status history, diplomas, events and grant applications. Each other
 //! area is read through its own public functions (`partners::get`,
 //! `diploma::store::for_partner`, `events::store::partner_events`,
-//! `grants::granted::of_partner`); the UI words each entry from its
+//! `grants::granted::of_partner`, `publications::welcome::sent`); the UI words each entry from its
 //! `source` and `code`.
 
 use super::Result;
@@ -15,7 +15,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TimelineEntry {
     pub on: NaiveDate,
-    /// `activity`, `status`, `diploma`, `event` or `grant`.
+    /// `activity`, `status`, `diploma`, `event`, `grant` or `welcome` (a
+    /// welcome pack sent).
     pub source: &'static str,
     /// The activity kind, the partner status, `original`/`copy`, the event
     /// kind or the grant status.
@@ -112,6 +113,18 @@ pub fn timeline(conn: &Connection, partner_id: &str) -> Result<Vec<TimelineEntry
             amount_ore: Some(g.granted_ore.unwrap_or(g.requested_ore)),
             link: g.link,
             id: g.id,
+        });
+    }
+    for w in crate::publications::welcome::sent(conn, partner_id)? {
+        out.push(TimelineEntry {
+            on: w.sent_on,
+            source: "welcome",
+            code: "sent".into(),
+            title: String::new(),
+            detail: String::new(),
+            amount_ore: None,
+            link: String::new(),
+            id: w.id,
         });
     }
     // Newest first; on one day the partner's own log comes first.

@@ -60,6 +60,8 @@ pub enum DemoError {
     #[error(transparent)]
     Reports(#[from] crate::reports::ReportError),
     #[error(transparent)]
+    Publications(#[from] crate::publications::PublicationError),
+    #[error(transparent)]
     Store(#[from] crate::store::StoreError),
 }
 
@@ -74,6 +76,7 @@ impl DemoError {
             DemoError::Activities(e) => e,
             DemoError::Awards(e) => e,
             DemoError::Reports(e) => e,
+            DemoError::Publications(e) => e,
             DemoError::Store(e) => e,
         }
     }
@@ -110,7 +113,27 @@ pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
     report.follow_ups = f;
     crate::awards::demo::fill(conn, today)?;
     reports(conn, today)?;
+    welcome_packs(conn, today)?;
     Ok(report)
+}
+
+/// A welcome pack sent to each of the first three partners who already
+/// have their diploma (the partners still in the queue are the new ones).
+fn welcome_packs(conn: &Connection, today: NaiveDate) -> Result<()> {
+    let waiting: std::collections::HashSet<String> = diploma::store::queue(conn)?
+        .into_iter()
+        .map(|q| q.partner_id)
+        .collect();
+    let welcomed: Vec<String> = partners::pickable(conn, Some(partners::Status::Aktiv))?
+        .into_iter()
+        .map(|p| p.id)
+        .filter(|id| !waiting.contains(id))
+        .take(3)
+        .collect();
+    for id in welcomed {
+        crate::publications::welcome::record_sent(conn, &id, today)?;
+    }
+    Ok(())
 }
 
 /// Rapporter: the consultant's contact for the case and a midway

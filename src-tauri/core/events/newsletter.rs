@@ -244,13 +244,15 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-fn date_da(s: &str) -> String {
+/// An ISO date in long Danish (the text itself when it is no date).
+pub fn date_da(s: &str) -> String {
     dates::parse(s)
         .map(long_da)
         .unwrap_or_else(|| s.to_string())
 }
 
-fn event_when(e: &EventSummary) -> String {
+/// When an event is, in Danish.
+pub fn event_when(e: &EventSummary) -> String {
     let start = NaiveDateTime::parse_from_str(&e.starts_at, super::TIME_FORMAT).ok();
     let end = NaiveDateTime::parse_from_str(&e.ends_at, super::TIME_FORMAT).ok();
     match (start, end) {
@@ -279,14 +281,16 @@ const GREEN: &str = "#1f6f4a";
 const TEXT: &str = "#1d2521";
 const MUTED: &str = "#4d5a53";
 
-fn h2(title: &str) -> String {
+/// A section heading row of an e-mail.
+pub fn h2(title: &str) -> String {
     format!(
         "<tr><td style=\"padding:24px 32px 8px 32px;{FONT}\"><h2 style=\"margin:0;{FONT}font-size:19px;line-height:26px;color:{GREEN};font-weight:bold;\">{}</h2></td></tr>\n",
         esc(title)
     )
 }
 
-fn paragraphs(body: &str) -> String {
+/// Escaped paragraphs (split on blank lines, `<br>` at line breaks).
+pub fn paragraphs(body: &str) -> String {
     body.split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -302,7 +306,7 @@ fn paragraphs(body: &str) -> String {
 }
 
 /// One row of a two-column list: a bold heading with lines beneath.
-fn item(heading: &str, lines: &[String]) -> String {
+pub fn item(heading: &str, lines: &[String]) -> String {
     let mut s = format!(
         "<tr><td style=\"padding:8px 32px;{FONT}font-size:15px;line-height:22px;color:{TEXT};border-bottom:1px solid #e3e8e5;\"><strong style=\"{FONT}color:{TEXT};\">{}</strong>",
         esc(heading)
@@ -317,7 +321,8 @@ fn item(heading: &str, lines: &[String]) -> String {
     s
 }
 
-fn logo_data_uri(conn: &Connection) -> Result<Option<(String, u32)>> {
+/// The programme's logo as a data URI and its width in pixels (56 px high).
+pub fn logo_data_uri(conn: &Connection) -> Result<Option<(String, u32)>> {
     let p = settings::programme(conn)?;
     let Some(logo) = p.logo else { return Ok(None) };
     let Some((mime, bytes)) = settings::image_bytes(conn, &logo.id)? else {
@@ -349,11 +354,20 @@ fn period_text(from: NaiveDate, to: NaiveDate) -> String {
     format!("{} – {}", long_da(from), long_da(to))
 }
 
-fn render_html(p: &Parts<'_>, logo: Option<(String, u32)>, subject: &str) -> String {
+/// The start of an Outlook-safe e-mail (the newsletter, the welcome
+/// e-mail): the document head, the 600 px table and its header with the
+/// logo, municipality, programme and `kicker` line. Close with [`mail_close`].
+pub fn mail_open(
+    title: &str,
+    logo: Option<(String, u32)>,
+    municipality: &str,
+    programme: &str,
+    kicker: &str,
+) -> String {
     let mut b = String::new();
     b.push_str("<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n");
     b.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    b.push_str(&format!("<title>{}</title>\n</head>\n", esc(subject)));
+    b.push_str(&format!("<title>{}</title>\n</head>\n", esc(title)));
     b.push_str("<body style=\"margin:0;padding:0;background-color:#f3f5f4;\">\n");
     b.push_str("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background-color:#f3f5f4;\">\n<tr><td align=\"center\" style=\"padding:24px 12px;\">\n");
     b.push_str("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:600px;max-width:600px;background-color:#ffffff;border:1px solid #d9e0dc;\">\n");
@@ -365,24 +379,41 @@ fn render_html(p: &Parts<'_>, logo: Option<(String, u32)>, subject: &str) -> Str
         b.push_str(&format!(
             "<img src=\"{}\" width=\"{width}\" alt=\"{}\" style=\"display:block;border:0;margin:0 0 12px 0;\">",
             esc(&uri),
-            esc(&p.programme)
+            esc(programme)
         ));
     }
-    if !p.municipality.is_empty() {
+    if !municipality.is_empty() {
         b.push_str(&format!(
             "<p style=\"margin:0;{FONT}font-size:13px;line-height:18px;color:{MUTED};\">{}</p>",
-            esc(&p.municipality)
+            esc(municipality)
         ));
     }
     b.push_str(&format!(
         "<h1 style=\"margin:0;{FONT}font-size:24px;line-height:30px;color:{TEXT};font-weight:bold;\">{}</h1>",
-        esc(&p.programme)
+        esc(programme)
     ));
     b.push_str(&format!(
-        "<p style=\"margin:4px 0 0 0;{FONT}font-size:14px;line-height:20px;color:{MUTED};\">Nyhedsbrev · {}</p>",
-        esc(&period_text(p.from, p.to))
+        "<p style=\"margin:4px 0 0 0;{FONT}font-size:14px;line-height:20px;color:{MUTED};\">{}</p>",
+        esc(kicker)
     ));
     b.push_str("</td></tr>\n");
+    b
+}
+
+/// The end of an e-mail begun with [`mail_open`]: a small print line
+/// (`footer`, escaped here) and the closing tags.
+pub fn mail_close(mut b: String, footer: &str) -> String {
+    b.push_str(&format!(
+        "<tr><td style=\"padding:24px 32px;{FONT}font-size:12px;line-height:18px;color:{MUTED};border-top:1px solid #d9e0dc;\">{}</td></tr>\n",
+        esc(footer)
+    ));
+    b.push_str("</table>\n</td></tr>\n</table>\n</body>\n</html>\n");
+    b
+}
+
+fn render_html(p: &Parts<'_>, logo: Option<(String, u32)>, subject: &str) -> String {
+    let kicker = format!("Nyhedsbrev · {}", period_text(p.from, p.to));
+    let mut b = mail_open(subject, logo, &p.municipality, &p.programme, &kicker);
 
     for s in p.stories {
         if !s.title.is_empty() {
@@ -431,15 +462,17 @@ fn render_html(p: &Parts<'_>, logo: Option<(String, u32)>, subject: &str) -> Str
             b.push_str(&item(&g.purpose, &lines));
         }
     }
-    b.push_str(&format!(
-        "<tr><td style=\"padding:24px 32px;{FONT}font-size:12px;line-height:18px;color:{MUTED};border-top:1px solid #d9e0dc;\">Du modtager dette nyhedsbrev, fordi din organisation er partner i {} og har sagt ja til at få e-mails. Skriv til os, hvis du ikke længere vil have nyhedsbrevet.</td></tr>\n",
-        esc(&p.programme)
-    ));
-    b.push_str("</table>\n</td></tr>\n</table>\n</body>\n</html>\n");
-    b
+    mail_close(
+        b,
+        &format!(
+            "Du modtager dette nyhedsbrev, fordi din organisation er partner i {} og har sagt ja til at få e-mails. Skriv til os, hvis du ikke længere vil have nyhedsbrevet.",
+            p.programme
+        ),
+    )
 }
 
-fn underline(title: &str, c: char) -> String {
+/// A plain-text heading underlined with `c`.
+pub fn underline(title: &str, c: char) -> String {
     format!("{title}\n{}\n", c.to_string().repeat(title.chars().count()))
 }
 

@@ -1,5 +1,7 @@
 //! The inspiration catalogue (Inspirationskatalog) for new partners, an A4
-//! PDF through [`crate::print`]: a cover with the programme's logo, name and
+//! PDF through [`crate::print`] and an editable Word document through
+//! [`crate::docx`], both laid out from one [`Content`] (built once by
+//! [`content`], so the two never differ in what they say): a cover with the programme's logo, name and
 //! municipality; the edited introduction; what a partner commits to and
 //! gets (the pool's amounts and criteria read from [`crate::grants::pool`]);
 //! the goals in the programme's order, each with examples from active
@@ -7,16 +9,18 @@
 //! the register has fewer than [`MIN_EXAMPLES`]); how to join and whom to
 //! contact. Printed in Danish: it is handed to the city's partners.
 //!
-//! User text is printed literally (the PDF has no markup); a missing logo
-//! leaves a cover with the programme's name only.
+//! User text is printed literally (neither the PDF nor the .docx has
+//! markup; the docx writer escapes it for XML); a missing logo leaves a
+//! cover with the programme's name only.
 
 use super::{text, Result, EXAMPLE_PREFIX};
+use crate::docx;
 use crate::files::{self, DocKind, Target};
 use crate::grants;
 use crate::labels;
 use crate::partners::lookup::{public_profiles, PublicProfile};
 use crate::partners::Status;
-use crate::print::{self, Block, Document};
+use crate::print::{self, Block as PrintBlock, Document};
 use crate::settings;
 use crate::{dates, i18n::Lang, money};
 use chrono::{Datelike, NaiveDate};
@@ -55,6 +59,51 @@ pub struct GoalExamples {
     pub examples: Vec<Example>,
     /// The goal's own example text (printed when the register has too few).
     pub own_text: String,
+}
+
+/// The catalogue's cover.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cover {
+    /// The programme's logo: bytes, JPEG or PNG, width and height in pixels.
+    pub logo: Option<Logo>,
+    pub kicker: String,
+    pub title: String,
+    pub subtitle: String,
+    pub lines: Vec<String>,
+}
+
+/// The programme's logo as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    pub bytes: Vec<u8>,
+    pub jpeg: bool,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// One piece of the catalogue's text, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph(String),
+    Quote(String),
+    Bullets(Vec<String>),
+    Facts(Vec<(String, String)>),
+    /// A goal with its examples: kept on one page in the PDF when it fits.
+    Group(Vec<Block>),
+}
+
+/// What the catalogue says, once: the PDF and the .docx are laid out from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Content {
+    pub title: String,
+    pub author: String,
+    pub footer: String,
+    pub cover: Cover,
+    pub blocks: Vec<Block>,
 }
 
 /// The partners who may give examples: active, consenting, with an initiative.
@@ -99,12 +148,19 @@ pub fn examples(conn: &Connection, input: &CatalogueInput) -> Result<Vec<GoalExa
     Ok(out)
 }
 
-fn logo(conn: &Connection, programme: &settings::Programme) -> Result<Option<print::Image>> {
+fn logo(conn: &Connection, programme: &settings::Programme) -> Result<Option<Logo>> {
     let Some(r) = &programme.logo else {
         return Ok(None);
     };
     // An unreadable stored logo leaves the cover without one, never no catalogue.
-    Ok(settings::image_bytes(conn, &r.id)?.and_then(|(_, b)| print::Image::from_bytes(b).ok()))
+    Ok(settings::image_bytes(conn, &r.id)?
+        .filter(|(_, b)| crate::diploma::picture::readable(b))
+        .map(|(mime, bytes)| Logo {
+            bytes,
+            jpeg: mime == "image/jpeg",
+            width: r.width,
+            height: r.height,
+        }))
 }
 
 fn pool_blocks(conn: &Connection, year: i32) -> Result<Vec<Block>> {
@@ -162,36 +218,30 @@ fn goal_blocks(g: &GoalExamples) -> Vec<Block> {
             ));
         }
     }
-    group.push(Block::Space(4.0));
-    vec![Block::KeepTogether(group)]
+    vec![Block::Group(group)]
 }
 
-/// The catalogue as a printable document, dated `today`.
-pub fn document(conn: &Connection, input: &CatalogueInput, today: NaiveDate) -> Result<Document> {
+/// What the catalogue says, dated `today`.
+pub fn content(conn: &Connection, input: &CatalogueInput, today: NaiveDate) -> Result<Content> {
     let programme = settings::programme(conn)?;
     let name = if programme.name.trim().is_empty() {
         "Sund By".to_string()
     } else {
         programme.name.trim().to_string()
     };
-    let mut doc = Document::new(format!("Inspirationskatalog – {name}"));
-    doc.author = programme.municipality.clone();
-    doc.footer = format!("{name} · Inspirationskatalog");
     let mut lines = Vec::new();
     if !programme.municipality.trim().is_empty() {
         lines.push(programme.municipality.trim().to_string());
     }
     lines.push(dates::long_da(today));
+    let cover = Cover {
+        logo: logo(conn, &programme)?,
+        kicker: name.clone(),
+        title: "Inspirationskatalog".into(),
+        subtitle: "Bliv partner – og se, hvad andre gør".into(),
+        lines,
+    };
     let mut b = vec![
-        Block::Cover {
-            logo: logo(conn, &programme)?,
-            kicker: name.clone(),
-            title: "Inspirationskatalog".into(),
-            subtitle: "Bliv partner – og se, hvad andre gør".into(),
-            lines,
-        },
-        Block::Contents,
-        Block::PageBreak,
         Block::Heading {
             level: 1,
             text: format!("Hvad er {name}?"),
@@ -233,13 +283,145 @@ pub fn document(conn: &Connection, input: &CatalogueInput, today: NaiveDate) -> 
         text: "Kontakt".into(),
     });
     b.push(Block::Paragraph(text(conn, "contact")?.body));
-    doc.blocks = b;
-    Ok(doc)
+    Ok(Content {
+        title: format!("Inspirationskatalog – {name}"),
+        author: programme.municipality.clone(),
+        footer: format!("{name} · Inspirationskatalog"),
+        cover,
+        blocks: b,
+    })
+}
+
+fn print_block(b: &Block) -> PrintBlock {
+    match b {
+        Block::Heading { level, text } => PrintBlock::Heading {
+            level: *level,
+            text: text.clone(),
+        },
+        Block::Paragraph(t) => PrintBlock::Paragraph(t.clone()),
+        Block::Quote(t) => PrintBlock::Quote(t.clone()),
+        Block::Bullets(items) => PrintBlock::Bullets(items.clone()),
+        Block::Facts(pairs) => PrintBlock::Facts(pairs.clone()),
+        Block::Group(blocks) => {
+            let mut group: Vec<PrintBlock> = blocks.iter().map(print_block).collect();
+            group.push(PrintBlock::Space(4.0));
+            PrintBlock::KeepTogether(group)
+        }
+    }
+}
+
+/// The catalogue as a printable document: the cover, the contents, the text.
+pub fn print_document(c: &Content) -> Document {
+    let mut doc = Document::new(c.title.clone());
+    doc.author = c.author.clone();
+    doc.footer = c.footer.clone();
+    let logo = c
+        .cover
+        .logo
+        .as_ref()
+        .and_then(|l| print::Image::from_bytes(l.bytes.clone()).ok());
+    doc.blocks = vec![
+        PrintBlock::Cover {
+            logo,
+            kicker: c.cover.kicker.clone(),
+            title: c.cover.title.clone(),
+            subtitle: c.cover.subtitle.clone(),
+            lines: c.cover.lines.clone(),
+        },
+        PrintBlock::Contents,
+        PrintBlock::PageBreak,
+    ];
+    doc.blocks.extend(c.blocks.iter().map(print_block));
+    doc
+}
+
+/// The catalogue as a printable document, dated `today`.
+pub fn document(conn: &Connection, input: &CatalogueInput, today: NaiveDate) -> Result<Document> {
+    Ok(print_document(&content(conn, input, today)?))
+}
+
+fn word_blocks(b: &Block, out: &mut Vec<docx::Block>) {
+    match b {
+        Block::Heading { level, text } => out.push(docx::Block::Heading {
+            level: *level,
+            text: text.clone(),
+        }),
+        Block::Paragraph(t) => out.push(docx::Block::Paragraph(t.clone())),
+        Block::Quote(t) => out.push(docx::Block::Quote(t.clone())),
+        Block::Bullets(items) => out.push(docx::Block::Bullets(items.clone())),
+        Block::Facts(pairs) => out.push(docx::Block::Table {
+            header: Vec::new(),
+            rows: pairs
+                .iter()
+                .map(|(l, v)| vec![l.clone(), v.clone()])
+                .collect(),
+        }),
+        Block::Group(blocks) => blocks.iter().for_each(|b| word_blocks(b, out)),
+    }
+}
+
+/// The catalogue as an editable Word document: the cover (logo, title,
+/// subtitle, lines), a page break, the text with real headings (Word's
+/// navigation pane and its own contents see them).
+pub fn word_document(c: &Content) -> docx::Document {
+    let mut blocks = Vec::new();
+    if let Some(l) = &c.cover.logo {
+        blocks.push(docx::Block::Image(docx::Picture {
+            bytes: l.bytes.clone(),
+            jpeg: l.jpeg,
+            width_px: l.width,
+            height_px: l.height,
+            max_width_mm: 80,
+            max_height_mm: 40,
+        }));
+    }
+    blocks.push(docx::Block::Paragraph(c.cover.kicker.clone()));
+    blocks.push(docx::Block::Title(c.cover.title.clone()));
+    blocks.push(docx::Block::Subtitle(c.cover.subtitle.clone()));
+    blocks.push(docx::Block::Paragraph(c.cover.lines.join("\n")));
+    blocks.push(docx::Block::PageBreak);
+    for b in &c.blocks {
+        word_blocks(b, &mut blocks);
+    }
+    docx::Document {
+        title: c.title.clone(),
+        author: c.author.clone(),
+        blocks,
+    }
+}
+
+/// The catalogue's .docx.
+pub fn render_docx(conn: &Connection, input: &CatalogueInput, today: NaiveDate) -> Result<Vec<u8>> {
+    Ok(docx::write(&word_document(&content(conn, input, today)?))?)
 }
 
 /// The catalogue's PDF.
 pub fn render(conn: &Connection, input: &CatalogueInput, today: NaiveDate) -> Result<Vec<u8>> {
     Ok(print::render(&document(conn, input, today)?)?)
+}
+
+/// The catalogue's two formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// The name the catalogue is saved under.
+pub fn file_name(today: NaiveDate, format: Format) -> String {
+    format!("Inspirationskatalog {}.{}", dates::iso(today), format.ext())
 }
 
 /// Saves the catalogue's PDF at `target`; returns the path written.
@@ -249,8 +431,22 @@ pub fn save(
     target: &Target,
     today: NaiveDate,
 ) -> Result<PathBuf> {
-    let bytes = render(conn, input, today)?;
-    let name = format!("Inspirationskatalog {}.pdf", dates::iso(today));
+    save_as(conn, input, target, today, Format::Pdf)
+}
+
+/// Saves the catalogue as PDF or .docx at `target`; returns the path written.
+pub fn save_as(
+    conn: &Connection,
+    input: &CatalogueInput,
+    target: &Target,
+    today: NaiveDate,
+    format: Format,
+) -> Result<PathBuf> {
+    let bytes = match format {
+        Format::Pdf => render(conn, input, today)?,
+        Format::Docx => render_docx(conn, input, today)?,
+    };
+    let name = file_name(today, format);
     Ok(files::save(
         conn,
         DocKind::Publications,

@@ -1,16 +1,20 @@
 //! Publications for the public: the inspiration catalogue for new partners
-//! (`catalogue`, an A4 PDF through [`crate::print`]) and the partner pages
+//! (`catalogue`, an A4 PDF through [`crate::print`] and a .docx through
+//! [`crate::docx`]), the welcome pack for a new partner (`welcome`: the
+//! welcome e-mail, the catalogue beside it, the diploma queue reminder, the
+//! packs sent) and the partner pages
 //! for the city's website (`web`, a folder of static HTML with CSV and JSON,
 //! each export recorded so the next one lists what to take down).
 //!
-//! This area owns `publication_texts` (the consultant's edited texts) and
-//! `web_exports`/`web_export_pages`. It reads partners only through
+//! This area owns `publication_texts` (the consultant's edited texts),
+//! `web_exports`/`web_export_pages` and `welcome_packs`. It reads partners only through
 //! [`crate::partners::lookup::public_profiles`] — so no partner without
 //! consent to be named ever appears — the pool through
 //! [`crate::grants::pool`] and the programme through [`crate::settings`].
 
 pub mod catalogue;
 pub mod web;
+pub mod welcome;
 
 use crate::files::FileError;
 use crate::grants::GrantError;
@@ -35,11 +39,19 @@ pub enum PublicationError {
     #[error(transparent)]
     Print(#[from] PrintError),
     #[error(transparent)]
+    Docx(#[from] crate::docx::DocxError),
+    #[error(transparent)]
     Files(#[from] FileError),
     #[error(transparent)]
     Settings(#[from] SettingsError),
     #[error(transparent)]
     Grants(#[from] GrantError),
+    #[error(transparent)]
+    Partners(#[from] crate::partners::PartnerError),
+    #[error(transparent)]
+    Diplomas(#[from] crate::diploma::DiplomaError),
+    #[error(transparent)]
+    Events(#[from] crate::events::EventsError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -56,9 +68,13 @@ impl Localize for PublicationError {
             PublicationError::Invalid(e) => e.code(),
             PublicationError::UnknownText(_) => "publications.unknown_text",
             PublicationError::Print(e) => e.code(),
+            PublicationError::Docx(_) => "publications.docx",
             PublicationError::Files(e) => e.code(),
             PublicationError::Settings(e) => e.code(),
             PublicationError::Grants(e) => e.code(),
+            PublicationError::Partners(e) => e.code(),
+            PublicationError::Diplomas(e) => e.code(),
+            PublicationError::Events(e) => e.code(),
             PublicationError::Store(e) => e.code(),
         }
     }
@@ -66,6 +82,9 @@ impl Localize for PublicationError {
         match self {
             PublicationError::Invalid(e) => e.field(),
             PublicationError::Files(e) => e.field(),
+            PublicationError::Partners(e) => e.field(),
+            PublicationError::Diplomas(e) => e.field(),
+            PublicationError::Events(e) => e.field(),
             _ => None,
         }
     }
@@ -77,6 +96,16 @@ impl Localize for PublicationError {
             (_, PublicationError::Settings(e)) => e.message(lang),
             (_, PublicationError::Grants(e)) => e.message(lang),
             (_, PublicationError::Store(e)) => e.message(lang),
+            (_, PublicationError::Partners(e)) => e.message(lang),
+            (_, PublicationError::Diplomas(e)) => e.message(lang),
+            (_, PublicationError::Events(e)) => e.message(lang),
+            (Lang::Da, PublicationError::Docx(_)) => {
+                "Word-dokumentet kunne ikke skrives. Prøv igen, eller gem kataloget som PDF.".into()
+            }
+            (Lang::En, PublicationError::Docx(_)) => {
+                "The Word document could not be written. Try again, or save the catalogue as PDF."
+                    .into()
+            }
             (Lang::Da, PublicationError::UnknownText(_)) => {
                 "Teksten findes ikke i kataloget. Genindlæs siden.".into()
             }

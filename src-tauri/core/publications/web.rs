@@ -105,21 +105,8 @@ pub fn file_name(partner_id: &str) -> String {
     format!("partner-{partner_id}.html")
 }
 
-/// Escapes text for HTML (content and attribute values).
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for HTML (content and attribute values): the newsletter's one escape.
+pub use crate::events::newsletter::esc as escape;
 
 /// FNV-1a, 64 bits: a digest that stays the same across builds.
 fn digest(s: &str) -> String {

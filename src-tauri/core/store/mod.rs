@@ -68,6 +68,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "013_publications",
         include_str!("migrations/013_publications.sql"),
     ),
+    // ── the welcome packs sent to new partners (issue 14) ──
+    (
+        "017_welcome_packs",
+        include_str!("migrations/017_welcome_packs.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -15,6 +15,7 @@ import { t } from '../../i18n/index.js';
 import { shortDate } from '../../format.js';
 import { confirmDialog } from '../../dialog.js';
 import { saveDocument } from '../../save.js';
+import { copyText } from '../../clipboard.js';
 
 // How long after the last change the draft is saved.
 const DRAFT_DELAY_MS = 600;
@@ -144,19 +145,8 @@ async function onBuild(page, e) {
 }
 
 async function copy(notify, text, html) {
-  try {
-    if (html && window.ClipboardItem && navigator.clipboard && navigator.clipboard.write) {
-      await navigator.clipboard.write([new ClipboardItem({
-        'text/html': new Blob([html], { type: 'text/html' }),
-        'text/plain': new Blob([text], { type: 'text/plain' }),
-      })]);
-    } else {
-      await navigator.clipboard.writeText(text);
-    }
-    notify(t('newsletter.copied'));
-  } catch {
-    notify(t('newsletter.copy_failed'), 'error');
-  }
+  if (await copyText(text, html)) notify(t('newsletter.copied'));
+  else notify(t('newsletter.copy_failed'), 'error');
 }
 
 // Copy (HTML, text, Bcc), save the files, record as sent.

@@ -1,7 +1,7 @@
 // Publikationer: the inspiration catalogue's editable texts (each saved
 // when it loses focus), the partners whose examples appear, a preview of
 // the catalogue's sections that follows the typing, the PDF through the
-// save dialog, and the export of the partner pages for the website with
+// save dialog (or as an editable Word document), and the export of the partner pages for the website with
 // what to publish and what to take down. The rules (consent, order, the
 // change list) live in Rust.
 import { h, clear, field } from '../../dom.js';
@@ -83,14 +83,20 @@ function input(page) {
 
 function drawActions(page) {
   const { api, notify } = page;
-  const pdf = h('button', { class: 'btn', type: 'button', id: 'catalogue-save', text: t('publications.catalogue_save') });
-  pdf.addEventListener('click', async () => {
-    pdf.disabled = true;
-    try {
-      const saved = await saveDocument('publications', t('publications.catalogue_file'), (p) => api.catalogueSave(input(page), p));
-      if (saved) notify(t('publications.saved', { path: saved.path }));
-    } catch (err) { notify(err.message, 'error'); } finally { pdf.disabled = false; }
-  });
+  const catalogueButton = (id, label, file, format, cls) => {
+    const b = h('button', { class: cls, type: 'button', id, text: t(label) });
+    b.addEventListener('click', async () => {
+      b.disabled = true;
+      try {
+        const saved = await saveDocument('publications', t(file), (p) => api.catalogueSave(input(page), p, format));
+        if (saved) notify(t('publications.saved', { path: saved.path }));
+      } catch (err) { notify(err.message, 'error'); } finally { b.disabled = false; }
+    });
+    return b;
+  };
+  const pdf = catalogueButton('catalogue-save', 'publications.catalogue_save', 'publications.catalogue_file', 'pdf', 'btn');
+  const docx = catalogueButton('catalogue-save-docx', 'publications.catalogue_save_docx',
+    'publications.catalogue_file_docx', 'docx', 'btn secondary');
   const web = h('button', { class: 'btn secondary', type: 'button', id: 'webpages-export', text: t('publications.webpages_export') });
   web.addEventListener('click', async () => {
     web.disabled = true;
@@ -100,7 +106,7 @@ function drawActions(page) {
       notify(t('publications.exported', { path: r.folder }));
     } catch (err) { notify(err.message, 'error'); } finally { web.disabled = false; }
   });
-  page.actions.replaceChildren(pdf, web);
+  page.actions.replaceChildren(pdf, docx, web);
 }
 
 function drawExport(page, r) {
