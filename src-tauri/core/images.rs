@@ -22,9 +22,24 @@ pub struct ValidImage {
     pub bytes: Vec<u8>,
 }
 
+/// Longer sides than this are scaled down before storing a photo that is
+/// only ever printed (a nomination photo): the size print embeds, so laying
+/// out a catalogue needs no decode or resize (see `diploma::picture`).
+pub const PHOTO_MAX_SIDE: u32 = crate::diploma::picture::PRINT_MAX_SIDE;
+
 /// Checks `bytes` and returns the image to store. `field` names the field in
 /// the error (`logo`, `signature`).
 pub fn validate(field: &'static str, bytes: &[u8]) -> Result<ValidImage, ValidationError> {
+    validate_within(field, bytes, STORE_MAX_SIDE)
+}
+
+/// As [`validate`], with pictures whose longer side exceeds `max_side`
+/// scaled down to it (e.g. [`PHOTO_MAX_SIDE`] for photos kept at print size).
+pub fn validate_within(
+    field: &'static str,
+    bytes: &[u8],
+    max_side: u32,
+) -> Result<ValidImage, ValidationError> {
     if bytes.len() > MAX_BYTES {
         return Err(ValidationError::new(
             field,
@@ -56,7 +71,7 @@ pub fn validate(field: &'static str, bytes: &[u8]) -> Result<ValidImage, Validat
     limits.max_alloc = Some(512 * 1024 * 1024);
     reader.limits(limits);
     let decoded = reader.decode().map_err(|_| not_image())?;
-    if width.max(height) <= STORE_MAX_SIDE {
+    if width.max(height) <= max_side {
         return Ok(ValidImage {
             mime,
             width,
@@ -64,11 +79,7 @@ pub fn validate(field: &'static str, bytes: &[u8]) -> Result<ValidImage, Validat
             bytes: bytes.to_vec(),
         });
     }
-    let scaled = decoded.resize(
-        STORE_MAX_SIDE,
-        STORE_MAX_SIDE,
-        image::imageops::FilterType::Lanczos3,
-    );
+    let scaled = decoded.resize(max_side, max_side, image::imageops::FilterType::Lanczos3);
     let mut out = Cursor::new(Vec::new());
     let out_format = if format == ImageFormat::Png {
         ImageFormat::Png
@@ -80,9 +91,15 @@ pub fn validate(field: &'static str, bytes: &[u8]) -> Result<ValidImage, Validat
     } else {
         scaled
     };
-    to_write
-        .write_to(&mut out, out_format)
-        .map_err(|_| not_image())?;
+    if out_format == ImageFormat::Jpeg {
+        // The quality print re-encodes photos at (`diploma::picture`).
+        let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88);
+        enc.encode_image(&to_write).map_err(|_| not_image())?;
+    } else {
+        to_write
+            .write_to(&mut out, out_format)
+            .map_err(|_| not_image())?;
+    }
     Ok(ValidImage {
         mime,
         width: to_write.width(),
@@ -136,5 +153,13 @@ pub(crate) mod tests {
     fn scales_down_very_large_pictures() {
         let v = validate("signature", &png(3000, 1000)).unwrap();
         assert_eq!((v.width, v.height), (STORE_MAX_SIDE, 800));
+    }
+
+    #[test]
+    fn photos_can_be_kept_at_print_size() {
+        let v = validate_within("nomination_photo", &png(2000, 1000), PHOTO_MAX_SIDE).unwrap();
+        assert_eq!((v.width, v.height), (PHOTO_MAX_SIDE, 550));
+        let small = validate_within("nomination_photo", &png(300, 200), PHOTO_MAX_SIDE).unwrap();
+        assert_eq!((small.width, small.height), (300, 200));
     }
 }

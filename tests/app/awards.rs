@@ -152,3 +152,113 @@ fn a_round_through_the_commands_from_nomination_to_diploma() {
     .unwrap_err();
     assert_eq!(photo["field"], "nomination_photo");
 }
+
+#[test]
+fn the_cli_writes_the_catalogue_and_the_scoring_sheet() {
+    use crate::common::tools;
+    let dir = tempfile::tempdir().unwrap();
+    let names = ["Gåklubben Ærø", "Børnehaven Solsikken", "Løbeklubben Å"];
+    {
+        let (mut store, _) = Store::open_dir(dir.path()).unwrap();
+        for name in names {
+            partner(&store.conn, name, "forening", "aktiv");
+        }
+        sundby_core::awards::demo::fill(&mut store.conn, sundby_core::dates::today()).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("katalog.pdf");
+    let args = [
+        "award-catalogue",
+        "--round",
+        "Frontløberprisen (demo)",
+        "--out",
+        pdf.to_str().unwrap(),
+    ];
+    let run = sundby(dir.path(), &args);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout).trim(),
+        pdf.display().to_string()
+    );
+    tools::qpdf_ok(&pdf);
+    let text = tools::pdftotext(&pdf);
+    assert!(text.contains("Frontløberprisen (demo)"), "{text}");
+    assert!(text.contains("Årets Frontløber"), "{text}");
+    assert!(text.contains("Byens Frontløber"), "{text}");
+    for name in names {
+        // Every nominee (all three consented) by name, æøå intact.
+        assert!(text.contains(name), "{name} missing: {text}");
+    }
+    for title in [
+        "Gåvenner for seniorer",
+        "Frugt i frikvarteret",
+        "Mindfulness for de mindste",
+    ] {
+        assert!(text.contains(title), "{title} missing: {text}");
+    }
+    let fonts = tools::pdffonts(&pdf);
+    for line in fonts.lines().skip(2) {
+        // name … emb sub uni object ID: every font embedded and subset.
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert!(cols[0].contains('+'), "not subset: {line}");
+        assert!(
+            line.contains(" yes yes "),
+            "not embedded and subset: {line}"
+        );
+    }
+    assert!(fonts.lines().count() > 2, "no fonts: {fonts}");
+
+    // An existing file is not overwritten without --force.
+    let before = std::fs::read(&pdf).unwrap();
+    std::fs::write(&pdf, b"mine").unwrap();
+    let again = sundby(dir.path(), &args);
+    assert!(!again.status.success());
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"mine");
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    assert!(sundby(dir.path(), &forced).status.success());
+    assert_eq!(&std::fs::read(&pdf).unwrap()[..5], &before[..5]);
+
+    // The committee's scoring sheet.
+    let sheet = out.path().join("pointark.pdf");
+    let run = sundby(
+        dir.path(),
+        &[
+            "award-catalogue",
+            "--round",
+            "Frontløberprisen (demo)",
+            "--pointark",
+            "--out",
+            sheet.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    tools::qpdf_ok(&sheet);
+    let text = tools::pdftotext(&sheet);
+    assert!(text.contains("Gåklubben Ærø"), "{text}");
+    assert!(text.contains("Kommentar"), "{text}");
+
+    // An unknown round: a message naming it, no file.
+    let none_pdf = out.path().join("ingen.pdf");
+    let none = sundby(
+        dir.path(),
+        &[
+            "award-catalogue",
+            "--round",
+            "Ingen sådan runde",
+            "--out",
+            none_pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(!none.status.success());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("Ingen sådan runde"));
+    assert!(!none_pdf.exists());
+}

@@ -1,19 +1,27 @@
 //! The Priser view in the real window: create a round with two prizes and a
 //! committee of two, nominate three partners (a missing criterion text is
 //! refused at its field), enter both members' scores, type in the votes,
-//! decide both prizes, make the winner's award diploma and see the prize on
-//! the partner's page. With `SUNDBY_SCREENSHOT_DIR` set, each step is
+//! decide both prizes, make the winner's award diploma and the nomination
+//! catalogue (both read back from the saved PDFs) and see the prize on the
+//! partner's page. With `SUNDBY_SCREENSHOT_DIR` set, each step is
 //! photographed.
 
 use crate::harness::{output_dir, App};
 use rusqlite::params;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use sundby_core::store::{new_id, now, Store};
+
+const NAMES: [&str; 3] = [
+    "Røde Kors Hovedstaden",
+    "Børnehaven Evigglad",
+    "Åens Løbeklub",
+];
 
 fn prepare(dir: &Path) -> (PathBuf, Vec<String>) {
     let data = dir.join("data");
     let (store, _) = Store::open_dir(&data).unwrap();
-    let ids = ["Røde Kors Hovedstaden", "Børnehaven Evigglad", "Åens Løbeklub"]
+    let ids = NAMES
         .iter()
         .map(|name| {
             let id = new_id();
@@ -46,6 +54,30 @@ async fn set(app: &App, css: &str, n: usize, value: &str) {
          el.dispatchEvent(new Event('input', {{bubbles: true}})); el.dispatchEvent(new Event('change', {{bubbles: true}})); return true; }})()"
     ))
     .await;
+}
+
+/// Picks the partner in the shared picker as a person does: types the
+/// name and presses Enter on the match.
+async fn pick_partner(app: &App, name: &str) {
+    app.fill("#award-partner", name).await;
+    app.wait("#award-partner-list .picker-option").await;
+    app.wait("#award-partner")
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    app.wait_text("#award-nomination-form .picker-chip span", name)
+        .await;
+}
+
+/// The text of a PDF (poppler's `pdftotext`), UTF-8.
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext is installed");
+    assert!(out.status.success(), "pdftotext {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 async fn count(app: &App, css: &str) -> usize {
@@ -120,13 +152,7 @@ async fn a_round_from_nominations_to_the_winners_diploma() {
     {
         app.click("#award-nominate").await;
         app.wait("#award-nomination-form").await;
-        set(
-            &app,
-            "#award-nomination-form select[name='award_partner']",
-            0,
-            &partners[i],
-        )
-        .await;
+        pick_partner(&app, NAMES[i]).await;
         app.fill(
             "#award-nomination-form input[name='nomination_title']",
             title,
@@ -263,6 +289,53 @@ async fn a_round_from_nominations_to_the_winners_diploma() {
         .join("Diplomer")
         .join("Diplom Årets Frontløber Røde Kors Hovedstaden.pdf");
     assert!(pdf.exists(), "{} missing", pdf.display());
+    let diploma = pdf_text(&pdf);
+    for want in ["tildeles", "Røde Kors Hovedstaden"] {
+        assert!(
+            diploma.contains(want),
+            "{want} not on the diploma: {diploma}"
+        );
+    }
+    // The prize is the title, in letter-spaced capitals.
+    let squeezed = diploma
+        .split_whitespace()
+        .collect::<String>()
+        .to_uppercase();
+    assert!(squeezed.contains("ÅRETSFRONTLØBER"), "no title: {diploma}");
+
+    // The nomination catalogue, from the round's overview: no dialog opens
+    // in the tests, so it goes in the awards' folder.
+    app.click("#award-tab-overblik").await;
+    app.click("#award-catalogue").await;
+    let catalogue = out
+        .join("Priser")
+        .join("Indstillingskatalog Frontløberprisen 2026.pdf");
+    app.wait_js(
+        "document.body.textContent.includes('Indstillingskatalog Frontløberprisen 2026.pdf')",
+    )
+    .await;
+    assert!(catalogue.exists(), "{} missing", catalogue.display());
+    let text = pdf_text(&catalogue);
+    assert!(text.contains("Frontløberprisen 2026"), "{text}");
+    // Every consenting nominee with the initiative and the criteria texts,
+    // in the catalogue's (Danish alphabetical) order.
+    let at = |want: &str| {
+        text.find(want)
+            .unwrap_or_else(|| panic!("{want} not in the catalogue: {text}"))
+    };
+    let order: Vec<usize> = ["Mindfulness til børn", "Bevægelsesvenner", "Løb for alle"]
+        .iter()
+        .map(|t| {
+            text.rfind(t)
+                .unwrap_or_else(|| panic!("{t} not in the catalogue: {text}"))
+        })
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "order {order:?}: {text}"
+    );
+    at("Ensomhed blandt ældre overses ofte.");
+    at("Lokalavisen skrev om os to gange.");
 
     // The partner's page shows the prize.
     app.goto(&format!("#/partnere/{}", partners[0])).await;

@@ -254,11 +254,13 @@ pub fn remove_nomination(conn: &Connection, id: &str) -> Result<()> {
     Ok(())
 }
 
-/// Sets the nomination's photo: only a real PNG or JPEG, scaled down when
-/// very large (the same rules as the logo).
+/// Sets the nomination's photo: only a real PNG or JPEG (the same rules as
+/// the logo), stored at print size — longest side
+/// [`images::PHOTO_MAX_SIDE`] — so printing the catalogue embeds the JPEG
+/// as it is, without decoding or resizing it.
 pub fn set_photo(conn: &Connection, id: &str, bytes: &[u8]) -> Result<()> {
     live(conn, id)?;
-    let img = images::validate("nomination_photo", bytes)?;
+    let img = images::validate_within("nomination_photo", bytes, images::PHOTO_MAX_SIDE)?;
     conn.execute(
         "UPDATE award_nominations SET photo = ?2, photo_mime = ?3, updated_at = ?4 WHERE id = ?1",
         params![id, img.bytes, img.mime, now()],

@@ -1,6 +1,8 @@
-//! Images on a diploma (logo, signatures): decoded once per distinct image,
-//! scaled down to what print needs (a 10 MB photo is never embedded at full
-//! size), and shared by every page of a ceremony.
+//! Images on a diploma and every printed document (logo, signatures,
+//! photos): decoded once per distinct image, scaled down to what print needs
+//! (a 10 MB photo is never embedded at full size), and shared by every page
+//! of a ceremony. A JPEG already at print size is embedded in print-only
+//! documents as it is, without decoding (see [`Pictures::print_only`]).
 
 use super::ImageBytes;
 use image::{DynamicImage, GenericImageView, ImageFormat, ImageReader, Limits};
@@ -86,6 +88,20 @@ pub fn readable(bytes: &[u8]) -> bool {
 
 fn decode(img: &ImageBytes, print_only: bool) -> Option<Picture> {
     let bytes = img.bytes();
+    if print_only {
+        if let Some((width, height)) = jpeg_as_is(bytes) {
+            // Already a print-size baseline/progressive RGB JPEG (photos are
+            // stored so, see `images::PHOTO_MAX_SIDE`): embedded as it is,
+            // no decode, resize or re-encode.
+            return Some(Picture {
+                digest: img.digest(),
+                width,
+                height,
+                encoded: Encoded::Jpeg(bytes.to_vec()),
+                preview_png: Vec::new(),
+            });
+        }
+    }
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .ok()?;
@@ -134,6 +150,51 @@ fn decode(img: &ImageBytes, print_only: bool) -> Option<Picture> {
     })
 }
 
+/// The width and height of a JPEG that print can embed unchanged: 8-bit,
+/// three colour components (YCbCr/RGB, which the PDF's `DeviceRGB` DCT
+/// image expects; grey and CMYK go the decode path), complete (ends with
+/// the end-of-image marker) and no larger than [`PRINT_MAX_SIDE`]. Read from
+/// the markers only.
+fn jpeg_as_is(bytes: &[u8]) -> Option<(u32, u32)> {
+    if !bytes.starts_with(&[0xFF, 0xD8]) || !bytes.ends_with(&[0xFF, 0xD9]) {
+        return None;
+    }
+    let mut i = 2;
+    while i + 4 <= bytes.len() {
+        if bytes[i] != 0xFF {
+            return None;
+        }
+        let marker = bytes[i + 1];
+        if marker == 0xFF {
+            i += 1; // fill byte
+            continue;
+        }
+        let len = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
+        if len < 2 {
+            return None;
+        }
+        // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC).
+        if (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
+            // Only baseline (C0), extended (C1) and progressive (C2)
+            // Huffman JPEGs: what every PDF reader decodes.
+            if !matches!(marker, 0xC0..=0xC2) {
+                return None;
+            }
+            let sof = bytes.get(i + 4..i + 2 + len)?;
+            let (precision, components) = (*sof.first()?, *sof.get(5)?);
+            let height = u32::from(u16::from_be_bytes([*sof.get(1)?, *sof.get(2)?]));
+            let width = u32::from(u16::from_be_bytes([*sof.get(3)?, *sof.get(4)?]));
+            let fits = width > 0 && height > 0 && width.max(height) <= PRINT_MAX_SIDE;
+            return (precision == 8 && components == 3 && fits).then_some((width, height));
+        }
+        if marker == 0xDA {
+            return None; // scan before any frame header
+        }
+        i += 2 + len;
+    }
+    None
+}
+
 fn fit(img: DynamicImage, max_side: u32) -> DynamicImage {
     let (w, h) = img.dimensions();
     if w.max(h) <= max_side {
@@ -173,6 +234,56 @@ mod tests {
         let p = pics.get(&ImageBytes::new(jpeg)).expect("decodes");
         assert_eq!((p.width, p.height), (1100, 825));
         assert!(matches!(p.encoded, Encoded::Jpeg(_)));
+    }
+
+    fn jpeg(w: u32, h: u32) -> Vec<u8> {
+        let photo = RgbImage::from_fn(w, h, |x, y| Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+        let mut out = Vec::new();
+        let _ =
+            DynamicImage::ImageRgb8(photo).write_to(&mut Cursor::new(&mut out), ImageFormat::Jpeg);
+        out
+    }
+
+    #[test]
+    fn print_size_jpegs_are_embedded_as_they_are_when_printing() {
+        let bytes = jpeg(1000, 750);
+        let mut pics = Pictures::print_only();
+        let p = pics.get(&ImageBytes::new(bytes.clone())).expect("reads");
+        assert_eq!((p.width, p.height), (1000, 750));
+        match &p.encoded {
+            Encoded::Jpeg(b) => assert_eq!(b, &bytes, "the very same bytes"),
+            other => panic!("not passed through: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn jpegs_that_cannot_pass_through_are_decoded() {
+        // Too large: scaled down and re-encoded.
+        let mut pics = Pictures::print_only();
+        let big = jpeg(1600, 1200);
+        let p = pics.get(&ImageBytes::new(big.clone())).expect("decodes");
+        assert_eq!((p.width, p.height), (1100, 825));
+        assert!(matches!(&p.encoded, Encoded::Jpeg(b) if b != &big));
+        // Grey: decoded (DeviceRGB would be wrong).
+        let grey = image::GrayImage::from_pixel(200, 100, image::Luma([128]));
+        let mut g = Vec::new();
+        let _ =
+            DynamicImage::ImageLuma8(grey).write_to(&mut Cursor::new(&mut g), ImageFormat::Jpeg);
+        assert_eq!(jpeg_as_is(&g), None);
+        assert!(pics.get(&ImageBytes::new(g)).is_some());
+        // Truncated: never embedded as it is (the decoder decides what is
+        // left of it, as for any damaged picture).
+        let mut cut = jpeg(400, 300);
+        cut.truncate(cut.len() / 2);
+        assert_eq!(jpeg_as_is(&cut), None);
+        if let Some(p) = pics.get(&ImageBytes::new(cut.clone())) {
+            assert!(!matches!(&p.encoded, Encoded::Jpeg(b) if b == &cut));
+        }
+        // A preview cache always decodes (it needs the pixels).
+        let p = Pictures::default()
+            .get(&ImageBytes::new(jpeg(400, 300)))
+            .expect("decodes");
+        assert!(!p.preview_png.is_empty());
     }
 
     #[test]

@@ -1,9 +1,10 @@
 // Priser, the nominations tab: the round's nominations and the form to
 // nominate a partner (or change a nomination): prizes, initiative, one text
 // per criterion, who wrote it, consent, the date received (a late one only
-// when accepted explicitly) and a photo. The partner is picked with a plain
-// search field over a select.
+// when accepted explicitly) and a photo. The partner is picked with the
+// shared picker (ui/picker.js).
 import { h, clear, field, showFieldError, clearErrors, nextId, fileToBase64 } from '../../dom.js';
+import { picker } from '../../picker.js';
 import { t } from '../../i18n/index.js';
 import { shortDate, todayIso } from '../../format.js';
 import { confirmDialog } from '../../dialog.js';
@@ -48,20 +49,13 @@ export function drawNominations(page) {
   }
 }
 
-// A search field that narrows a select of partners (accessible without a script-heavy widget).
-function partnerPicker(page, value) {
-  const f = field({ label: t('awards.partner'), name: 'award_partner', value, required: true,
-    options: [{ value: '', label: t('awards.choose_partner') }, ...page.partners.map((p) => ({ value: p.id, label: p.name }))] });
-  const searchId = nextId('award-partner-search');
-  const search = h('input', { type: 'search', id: searchId, class: 'award-search', 'aria-controls': f.input.id, autocomplete: 'off' });
-  search.addEventListener('input', () => {
-    const q = search.value.trim().toLowerCase();
-    for (const o of f.input.options) if (o.value) o.hidden = q !== '' && !o.textContent.toLowerCase().includes(q);
-    const first = [...f.input.options].find((o) => o.value && !o.hidden);
-    if (q && first) f.input.value = first.value;
+// The shared partner picker: one partner, active or former.
+function partnerPicker(page, chosen) {
+  return picker({
+    label: t('awards.partner'), name: 'award_partner', id: 'award-partner', multiple: false,
+    options: page.partners.map((p) => ({ id: p.id, label: p.name })), chosen: chosen ? [chosen] : [],
+    emptyText: t('awards.no_partners'),
   });
-  f.wrap.insertBefore(h('div', { class: 'field-inline' }, h('label', { for: searchId, text: t('awards.partner_search') }), search), f.input);
-  return f;
 }
 
 function check(label, name, checked) {
@@ -73,7 +67,7 @@ function check(label, name, checked) {
 function openForm(page, box, n, partnerId) {
   const { api, notify, detail } = page;
   clear(box);
-  const partner = partnerPicker(page, n ? n.partner_id : (partnerId || ''));
+  const partner = partnerPicker(page, n ? n.partner_id : partnerId);
   const prizeBoxes = detail.prizes.map((p) => ({ id: p.id, ...check(p.name, 'nomination_prizes', n ? n.prize_ids.includes(p.id) : true) }));
   const prizes = h('fieldset', { class: 'award-prizes-set' }, h('legend', { text: t('awards.prizes') }), prizeBoxes.map((b) => b.wrap),
     h('p', { class: 'field-error', 'data-error-for': 'nomination_prizes' }));
@@ -108,7 +102,7 @@ function openForm(page, box, n, partnerId) {
     clearErrors(form);
     const input = {
       round_id: detail.round.id,
-      partner_id: partner.input.value,
+      partner_id: partner.value()[0] || '',
       prize_ids: prizeBoxes.filter((b) => b.input.checked).map((b) => b.id),
       title: title.input.value, goals: goals.input.value,
       nominated_by: by.input.value, nominator_name: nominator.input.value,
@@ -135,7 +129,7 @@ function openForm(page, box, n, partnerId) {
   box.append(form);
   if (n) box.append(photoCard(page, n));
   box.scrollIntoView({ block: 'nearest' });
-  partner.input.focus();
+  partner.focus();
 }
 
 function photoCard(page, n) {
