@@ -136,9 +136,8 @@ pub fn drive_root(path: &str) -> Option<String> {
     let mut chars = rest.chars();
     let (letter, colon) = (chars.next()?, chars.next()?);
     let after = chars.next();
-    let ok = letter.is_ascii_alphabetic()
-        && colon == ':'
-        && after.is_none_or(|c| c == '\\' || c == '/');
+    let ok =
+        letter.is_ascii_alphabetic() && colon == ':' && after.is_none_or(|c| c == '\\' || c == '/');
     ok.then(|| format!("{}:\\", letter.to_ascii_uppercase()))
 }
 
