@@ -478,7 +478,8 @@ fn an_erasure_scrubs_the_copies_in_the_second_backup_folder_too() {
     partners::demo::load(&mut s.conn).unwrap();
     let name = "Vibeke Andenmappe";
     let email = "vibeke.andenmappe@example.dk";
-    let p = partners::create(&mut s.conn, &citizen(&s.conn, name, email)).unwrap();
+    let input = citizen(&s.conn, name, email);
+    let p = partners::create(&mut s.conn, &input).unwrap();
     let cfg = backups::BackupSettings {
         second_folder: usb.display().to_string(),
         ..Default::default()
@@ -584,8 +585,7 @@ fn a_contact_persons_extract_holds_only_that_persons_data() {
     partners::demo::load(&mut s.conn).unwrap();
     // The demo round records "Lise Opdigtet" as the nominator of some
     // nominations.
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
-    sundby_core::awards::demo::fill(&mut s.conn, today).unwrap();
+    sundby_core::awards::demo::fill(&mut s.conn, sundby_core::dates::today()).unwrap();
     let goal = goal_ids(&s.conn)[0].clone();
     let org = partners::create(
         &mut s.conn,
@@ -616,11 +616,8 @@ fn a_contact_persons_extract_holds_only_that_persons_data() {
         },
     )
     .unwrap();
-    let person = partners::create(
-        &mut s.conn,
-        &citizen(&s.conn, "Ole Kontakt", "ole.k@example.dk"),
-    )
-    .unwrap();
+    let ole_input = citizen(&s.conn, "Ole Kontakt", "ole.k@example.dk");
+    let person = partners::create(&mut s.conn, &ole_input).unwrap();
     let ev = sundby_core::events::store::save(
         &mut s.conn,
         &fixtures::event(
