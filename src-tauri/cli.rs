@@ -191,8 +191,11 @@ pub enum Command {
     /// Registerudtræk (indsigt) for en partner: alt programmet har om den, som PDF eller JSON
     Extract {
         /// Partnerens navn eller id
+        #[arg(long, required_unless_present = "contact", conflicts_with = "contact")]
+        partner: Option<String>,
+        /// En kontaktpersons navn eller id: udtræk af kun denne persons data
         #[arg(long)]
-        partner: String,
+        contact: Option<String>,
         /// FIL.json (maskinlæsbar) eller FIL.pdf
         #[arg(long)]
         out: std::path::PathBuf,
@@ -380,9 +383,16 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Restore { file } => safety::restore(&file),
         Command::Extract {
             partner,
+            contact,
             out,
             force,
-        } => safety::extract(&partner, &out, force),
+        } => match (partner, contact) {
+            (_, Some(contact)) => safety::extract_contact(&contact, &out, force),
+            (Some(partner), None) => safety::extract(&partner, &out, force),
+            (None, None) => Err(Failure::Message(
+                "angiv --partner NAVN_ELLER_ID eller --contact NAVN_ELLER_ID".into(),
+            )),
+        },
         // ── Overblik (issue 17) ──
         Command::Today => today(),
         // ── reports (issue 12) ──

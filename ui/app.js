@@ -8,6 +8,7 @@ import { t, setLanguage } from './i18n/index.js';
 import { confirmDialog } from './dialog.js';
 import { notify } from './notice.js';
 import { shortDate } from './format.js';
+import { SAFETY_CHANGED } from './safety.js';
 // Registers the other areas' panels on the partner page before any view draws.
 import './views/panels.js';
 
@@ -68,7 +69,9 @@ function drawChrome() {
 }
 
 // The header's warnings (issue 15): a data folder on a network drive or in
-// a sync folder, and no backup for 7 days.
+// a sync folder, and no backup for 7 days. Drawn at start and again when a
+// view says the backups changed (`safety.js`: a backup taken, a restore),
+// without a restart.
 async function drawSafetyWarnings() {
   const bar = document.querySelector('.topbar');
   if (!bar) return;
@@ -211,6 +214,7 @@ async function boot() {
     if (current && current.handle && current.handle.canLeave && !current.handle.canLeave()) e.preventDefault();
   });
   await show();
+  window.addEventListener(SAFETY_CHANGED, () => { drawSafetyWarnings(); });
   drawSafetyWarnings();
   document.body.dataset.ready = 'true';
 }

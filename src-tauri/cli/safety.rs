@@ -69,32 +69,37 @@ pub fn restore(file: &std::path::Path) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn extract(partner: &str, out: &std::path::Path, force: bool) -> Result<(), Failure> {
-    let store = open()?;
-    let id = privacy::find(&store.conn, partner)?;
-    let extract = privacy::extract(&store.conn, &id)?;
+/// The format `out`'s extension asks for.
+fn format_of(out: &std::path::Path) -> Result<privacy::Format, Failure> {
     let ext = out
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let bytes = match ext.as_str() {
-        "json" => privacy::to_json(&extract),
-        "pdf" => privacy::document::render_pdf(&extract, Lang::Da)?,
-        _ => {
-            return Err(Failure::Message(format!(
-                "{} skal ende på .json eller .pdf",
-                out.display()
-            )))
-        }
-    };
-    let name = format!("{}.{ext}", privacy::file_stem(&extract));
-    let path = files::save(
-        &store.conn,
-        DocKind::Partners,
-        &exact(out, force),
-        &name,
-        &bytes,
-    )?;
+    match ext.as_str() {
+        "json" => Ok(privacy::Format::Json),
+        "pdf" => Ok(privacy::Format::Pdf),
+        _ => Err(Failure::Message(format!(
+            "{} skal ende på .json eller .pdf",
+            out.display()
+        ))),
+    }
+}
+
+pub fn extract(partner: &str, out: &std::path::Path, force: bool) -> Result<(), Failure> {
+    let format = format_of(out)?;
+    let store = open()?;
+    let id = privacy::find(&store.conn, partner)?;
+    let path = privacy::save(&store.conn, &id, format, &exact(out, force), Lang::Da)?;
+    say!("registerudtræk: {}", path.display());
+    Ok(())
+}
+
+/// `sundby extract --contact NAVN_ELLER_ID`: one contact person's extract.
+pub fn extract_contact(contact: &str, out: &std::path::Path, force: bool) -> Result<(), Failure> {
+    let format = format_of(out)?;
+    let store = open()?;
+    let id = privacy::contact::find(&store.conn, contact)?;
+    let path = privacy::contact::save(&store.conn, &id, format, &exact(out, force), Lang::Da)?;
     say!("registerudtræk: {}", path.display());
     Ok(())
 }

@@ -140,6 +140,35 @@ pub struct SaveChoice {
     pub cancelled: bool,
 }
 
+/// The one "Åbn" dialog: opens the system's file chooser in `folder` for
+/// files ending in one of `exts`, remembers the chosen file in
+/// [`ChosenPaths`] (the commands read a file only from there) and answers
+/// it; `None` when cancelled or when no dialog may open ([`NO_DIALOG_ENV`]).
+pub async fn pick_file<R: Runtime>(
+    app: &AppHandle<R>,
+    chosen: &ChosenPaths,
+    folder: &Path,
+    filter: &str,
+    exts: &[&str],
+) -> Option<PathBuf> {
+    if !dialogs_enabled() {
+        return None;
+    }
+    let dialog = app.try_state::<tauri_plugin_dialog::Dialog<R>>()?;
+    let _ = std::fs::create_dir_all(folder);
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    dialog
+        .file()
+        .set_directory(folder)
+        .add_filter(filter, exts)
+        .pick_file(move |picked| {
+            let _ = tx.send(picked);
+        });
+    let picked = rx.await.ok().flatten().and_then(|p| p.into_path().ok())?;
+    chosen.remember(picked.clone());
+    Some(picked)
+}
+
 /// Opens "Gem som" in the folder of `kind` with `name` (made safe)
 /// suggested. Answers `{path, cancelled:false}` when a place was chosen,
 /// `{path:null, cancelled:true}` when the dialog was closed, and

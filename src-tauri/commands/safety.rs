@@ -33,6 +33,43 @@ pub async fn backup_restore(state: State<'_, AppState>, file_name: String) -> Cm
     Ok(restored)
 }
 
+/// "Gendan fra en fil…": opens the system's "Åbn" dialog for a backup file
+/// anywhere (a USB stick, the network drive); answers the chosen path, or
+/// `None` when cancelled or no dialog may open.
+#[tauri::command]
+pub async fn backup_open_dialog<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+) -> CmdResult<Option<String>> {
+    let folder = state
+        .data_dir
+        .as_deref()
+        .map(|d| d.join(sundby_core::store::BACKUP_DIR))
+        .unwrap_or_default();
+    let picked =
+        super::files::pick_file(&app, &chosen, &folder, "SQLite", &["sqlite3", "db"]).await;
+    Ok(picked.map(|p| p.display().to_string()))
+}
+
+/// Restores the database from a file chosen in the "Åbn" dialog this
+/// session: checked and brought to this version's schema like `sundby
+/// restore FILE` (the same core function).
+#[tauri::command]
+pub async fn backup_restore_file(
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+    path: String,
+) -> CmdResult<Restored> {
+    let p = std::path::PathBuf::from(&path);
+    if !chosen.contains(&p) {
+        return Err(state.error(&sundby_core::files::FileError::NotChosen { path: p }));
+    }
+    let restored = state.with_store(|s| backups::restore(s, &p))?;
+    state.reset_partner_index();
+    Ok(restored)
+}
+
 /// Saves the rotation and the second folder.
 #[tauri::command]
 pub async fn backup_settings_save(
@@ -72,6 +109,24 @@ pub async fn partner_extract_save(
         let lang = sundby_core::settings::language(c).unwrap_or_default();
         let target = chosen.target(path.as_deref())?;
         privacy::save(c, &partner_id, format, &target, lang).map(|p| p.display().to_string())
+    })
+}
+
+/// Saves one contact person's register extract (their own data only) as
+/// JSON or PDF; returns the path.
+#[tauri::command]
+pub async fn contact_extract_save(
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPaths>,
+    contact_id: String,
+    format: privacy::Format,
+    path: Option<String>,
+) -> CmdResult<String> {
+    state.with(|c| {
+        let lang = sundby_core::settings::language(c).unwrap_or_default();
+        let target = chosen.target(path.as_deref())?;
+        privacy::contact::save(c, &contact_id, format, &target, lang)
+            .map(|p| p.display().to_string())
     })
 }
 

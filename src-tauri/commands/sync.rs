@@ -133,26 +133,7 @@ pub async fn copy_open_dialog<R: tauri::Runtime>(
     state: State<'_, AppState>,
     chosen: State<'_, ChosenPaths>,
 ) -> CmdResult<Option<String>> {
-    use tauri::Manager;
-    if !super::files::dialogs_enabled() {
-        return Ok(None);
-    }
-    let Some(dialog) = app.try_state::<tauri_plugin_dialog::Dialog<R>>() else {
-        return Ok(None);
-    };
     let folder = state.with(|c| sundby_core::files::folder(c, DocKind::Copies))?;
-    let _ = std::fs::create_dir_all(&folder);
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    dialog
-        .file()
-        .set_directory(&folder)
-        .add_filter("SQLite", &["sqlite3"])
-        .pick_file(move |picked| {
-            let _ = tx.send(picked);
-        });
-    let picked = rx.await.ok().flatten().and_then(|p| p.into_path().ok());
-    Ok(picked.map(|p| {
-        chosen.remember(p.clone());
-        p.display().to_string()
-    }))
+    let picked = super::files::pick_file(&app, &chosen, &folder, "SQLite", &["sqlite3"]).await;
+    Ok(picked.map(|p| p.display().to_string()))
 }

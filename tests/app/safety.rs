@@ -227,3 +227,185 @@ fn the_backup_card_takes_lists_and_restores_through_commands() {
         serde_json::Value::Null
     );
 }
+
+#[test]
+fn cli_extract_for_one_contact_person() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    ok(&sundby(&data, &["demo"]));
+    let conn = rusqlite::Connection::open(data.join(store::DB_FILE)).unwrap();
+    // A contact whose name no other contact has.
+    let (id, name, email): (String, String, String) = conn
+        .query_row(
+            "SELECT id, name, email FROM contacts c WHERE email <> '' AND
+               (SELECT count(*) FROM contacts d WHERE lower(d.name) = lower(c.name)) = 1
+             ORDER BY name LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    drop(conn);
+    let json_out = root.path().join("person.json");
+    let text = ok(&sundby(
+        &data,
+        &[
+            "extract",
+            "--contact",
+            &name,
+            "--out",
+            &json_out.display().to_string(),
+        ],
+    ));
+    assert!(text.contains("registerudtræk"), "{text}");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json_out).unwrap()).unwrap();
+    assert_eq!(v["format"], sundby_core::privacy::contact::FORMAT);
+    assert_eq!(v["contact"]["id"], id);
+    assert_eq!(v["contact"]["email"], email);
+    // By id, as a PDF through the shared print writer.
+    let pdf = root.path().join("person.pdf");
+    ok(&sundby(
+        &data,
+        &[
+            "extract",
+            "--contact",
+            &id,
+            "--out",
+            &pdf.display().to_string(),
+        ],
+    ));
+    let text = crate::common::tools::pdftotext(&pdf);
+    assert!(text.contains(&format!("Registerudtræk: {name}")), "{text}");
+    // Either a partner or a contact, not both; an unknown name is refused.
+    let both = sundby(
+        &data,
+        &[
+            "extract",
+            "--partner",
+            "x",
+            "--contact",
+            &id,
+            "--out",
+            "y.json",
+        ],
+    );
+    assert!(!both.status.success());
+    let none = sundby(
+        &data,
+        &[
+            "extract",
+            "--contact",
+            "Ingen Sådan Person",
+            "--out",
+            "z.json",
+        ],
+    );
+    assert!(!none.status.success());
+    assert!(
+        stderr(&none).contains("Ingen Sådan Person"),
+        "{}",
+        stderr(&none)
+    );
+}
+
+#[test]
+fn a_file_from_outside_backups_is_restored_only_when_chosen_in_the_dialog() {
+    use tauri::Manager;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (store, _) = Store::open_dir(&data).unwrap();
+    let usb = dir.path().join("usb");
+    std::fs::create_dir_all(&usb).unwrap();
+    let copy = usb.join("kopi fra kommunen.sqlite3");
+    store::backup_to(&store.conn, &copy, false).unwrap();
+    let h = Harness::with_state(sundby::commands::AppState::new(
+        Ok(store),
+        Some(data.clone()),
+    ));
+    invoke(&h, "partners_demo", json!({})).unwrap();
+    let path = copy.display().to_string();
+    // Not chosen in this session: refused, nothing changed.
+    let err = invoke(&h, "backup_restore_file", json!({ "path": path })).unwrap_err();
+    assert_eq!(err["code"], "files.not_chosen");
+    let listed = invoke(&h, "partners_list", json!({ "query": {} })).unwrap();
+    assert_eq!(listed["total"], 60);
+    // No dialog may open in tests: the dialog command answers nothing.
+    assert_eq!(
+        invoke(&h, "backup_open_dialog", json!({})).unwrap(),
+        serde_json::Value::Null
+    );
+    // As if the dialog had returned it.
+    h.window
+        .state::<sundby::commands::files::ChosenPaths>()
+        .remember(copy.clone());
+    let r = invoke(&h, "backup_restore_file", json!({ "path": path })).unwrap();
+    assert_eq!(r["partners"], 0);
+    assert_eq!(r["restored"], "kopi fra kommunen.sqlite3");
+    let listed = invoke(&h, "partners_list", json!({ "query": {} })).unwrap();
+    assert_eq!(listed["total"], 0);
+    // The state before is a backup of its own.
+    let before = data
+        .join(store::BACKUP_DIR)
+        .join(r["before"].as_str().unwrap());
+    assert!(store::passes_integrity_check(&before));
+    // A chosen file that is not a database: refused, the database unchanged.
+    let junk = usb.join("ikke en database.sqlite3");
+    std::fs::write(&junk, b"dette er ikke en database").unwrap();
+    h.window
+        .state::<sundby::commands::files::ChosenPaths>()
+        .remember(junk.clone());
+    invoke(&h, "partners_demo", json!({})).unwrap();
+    let err = invoke(
+        &h,
+        "backup_restore_file",
+        json!({ "path": junk.display().to_string() }),
+    )
+    .unwrap_err();
+    assert!(err["code"].as_str().unwrap().starts_with("store."), "{err}");
+    let listed = invoke(&h, "partners_list", json!({ "query": {} })).unwrap();
+    assert_eq!(listed["total"], 60);
+    // The copy itself was only read.
+    assert!(store::passes_integrity_check(&copy));
+}
+
+#[test]
+fn a_contacts_extract_is_saved_through_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_dir(dir.path()).unwrap();
+    let h = Harness::with_state(sundby::commands::AppState::new(
+        Ok(store),
+        Some(dir.path().to_path_buf()),
+    ));
+    invoke(&h, "partners_demo", json!({})).unwrap();
+    let conn = rusqlite::Connection::open(dir.path().join(store::DB_FILE)).unwrap();
+    let (id, name): (String, String) = conn
+        .query_row(
+            "SELECT id, name FROM contacts ORDER BY name LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    drop(conn);
+    // Saved where the dialog chose (as if it had returned this path).
+    use tauri::Manager;
+    let chosen = dir.path().join("udtræk.json");
+    h.window
+        .state::<sundby::commands::files::ChosenPaths>()
+        .remember(chosen.clone());
+    let path = invoke(
+        &h,
+        "contact_extract_save",
+        json!({ "contactId": id, "format": "json", "path": chosen.display().to_string() }),
+    )
+    .unwrap();
+    assert_eq!(path.as_str().unwrap(), chosen.display().to_string());
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&chosen).unwrap()).unwrap();
+    assert_eq!(v["contact"]["id"], id);
+    assert_eq!(v["contact"]["name"], name);
+    let err = invoke(
+        &h,
+        "contact_extract_save",
+        json!({ "contactId": "findes-ikke", "format": "pdf", "path": null }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "privacy.contact_not_found");
+}

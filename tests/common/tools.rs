@@ -1,9 +1,9 @@
 //! The outside programs the tests read documents back with (poppler's
 //! `pdftotext`/`pdffonts`/`pdfinfo`, `qpdf`, `unzip`): run them and fail the
-//! test with their output when they fail.
+//! test with their output when they fail; `Mounted`, a small tmpfs to fill.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Runs `cmd args`; `(succeeded, stdout + stderr)`. Panics when the program
@@ -55,4 +55,42 @@ pub fn qpdf_ok(path: &Path) {
 /// The font table of a PDF (`pdffonts`).
 pub fn pdffonts(path: &Path) -> String {
     run_ok("pdffonts", &[p(path)])
+}
+
+/// A small tmpfs mounted for a test (needs root or a mount namespace),
+/// unmounted when dropped: a real file system to fill to the last byte.
+pub struct Mounted(pub PathBuf);
+
+impl Mounted {
+    pub fn tmpfs(at: &Path, size: &str) -> Result<Mounted, String> {
+        std::fs::create_dir_all(at).map_err(|e| e.to_string())?;
+        let out = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(at)
+            .output()
+            .map_err(|e| e.to_string())?;
+        if out.status.success() {
+            Ok(Mounted(at.to_path_buf()))
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).into_owned())
+        }
+    }
+
+    /// Fills the file system with `name` to the last byte.
+    pub fn fill(&self, name: &str) {
+        use std::io::Write;
+        let Ok(mut f) = std::fs::File::create(self.0.join(name)) else {
+            return;
+        };
+        let block = vec![0u8; 64 * 1024];
+        while f.write_all(&block).is_ok() {}
+        while f.write_all(&[1u8]).is_ok() {}
+        let _ = f.sync_all();
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
 }

@@ -468,3 +468,262 @@ fn a_read_only_or_locked_database_says_so_in_danish() {
     assert!(err.message(Lang::En).contains("in use by another program"));
     holder.execute_batch("ROLLBACK").unwrap();
 }
+
+#[test]
+fn an_erasure_scrubs_the_copies_in_the_second_backup_folder_too() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let usb = root.path().join("usb");
+    let (mut s, _) = Store::open_dir(&data).unwrap();
+    partners::demo::load(&mut s.conn).unwrap();
+    let name = "Vibeke Andenmappe";
+    let email = "vibeke.andenmappe@example.dk";
+    let input = citizen(&s.conn, name, email);
+    let p = partners::create(&mut s.conn, &input).unwrap();
+    let cfg = backups::BackupSettings {
+        second_folder: usb.display().to_string(),
+        ..Default::default()
+    };
+    backups::save_settings(&s.conn, &cfg).unwrap();
+    let t = backups::take(&s, CopyKind::MANUAL).unwrap();
+    assert_eq!(t.second_folder_ok, Some(true));
+    let second = usb.join(&t.file_name);
+    assert!(
+        contains(&std::fs::read(&second).unwrap(), email),
+        "the copy holds the person before"
+    );
+    assert_eq!(
+        backups::copy_folders(&s.conn),
+        vec![data.join(store::BACKUP_DIR), usb.clone()]
+    );
+    partners::erase(&mut s.conn, &p.id).unwrap();
+    // Same rule as backups/: the copy stays, healthy, without the person.
+    assert!(store::passes_integrity_check(&second));
+    assert_eq!(backups::counts_of(&second).unwrap().0, 60);
+    no_byte_of(&usb, &[name, email, "Kastanievej 17", "ringer om aftenen"]);
+    no_byte_of(
+        &data.join(store::BACKUP_DIR),
+        &[name, email, "Kastanievej 17", "ringer om aftenen"],
+    );
+}
+
+/// The n-th partner of the full-disk test.
+fn nth_name(i: usize) -> String {
+    format!("Fuld Disk Forening nr. {i}")
+}
+
+#[test]
+fn a_full_disk_gives_the_danish_message_and_nothing_saved_is_lost() {
+    // A real full file system: a 3 MB tmpfs as the data folder. Mounting
+    // needs root (or a mount namespace); where it is impossible the test
+    // fails, unless SUNDBY_SKIP_MOUNT_TESTS=1 says it may not run here.
+    let root = tempfile::tempdir().unwrap();
+    let at = root.path().join("fuld");
+    let mounted = match tools::Mounted::tmpfs(&at, "3m") {
+        Ok(m) => m,
+        Err(e) if std::env::var("SUNDBY_SKIP_MOUNT_TESTS").as_deref() == Ok("1") => {
+            eprintln!("NOT RUN: cannot mount a tmpfs here ({e})");
+            return;
+        }
+        Err(e) => panic!("cannot mount a tmpfs ({e}); set SUNDBY_SKIP_MOUNT_TESTS=1 to skip"),
+    };
+    let data = mounted.0.join("data");
+    let (mut s, _) = Store::open_dir(&data).unwrap();
+    let goal = goal_ids(&s.conn)[0].clone();
+    let org = |i: usize| PartnerInput {
+        name: nth_name(i),
+        kind: "forening".into(),
+        status: "aktiv".into(),
+        goals: vec![goal.clone()],
+        notes: "x".repeat(1500),
+        ..Default::default()
+    };
+    let mut saved = Vec::new();
+    for i in 0..20 {
+        saved.push(partners::create(&mut s.conn, &org(i)).unwrap().id);
+    }
+    // Fill what is left with a file, to the last byte.
+    mounted.fill("fyld.bin");
+    // Writes through the register's own function until one fails (the WAL
+    // may still hold a few pages of room): that one is the full disk.
+    let mut failed = None;
+    for i in 20..2000 {
+        match partners::create(&mut s.conn, &org(i)) {
+            Ok(p) => saved.push(p.id),
+            Err(e) => {
+                failed = Some(e);
+                break;
+            }
+        }
+    }
+    let err = failed.expect("a write on a full disk must fail");
+    assert_eq!(err.code(), "store.disk_full", "{err:?}");
+    let da = err.message(Lang::Da);
+    assert!(da.contains("ikke mere plads på drevet"), "{da}");
+    assert!(!da.contains("database or disk is full"), "{da}");
+    assert!(err.message(Lang::En).contains("The drive is full"));
+    // Still open on the full disk: everything saved reads back.
+    for id in &saved {
+        assert!(partners::get(&s.conn, id).is_ok(), "{id} lost");
+    }
+    drop(s);
+    // Space again: the database opens healthy, with every saved partner.
+    std::fs::remove_file(mounted.0.join("fyld.bin")).unwrap();
+    let (s, _) = Store::open_dir(&data).unwrap();
+    assert!(store::passes_integrity_check(&data.join(store::DB_FILE)));
+    assert_eq!(partners::store::count(&s.conn).unwrap(), saved.len() as i64);
+    for id in &saved {
+        assert!(partners::get(&s.conn, id).is_ok(), "{id} lost");
+    }
+    eprintln!("full disk after {} partners", saved.len());
+}
+
+#[test]
+fn a_contact_persons_extract_holds_only_that_persons_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, _) = Store::open_dir(dir.path()).unwrap();
+    partners::demo::load(&mut s.conn).unwrap();
+    // The demo round records "Lise Opdigtet" as the nominator of some
+    // nominations.
+    sundby_core::awards::demo::fill(&mut s.conn, sundby_core::dates::today()).unwrap();
+    let goal = goal_ids(&s.conn)[0].clone();
+    let org = partners::create(
+        &mut s.conn,
+        &PartnerInput {
+            name: "Kontaktforeningen".into(),
+            kind: "forening".into(),
+            status: "aktiv".into(),
+            goals: vec![goal],
+            notes: "Foreningens egne noter".into(),
+            consent_email: true,
+            consent_email_on: "2026-01-10".into(),
+            contacts: vec![
+                ContactInput {
+                    name: "Lise Opdigtet".into(),
+                    email: "lise.opdigtet@example.dk".into(),
+                    role: "Formand".into(),
+                    is_primary: true,
+                    ..Default::default()
+                },
+                ContactInput {
+                    name: "Åse Ærøskøbing".into(),
+                    email: "aase@example.dk".into(),
+                    phone: "87 65 43 21".into(),
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let ole_input = citizen(&s.conn, "Ole Kontakt", "ole.k@example.dk");
+    let person = partners::create(&mut s.conn, &ole_input).unwrap();
+    let ev = sundby_core::events::store::save(
+        &mut s.conn,
+        &fixtures::event(
+            "Gåtur i Kongens Have",
+            ("2026-03-03", "16:00"),
+            ("2026-03-03", "18:00"),
+        ),
+    )
+    .unwrap();
+    for id in [&org.id, &person.id] {
+        sundby_core::events::store::add_participant(
+            &mut s.conn,
+            &ev.event.id,
+            id,
+            sundby_core::events::ParticipantStatus::Deltog,
+        )
+        .unwrap();
+    }
+    sundby_core::events::newsletter::record(
+        &s.conn,
+        &sundby_core::events::newsletter::NewsletterInput {
+            from: "2026-01-01".into(),
+            to: "2026-02-28".into(),
+            stories: Vec::new(),
+        },
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+    )
+    .unwrap();
+    use sundby_core::privacy::contact;
+
+    // Found by name (case-insensitive, Danish letters too) or by id.
+    let lise = contact::find(&s.conn, "lise opdigtet").unwrap();
+    let aase = contact::find(&s.conn, "ÅSE ÆRØSKØBING").unwrap();
+    assert_eq!(contact::find(&s.conn, &aase).unwrap(), aase);
+    let missing = contact::find(&s.conn, "Ingen Sådan").unwrap_err();
+    assert_eq!(missing.code(), "privacy.contact_not_found");
+    assert!(missing.message(Lang::Da).contains("Ingen Sådan"));
+
+    // The primary contact: the record, the consents with their history,
+    // the issue sent to them, the nominations they wrote; no event (the
+    // organisation's participation does not say who came).
+    let e = contact::extract(&s.conn, &lise).unwrap();
+    assert_eq!(e.contact.email, "lise.opdigtet@example.dk");
+    assert_eq!(e.partner.name, "Kontaktforeningen");
+    assert!(e.consents.email);
+    assert_eq!(e.consent_history.len(), 1);
+    assert_eq!(e.newsletters.len(), 1);
+    assert!(e.events.is_empty());
+    assert!(!e.nominations_written.is_empty());
+    assert!(e
+        .nominations_written
+        .iter()
+        .all(|n| n.nominator_name == "Lise Opdigtet"));
+    let json = contact::to_json(&e);
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(v["format"], contact::FORMAT);
+    assert_eq!(v["contact"]["role"], "Formand");
+    // Nobody else's data: not the other contact, not the partner's notes.
+    for other in [
+        "Åse",
+        "aase@example.dk",
+        "87 65 43 21",
+        "Foreningens egne noter",
+    ] {
+        assert!(!contains(&json, other), "{other} in the contact extract");
+    }
+
+    // The other contact: not the primary one, so no newsletter.
+    let e2 = contact::extract(&s.conn, &aase).unwrap();
+    assert!(e2.newsletters.is_empty() && e2.nominations_written.is_empty());
+    assert!(!contains(
+        &contact::to_json(&e2),
+        "lise.opdigtet@example.dk"
+    ));
+
+    // A private person: their own participation counts.
+    let ole = contact::find(&s.conn, "Ole Kontakt").unwrap();
+    let e3 = contact::extract(&s.conn, &ole).unwrap();
+    assert_eq!(e3.events.len(), 1);
+    assert_eq!(e3.events[0].title, "Gåtur i Kongens Have");
+    assert_eq!(e3.newsletters.len(), 1);
+
+    // The PDF through the shared print writer, read back.
+    let out = dir.path().join("ud");
+    std::fs::create_dir_all(&out).unwrap();
+    let path = contact::save(
+        &s.conn,
+        &lise,
+        sundby_core::privacy::Format::Pdf,
+        &sundby_core::files::Target::Exact {
+            path: out.join("lise.pdf"),
+            replace: false,
+        },
+        Lang::Da,
+    )
+    .unwrap();
+    tools::qpdf_ok(&path);
+    let text = tools::pdftotext(&path);
+    for needle in [
+        "Registerudtræk: Lise Opdigtet",
+        "lise.opdigtet@example.dk",
+        "Kontaktforeningen",
+        "Nyhedsbreve sendt til personen",
+        "Indstillinger, personen har skrevet",
+    ] {
+        assert!(text.contains(needle), "{needle} not in the PDF");
+    }
+    assert!(!text.contains("aase@example.dk"));
+}

@@ -3,6 +3,9 @@
 //! state exists; a partner's register extract is saved from their page.
 
 use crate::harness::{output_dir, App};
+#[path = "../common/tools.rs"]
+mod tools;
+use tools::Mounted;
 
 #[tokio::test]
 async fn backup_change_restore_and_the_register_extract() {
@@ -105,4 +108,38 @@ async fn backup_change_restore_and_the_register_extract() {
         .unwrap();
     assert_eq!(changed, 1);
     app.quit().await;
+}
+
+/// The header's warning (no backup for 7 days) goes away after "Tag
+/// sikkerhedskopi nu" without a restart. The start-up's backup cannot be
+/// taken because `backups/` is on a full file system (a small tmpfs), so
+/// the header warns; once there is room, a backup from Indstillinger
+/// clears the warning.
+#[tokio::test]
+async fn the_header_warning_refreshes_after_a_backup_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let mounted = match Mounted::tmpfs(&dir.path().join("fuld"), "1m") {
+        Ok(m) => m,
+        Err(e) if std::env::var("SUNDBY_SKIP_MOUNT_TESTS").as_deref() == Ok("1") => {
+            eprintln!("NOT RUN: cannot mount a tmpfs here ({e})");
+            return;
+        }
+        Err(e) => panic!("cannot mount a tmpfs ({e}); set SUNDBY_SKIP_MOUNT_TESTS=1 to skip"),
+    };
+    mounted.fill("fyld.bin");
+    std::os::unix::fs::symlink(&mounted.0, data.join(sundby_core::store::BACKUP_DIR)).unwrap();
+    let app = App::start_in(&data).await;
+    app.wait("#header-safety a[href='#/indstillinger']").await;
+    std::fs::remove_file(mounted.0.join("fyld.bin")).unwrap();
+    app.goto("#/indstillinger").await;
+    app.wait("#settings-backup-take").await;
+    app.click("#settings-backup-take").await;
+    app.wait("#settings-backups tbody tr").await;
+    // Redrawn at once, no restart: the warning is gone.
+    app.wait_js("!document.querySelector('#header-safety a[href=\"#/indstillinger\"]')")
+        .await;
+    app.quit().await;
+    drop(mounted);
 }

@@ -37,7 +37,7 @@ pub use nominations::{
     forget_partner, nominate, partner_choices, photo, remove_nomination, remove_photo, set_photo,
     update_nomination, NominationInput,
 };
-pub use report::{for_partner, report_text, PartnerAward};
+pub use report::{for_partner, report_text, written_by, PartnerAward, WrittenNomination};
 pub use rounds::{
     add_member, create_round, find_round, remove_member, remove_prize, round, rounds, save_prize,
     set_status, update_round, MemberInput, PrizeInput, RoundInput,

@@ -222,3 +222,50 @@ pub fn for_partner(conn: &Connection, partner_id: &str) -> Result<Vec<PartnerAwa
     out.sort_by(|a, b| b.celebration_on.cmp(&a.celebration_on));
     Ok(out)
 }
+
+/// A nomination someone wrote for another (the nominator's name is
+/// recorded): what a contact person's register extract lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WrittenNomination {
+    pub nomination_id: String,
+    pub round_name: String,
+    /// Whom it nominates (the partner's name as recorded).
+    pub nominee: String,
+    pub title: String,
+    /// ISO date.
+    pub received_on: String,
+    pub nominator_name: String,
+}
+
+/// The nominations whose recorded nominator is `name` (trimmed,
+/// case-insensitive, Danish letters too), not deleted or erased, oldest first.
+pub fn written_by(conn: &Connection, name: &str) -> Result<Vec<WrittenNomination>> {
+    let wanted = name.trim().to_lowercase();
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT n.id, r.name, n.partner_name, n.title, n.received_on, n.nominator_name
+         FROM award_nominations n JOIN award_rounds r ON r.id = n.round_id
+         WHERE n.deleted_at IS NULL AND n.erased_at IS NULL AND trim(n.nominator_name) <> ''
+         ORDER BY n.received_on, n.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(WrittenNomination {
+            nomination_id: r.get(0)?,
+            round_name: r.get(1)?,
+            nominee: r.get(2)?,
+            title: r.get(3)?,
+            received_on: r.get(4)?,
+            nominator_name: r.get(5)?,
+        })
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let n = row?;
+        if n.nominator_name.trim().to_lowercase() == wanted {
+            out.push(n);
+        }
+    }
+    Ok(out)
+}

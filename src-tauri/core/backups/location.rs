@@ -5,8 +5,17 @@
 //! which, so the start-up can warn and tell what to do instead.
 //!
 //! Detection: a sync folder by the names of the path's folders; a network
-//! drive by a UNC path (`\\server\share`) and, on Linux, by the file-system
-//! type of the mount holding the folder (`/proc/self/mountinfo`).
+//! drive by a UNC path (`\\server\share`) and by what the system says of
+//! the place holding the folder:
+//! - Linux: the file-system type of the mount (`/proc/self/mountinfo`);
+//! - macOS: the file-system type `statfs` gives (`f_fstypename`: `smbfs`,
+//!   `nfs`, `afpfs`, `webdav`, …);
+//! - Windows: a mapped drive letter (`N:`) whose `GetDriveTypeW` is
+//!   `DRIVE_REMOTE`.
+//!
+//! The decisions are pure functions tested on every platform
+//! ([`is_network_fs`], [`fs_type_of`], [`fs_type_name`], [`drive_root`],
+//! [`drive_is_remote`]); the system calls (`os`) only fetch the answer.
 //! [`NETWORK_FS_ENV`] adds file-system types to treat as network ones (the
 //! tests use it to stand a tmpfs in for a network drive).
 
@@ -57,6 +66,7 @@ const NETWORK_FS: &[&str] = &[
     "nfs4",
     "afs",
     "9p",
+    "afpfs",
     "fuse.sshfs",
     "sshfs",
     "webdav",
@@ -101,10 +111,82 @@ fn network(dir: &Path) -> Option<Risk> {
     if unc || text.starts_with("\\\\?\\UNC\\") {
         return Some(Risk::Network { fs: "unc".into() });
     }
-    let mountinfo = std::fs::read_to_string("/proc/self/mountinfo").ok()?;
-    let dir = existing_ancestor(dir)?;
-    let fs = fs_type_of(&dir, &mountinfo)?;
+    let fs = os::fs_type(dir)?;
     is_network_fs(&fs).then_some(Risk::Network { fs })
+}
+
+/// The type name [`os::fs_type`] gives a Windows drive that
+/// `GetDriveTypeW` calls `DRIVE_REMOTE` (a mapped network drive).
+pub const REMOTE_DRIVE: &str = "remote-drive";
+
+/// `GetDriveTypeW`'s answer for a remote (network) drive (`DRIVE_REMOTE`,
+/// documented as 4).
+pub const DRIVE_REMOTE: u32 = 4;
+
+/// Whether a `GetDriveTypeW` answer is a network drive.
+pub fn drive_is_remote(drive_type: u32) -> bool {
+    drive_type == DRIVE_REMOTE
+}
+
+/// The root (`N:\`) of the drive letter a Windows path starts with
+/// (`N:\Sund By`, `n:/x`, `\\?\N:\x`), or `None` (a UNC path, a relative
+/// path, a Unix path).
+pub fn drive_root(path: &str) -> Option<String> {
+    let rest = path.strip_prefix("\\\\?\\").unwrap_or(path);
+    let mut chars = rest.chars();
+    let (letter, colon) = (chars.next()?, chars.next()?);
+    let after = chars.next();
+    let ok =
+        letter.is_ascii_alphabetic() && colon == ':' && after.is_none_or(|c| c == '\\' || c == '/');
+    ok.then(|| format!("{}:\\", letter.to_ascii_uppercase()))
+}
+
+/// The text of a fixed-size, NUL-terminated C name (macOS `f_fstypename`).
+pub fn fs_type_name(raw: &[u8]) -> String {
+    let end = raw.iter().position(|b| *b == 0).unwrap_or(raw.len());
+    String::from_utf8_lossy(&raw[..end]).into_owned()
+}
+
+/// The thin system calls: the file-system type (or [`REMOTE_DRIVE`]) of the
+/// place that holds a folder. Only the host's is compiled.
+mod os {
+    use std::path::Path;
+
+    #[cfg(target_os = "linux")]
+    pub fn fs_type(dir: &Path) -> Option<String> {
+        let mountinfo = std::fs::read_to_string("/proc/self/mountinfo").ok()?;
+        let dir = super::existing_ancestor(dir)?;
+        super::fs_type_of(&dir, &mountinfo)
+    }
+
+    #[cfg(target_os = "macos")]
+    pub fn fs_type(dir: &Path) -> Option<String> {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = super::existing_ancestor(dir)?;
+        let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+        // SAFETY: `c` is a NUL-terminated path; `buf` is a zeroed statfs the
+        // call fills in; nothing is kept past the call.
+        let mut buf: libc::statfs = unsafe { std::mem::zeroed() };
+        if unsafe { libc::statfs(c.as_ptr(), &mut buf) } != 0 {
+            return None;
+        }
+        let raw: Vec<u8> = buf.f_fstypename.iter().map(|b| *b as u8).collect();
+        Some(super::fs_type_name(&raw))
+    }
+
+    #[cfg(windows)]
+    pub fn fs_type(dir: &Path) -> Option<String> {
+        let root = super::drive_root(&dir.to_string_lossy())?;
+        let wide: Vec<u16> = root.encode_utf16().chain(std::iter::once(0)).collect();
+        // SAFETY: `wide` is a NUL-terminated UTF-16 root path ("N:\\").
+        let t = unsafe { windows_sys::Win32::Storage::FileSystem::GetDriveTypeW(wide.as_ptr()) };
+        super::drive_is_remote(t).then(|| super::REMOTE_DRIVE.to_string())
+    }
+
+    #[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
+    pub fn fs_type(_dir: &Path) -> Option<String> {
+        None
+    }
 }
 
 /// The folder itself when it exists, else its nearest existing parent (the
@@ -117,6 +199,7 @@ fn existing_ancestor(dir: &Path) -> Option<std::path::PathBuf> {
 pub fn is_network_fs(fs: &str) -> bool {
     let extra = std::env::var(NETWORK_FS_ENV).unwrap_or_default();
     NETWORK_FS.contains(&fs)
+        || fs == REMOTE_DRIVE
         || extra
             .split(',')
             .map(str::trim)
@@ -218,6 +301,41 @@ mod tests {
         assert_eq!(t("/mnt/kommune nfs/sundby").as_deref(), Some("nfs4"));
         assert_eq!(t("/mnt/kommunefil/x").as_deref(), Some("ext4"));
         assert!(is_network_fs("cifs") && is_network_fs("nfs4") && !is_network_fs("ext4"));
+    }
+
+    #[test]
+    fn macos_file_system_names_are_judged() {
+        let name = |s: &str| {
+            let mut raw = [0u8; 16];
+            raw[..s.len()].copy_from_slice(s.as_bytes());
+            fs_type_name(&raw)
+        };
+        for remote in ["smbfs", "nfs", "afpfs", "webdav"] {
+            assert_eq!(name(remote), remote);
+            assert!(is_network_fs(&name(remote)), "{remote}");
+        }
+        for local in ["apfs", "hfs", "msdos", "exfat"] {
+            assert!(!is_network_fs(&name(local)), "{local}");
+        }
+        assert_eq!(fs_type_name(b"apfs"), "apfs", "no NUL: the whole array");
+    }
+
+    #[test]
+    fn windows_drive_letters_and_their_type_are_judged() {
+        assert_eq!(drive_root("N:\\Sund By\\data").as_deref(), Some("N:\\"));
+        assert_eq!(drive_root("n:/x").as_deref(), Some("N:\\"));
+        assert_eq!(drive_root("\\\\?\\H:\\x").as_deref(), Some("H:\\"));
+        assert_eq!(drive_root("C:").as_deref(), Some("C:\\"));
+        assert_eq!(drive_root("\\\\srv\\share"), None);
+        assert_eq!(drive_root("/home/ane"), None);
+        assert_eq!(drive_root("CC:\\x"), None);
+        assert_eq!(drive_root("1:\\x"), None);
+        // GetDriveTypeW: 2 removable, 3 fixed, 4 remote, 5 CD-ROM, 6 RAM disk.
+        assert!(drive_is_remote(4));
+        for t in [0, 1, 2, 3, 5, 6] {
+            assert!(!drive_is_remote(t), "{t}");
+        }
+        assert!(is_network_fs(REMOTE_DRIVE));
     }
 
     #[test]

@@ -179,6 +179,22 @@ fn data_dir(store: &Store) -> Result<&Path> {
     store.data_dir.as_deref().ok_or(BackupError::NoDataDir)
 }
 
+/// Every folder holding backups of the database `conn` has open: `backups/`
+/// beside it and the second folder when one is set (what an erasure scrubs).
+/// None for an in-memory database.
+pub fn copy_folders(conn: &Connection) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = erasure::backups_of(conn).into_iter().collect();
+    if out.is_empty() {
+        return out;
+    }
+    if let Ok(cfg) = backup_settings(conn) {
+        if !cfg.second_folder.is_empty() {
+            out.push(PathBuf::from(cfg.second_folder));
+        }
+    }
+    out
+}
+
 /// Takes a copy now into `backups/` (and the second folder), then rotates.
 pub fn take(store: &Store, kind: CopyKind) -> Result<Taken> {
     take_at(store, kind, Utc::now())

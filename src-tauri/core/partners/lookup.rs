@@ -590,3 +590,52 @@ mod tests {
         );
     }
 }
+
+/// A contact person found by id or by name: the contact's id and its
+/// partner's id (for the contact person's register extract).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactRef {
+    pub contact_id: String,
+    pub partner_id: String,
+}
+
+/// The contact persons `key` names: the contact with that id, else every
+/// contact whose name is `key` (trimmed, case-insensitive, Danish letters
+/// too) of a partner not erased.
+pub fn contacts_named(conn: &Connection, key: &str) -> Result<Vec<ContactRef>> {
+    let key = key.trim();
+    let by_id = conn
+        .prepare_cached("SELECT id, partner_id FROM contacts WHERE id = ?1")?
+        .query_row([key], |r| {
+            Ok(ContactRef {
+                contact_id: r.get(0)?,
+                partner_id: r.get(1)?,
+            })
+        })
+        .optional()?;
+    if let Some(c) = by_id {
+        return Ok(vec![c]);
+    }
+    let wanted = key.to_lowercase();
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.partner_id, c.name FROM contacts c JOIN partners p ON p.id = c.partner_id
+         WHERE p.erased_at IS NULL ORDER BY p.sort_key, c.position, c.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            ContactRef {
+                contact_id: r.get(0)?,
+                partner_id: r.get(1)?,
+            },
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (c, name) = row?;
+        if !wanted.is_empty() && name.trim().to_lowercase() == wanted {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}

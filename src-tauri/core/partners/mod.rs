@@ -42,9 +42,9 @@ use std::str::FromStr;
 
 pub use index::ListIndex;
 pub use lookup::{
-    addressee, by_ids, email_contacts, goal_ids_of, incomplete, joined_publicly, named_publicly,
-    pickable, pickable_among, pickable_one, without_email_consent, Addressee, EmailContact,
-    JoinedPartner, PartnerOption,
+    addressee, by_ids, contacts_named, email_contacts, goal_ids_of, incomplete, joined_publicly,
+    named_publicly, pickable, pickable_among, pickable_one, without_email_consent, Addressee,
+    ContactRef, EmailContact, JoinedPartner, PartnerOption,
 };
 pub use store::{
     bin, delete, empty_bin, erase, get, list, restore, update, ListQuery, ListResult, Sort,

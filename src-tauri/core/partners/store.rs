@@ -723,12 +723,12 @@ pub fn erase(conn: &mut Connection, id: &str) -> Result<Erased> {
 /// written is brought up to date by the next erasure or start.
 fn log_to_file(conn: &Connection) {
     let _ = super::erasure::sync_file(conn);
-    // The copies in backups/ are brought to the same state.
-    if let (Some(folder), Ok(log)) = (
-        super::erasure::backups_of(conn),
-        super::erasure::entries(conn),
-    ) {
-        super::erasure::scrub_folder(&folder, &log);
+    // The copies in backups/ and in the second backup folder (a USB stick,
+    // a network drive) are brought to the same state.
+    if let Ok(log) = super::erasure::entries(conn) {
+        for folder in crate::backups::copy_folders(conn) {
+            super::erasure::scrub_folder(&folder, &log);
+        }
     }
 }
 

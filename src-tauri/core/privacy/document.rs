@@ -25,7 +25,7 @@ pub struct Section {
     pub empty: Option<String>,
 }
 
-fn section(title: &str) -> Section {
+pub(crate) fn section(title: &str) -> Section {
     Section {
         title: title.to_string(),
         facts: Vec::new(),
@@ -35,7 +35,7 @@ fn section(title: &str) -> Section {
     }
 }
 
-fn yes_no(b: bool, lang: Lang) -> String {
+pub(crate) fn yes_no(b: bool, lang: Lang) -> String {
     match (lang, b) {
         (Lang::Da, true) => "ja".into(),
         (Lang::Da, false) => "nej".into(),
@@ -44,13 +44,13 @@ fn yes_no(b: bool, lang: Lang) -> String {
     }
 }
 
-fn day(iso: &str) -> String {
+pub(crate) fn day(iso: &str) -> String {
     dates::parse_iso(iso.get(..10).unwrap_or(iso))
         .map(dates::short)
         .unwrap_or_else(|| iso.to_string())
 }
 
-fn opt_day(d: Option<chrono::NaiveDate>) -> String {
+pub(crate) fn opt_day(d: Option<chrono::NaiveDate>) -> String {
     d.map(dates::short).unwrap_or_default()
 }
 
@@ -344,10 +344,31 @@ pub fn source_label(code: &str, lang: Lang) -> String {
 /// The extract as a printable document: a cover, the contents, and each
 /// section as a level-1 heading with its facts and its table.
 pub fn document(e: &Extract, lang: Lang) -> print::Document {
-    let mut doc = print::Document::new(title(e, lang));
+    printed(
+        &title(e, lang),
+        &e.partner.name,
+        &e.controller,
+        &e.made_at,
+        sections(e, lang),
+        lang,
+    )
+}
+
+/// A register extract (a partner's or a contact person's) as a printable
+/// document: a cover naming `who`, the contents, and each section as a
+/// level-1 heading with its facts and its table.
+pub(crate) fn printed(
+    title: &str,
+    who: &str,
+    controller: &super::Controller,
+    made_at: &str,
+    sections: Vec<Section>,
+    lang: Lang,
+) -> print::Document {
+    let mut doc = print::Document::new(title.to_string());
     doc.lang = lang;
-    doc.author = e.controller.municipality.clone();
-    doc.footer = title(e, lang);
+    doc.author = controller.municipality.clone();
+    doc.footer = title.to_string();
     let (kicker, subtitle) = match lang {
         Lang::Da => (
             "Registerudtræk (indsigt)",
@@ -361,15 +382,15 @@ pub fn document(e: &Extract, lang: Lang) -> print::Document {
     doc.blocks.push(print::Block::Cover {
         logo: None,
         kicker: kicker.to_string(),
-        title: e.partner.name.clone(),
+        title: who.to_string(),
         subtitle: subtitle.to_string(),
         lines: vec![
-            format!("{}, {}", e.controller.municipality, e.controller.programme),
-            day(&e.made_at),
+            format!("{}, {}", controller.municipality, controller.programme),
+            day(made_at),
         ],
     });
     doc.blocks.push(print::Block::Contents);
-    for s in sections(e, lang) {
+    for s in sections {
         doc.blocks.push(print::Block::Heading {
             level: 1,
             text: s.title.clone(),

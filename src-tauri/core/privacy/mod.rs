@@ -10,6 +10,7 @@
 //! and newsletters ([`events::newsletter::issues`]), and the awards' nominations
 //! and prizes (`awards::for_partner`).
 
+pub mod contact;
 pub mod document;
 pub mod retention;
 
@@ -26,6 +27,10 @@ pub enum PrivacyError {
     NotFound(String),
     #[error("more than one partner is named {0}")]
     Ambiguous(String),
+    #[error("no contact person named or with id {0}")]
+    ContactNotFound(String),
+    #[error("more than one contact person is named {0}")]
+    ContactAmbiguous(String),
     #[error("{area}: {message}")]
     Area {
         area: &'static str,
@@ -55,6 +60,8 @@ impl Localize for PrivacyError {
         match self {
             PrivacyError::NotFound(_) => "privacy.not_found",
             PrivacyError::Ambiguous(_) => "privacy.ambiguous",
+            PrivacyError::ContactNotFound(_) => "privacy.contact_not_found",
+            PrivacyError::ContactAmbiguous(_) => "privacy.contact_ambiguous",
             PrivacyError::Area { code, .. } => code,
             PrivacyError::Partners(e) => e.code(),
             PrivacyError::Files(e) => e.code(),
@@ -74,6 +81,18 @@ impl Localize for PrivacyError {
             ),
             (Lang::En, PrivacyError::Ambiguous(k)) => format!(
                 "More than one partner is named \"{k}\". Use the partner's id (see the partner's page)."
+            ),
+            (Lang::Da, PrivacyError::ContactNotFound(k)) => format!(
+                "Der er ingen kontaktperson med navnet eller id'et «{k}». Skriv navnet præcis som på partnerens side."
+            ),
+            (Lang::En, PrivacyError::ContactNotFound(k)) => format!(
+                "There is no contact person with the name or id \"{k}\". Write the name exactly as on the partner's page."
+            ),
+            (Lang::Da, PrivacyError::ContactAmbiguous(k)) => format!(
+                "Flere kontaktpersoner hedder «{k}». Brug kontaktpersonens id, eller tag udtrækket fra partnerens side."
+            ),
+            (Lang::En, PrivacyError::ContactAmbiguous(k)) => format!(
+                "More than one contact person is named \"{k}\". Use the contact person's id, or make the extract from the partner's page."
             ),
             (Lang::Da, PrivacyError::Area { message_da, .. }) => message_da.clone(),
             (Lang::En, PrivacyError::Area { message, .. }) => message.clone(),
@@ -195,7 +214,7 @@ pub fn extract(conn: &Connection, partner_id: &str) -> Result<Extract> {
 /// Whether the e-mail consent was given on `day` (ISO): the last change on
 /// or before that day says so; with no history, the consent as it is now
 /// and its date.
-fn had_email_consent_on(p: &Partner, history: &[ConsentChange], day: &str) -> bool {
+pub(crate) fn had_email_consent_on(p: &Partner, history: &[ConsentChange], day: &str) -> bool {
     let mut state = None;
     for c in history.iter().filter(|c| c.consent == "email") {
         if c.changed_on.as_str() <= day {

@@ -10,6 +10,7 @@ import { registeredPartnerPanels } from '../../panels.js';
 import { kindLabel, channelLabel } from '../../domain/partners.js';
 import { statusPill } from './status_pill.js';
 import { facts } from '../../facts.js';
+import { saveDocument } from '../../save.js';
 
 function dl(pairs) {
   return facts(pairs);
@@ -20,7 +21,26 @@ function textBlock(text) {
 }
 
 // The record itself, one card per part.
-function cards(p) {
+// One contact person's own register extract (GDPR art. 15 is per person),
+// from their row: PDF through the shared print writer, or JSON.
+function contactExtract(ctx, c, format) {
+  const { api, notify } = ctx;
+  const btn = h('button', {
+    class: 'btn small', type: 'button', 'data-contact': c.id, 'data-format': format,
+    'aria-label': t(`partners.contact_extract_${format}_label`, { name: c.name }),
+    text: t(`partners.contact_extract_${format}`),
+  });
+  btn.addEventListener('click', async () => {
+    try {
+      const name = `Registerudtræk ${c.name}.${format}`;
+      const path = await saveDocument('partners', name, (at) => api.contactExtractSave(c.id, format, at));
+      if (path) notify(t('partners.extract_saved', { path }));
+    } catch (err) { notify(err.message, 'error'); }
+  });
+  return btn;
+}
+
+function cards(p, ctx) {
   // ── goals ──
   const goals = h('section', { class: 'card', 'aria-labelledby': 'pd-goals' },
     h('h3', { id: 'pd-goals', text: t('partners.goals') }),
@@ -45,7 +65,9 @@ function cards(p) {
           c.is_primary ? h('span', { class: 'badge primary', text: t('partners.primary') }) : null),
         c.role ? h('p', { class: 'muted', text: c.role }) : null,
         c.email ? h('p', { class: 'contact-line', text: c.email }) : null,
-        c.phone ? h('p', { class: 'contact-line', text: c.phone }) : null)))
+        c.phone ? h('p', { class: 'contact-line', text: c.phone }) : null,
+        p.erased_at ? null : h('div', { class: 'actions contact-extract' },
+          contactExtract(ctx, c, 'pdf'), contactExtract(ctx, c, 'json')))))
       : h('p', { class: 'muted', text: t('partners.no_contacts') }));
 
   // ── status history ──
@@ -155,7 +177,7 @@ function drawGdpr({ p, inBin, erased }, erase) {
 function drawPage(page) {
   const { main, p, erased } = page;
   const buttons = actionButtons(page);
-  const { goals, initiative, contacts, history, facts, notes } = cards(p);
+  const { goals, initiative, contacts, history, facts, notes } = cards(p, page.ctx);
   // What other areas know of this partner (diplomas, events, ...): each
   // registered panel draws into a container of its own (see panels.js).
   // Empty until they do; the CSS hides it while empty.

@@ -5,6 +5,7 @@ import { h, fill, field, showFieldError, clearErrors } from '../../dom.js';
 import { t, tn, language } from '../../i18n/index.js';
 import { count, decimal1, localStamp } from '../../format.js';
 import { confirmDialog } from '../../dialog.js';
+import { safetyChanged } from '../../safety.js';
 
 export function languageCard(page) {
   const { api, notify } = page;
@@ -64,6 +65,7 @@ function drawRows(page, card, list) {
           partners: count(r.partners), diplomas: count(r.diplomas), grants: count(r.grants),
         }));
         await drawBackups(page, card);
+        safetyChanged();
         focusHeading();
       } catch (err) { notify(err.message, 'error'); }
     });
@@ -122,6 +124,7 @@ async function drawBackups(page, card) {
       const taken = await api.backupTake();
       notify(taken.second_folder_ok === false ? t('settings.backup_taken_second_failed') : t('settings.backup_taken'));
       await drawBackups(page, card);
+      safetyChanged();
       focusHeading();
     } catch (err) { notify(err.message, 'error'); take.disabled = false; }
   });
@@ -133,6 +136,27 @@ async function drawBackups(page, card) {
       const n = await api.backupsDelete();
       notify(tn('settings.backups_deleted', n));
       await drawBackups(page, card);
+      focusHeading();
+    } catch (err) { notify(err.message, 'error'); }
+  });
+  // A backup file from outside backups/ (a USB stick, the network drive),
+  // chosen in the system's "Åbn" dialog; checked and migrated like
+  // `sundby restore FILE`.
+  const fromFile = h('button', { class: 'btn', type: 'button', id: 'settings-backup-from-file', text: t('settings.backup_restore_file') });
+  fromFile.addEventListener('click', async () => {
+    try {
+      const path = await api.backupOpenDialog();
+      if (!path) return;
+      const name = path.split(/[\\/]/).pop();
+      const yes = await confirmDialog(t('settings.backup_restore_file_confirm', { name }),
+        { ok: t('settings.backup_restore'), danger: true });
+      if (!yes) return;
+      const r = await api.backupRestoreFile(path);
+      notify(t('settings.backup_restored_file', {
+        name, partners: count(r.partners), diplomas: count(r.diplomas), grants: count(r.grants),
+      }));
+      await drawBackups(page, card);
+      safetyChanged();
       focusHeading();
     } catch (err) { notify(err.message, 'error'); }
   });
@@ -149,7 +173,7 @@ async function drawBackups(page, card) {
       : null,
     h('p', { class: 'hint', text: t('settings.backups_intro') }),
     h('p', { id: 'settings-backup-last', class: status && status.warn ? 'banner error' : '', text: last }),
-    h('div', { class: 'actions' }, take),
+    h('div', { class: 'actions' }, take, fromFile),
     list.length
       ? h('table', { class: 'data', id: 'settings-backups' },
         h('caption', { class: 'sr-only', text: t('settings.backups_caption') }),
