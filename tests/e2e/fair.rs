@@ -4,6 +4,7 @@
 //! sides, the copy merged with the preview, the laptop's value chosen for the
 //! conflict, and both values seen on the partner's history.
 
+use serde_json::json;
 use crate::harness::{output_dir, App};
 use sundby_core::events::{self, EventInput};
 use sundby_core::partners::{self, ContactInput, PartnerInput};
@@ -137,7 +138,7 @@ async fn a_copy_opened_from_the_window_and_closed_again() {
     app.goto(&format!("#/messe/{fair}")).await;
     app.wait("#fair-form").await;
     check_in(&app, "alfa", &alfa).await;
-    app.wait_text("#fair-booths", "1 stande tjekket ind").await;
+    app.wait_text("#fair-booths", "1 stand tjekket ind").await;
     app.click("#fair-plus").await;
     app.wait_text("#fair-visitors", "1").await;
     app.click("#fair-leave").await;
@@ -238,7 +239,14 @@ async fn fair_mode_copy_and_merge_with_a_chosen_conflict() {
     app.wait_text("#fair-visitors", "10").await;
     // A booth checked in through the shared picker: type, one click.
     check_in(&app, "Alfa", &alfa).await;
-    app.wait_text("#fair-booths", "1 stande tjekket ind").await;
+    app.wait_text("#fair-booths", "1 stand tjekket ind").await;
+    // The check-in's answer redraws the counter with the count it read,
+    // which is after every tap before it (one queue): still 10.
+    assert_eq!(
+        app.js("document.querySelector('#fair-visitors').textContent")
+            .await,
+        json!("10")
+    );
     // Leaving asks first.
     app.click("#fair-leave").await;
     app.click(".dialog .btn:not(.secondary)").await;

@@ -1035,6 +1035,7 @@ export default {
   'fair.plus_hint': 'Tasten + (uden for felterne) eller F2 tæller også én. Tallet gemmes med det samme.',
   'fair.booths': 'Stande',
   'fair.booths_count': '{n} stande tjekket ind',
+  'fair.booths_count_one': '1 stand tjekket ind',
   'fair.booth_filter': 'Find udstiller',
   'fair.leave': 'Afslut messe-tilstand',
   'fair.leave_confirm': 'Afslut messe-tilstand? Alt er gemt; du kan åbne den igen fra arrangementet.',

@@ -1035,6 +1035,7 @@ export default {
   'fair.plus_hint': 'The + key (outside the fields) or F2 counts one too. The count is stored at once.',
   'fair.booths': 'Booths',
   'fair.booths_count': '{n} booths checked in',
+  'fair.booths_count_one': '1 booth checked in',
   'fair.booth_filter': 'Find exhibitor',
   'fair.leave': 'Leave fair mode',
   'fair.leave_confirm': 'Leave fair mode? Everything is saved; you can open it again from the event.',

@@ -5,7 +5,7 @@
 // Enter stays: the dialog's focus is on "Bliv"). The open fair is
 // remembered, so the window resumes it after a power cut.
 import { h, field, showFieldError, clearErrors } from '../../dom.js';
-import { t } from '../../i18n/index.js';
+import { t, tn } from '../../i18n/index.js';
 import { picker } from '../../picker.js';
 import { confirmDialog } from '../../dialog.js';
 import { count } from '../../format.js';
@@ -27,19 +27,22 @@ export async function render(main, ctx) {
   const plus = h('button', { class: 'btn fair-plus', type: 'button', id: 'fair-plus', 'aria-describedby': 'fair-plus-hint', text: t('fair.plus_one') });
   const minus = h('button', { class: 'btn secondary', type: 'button', id: 'fair-minus', text: t('fair.minus_one') });
   const drawCount = () => { visitors.textContent = count(page.state.visitors); };
-  // Taps are sent one after the other: commands run on several threads, so
-  // answers to quick taps could arrive out of order and an older count
-  // would be shown last (the stored count was right, the screen was not).
+  // The counter's taps and the booths' check-ins are sent one after the
+  // other through one queue: commands run on several threads, so answers
+  // could arrive out of order, and a check-in's state read before a tap
+  // committed would draw an older count last (the stored count was right,
+  // the screen was not).
   let queue = Promise.resolve();
-  const bump = (delta) => {
+  const serial = (work) => {
     queue = queue.then(async () => {
-      try {
-        page.state.visitors = await api.fairCount(eventId, delta);
-        drawCount();
-      } catch (err) { notify(err.message, 'error'); }
+      try { await work(); } catch (err) { notify(err.message, 'error'); }
     });
     return queue;
   };
+  const bump = (delta) => serial(async () => {
+    page.state.visitors = await api.fairCount(eventId, delta);
+    drawCount();
+  });
   plus.addEventListener('click', () => bump(1));
   minus.addEventListener('click', () => bump(-1));
 
@@ -140,7 +143,7 @@ export async function render(main, ctx) {
   // (one click), removing its chip checks it out ──
   const boothCount = h('p', { class: 'lead', id: 'fair-booths' });
   const boothBox = h('div', { id: 'fair-booth-picker-box' });
-  const drawBoothCount = () => { boothCount.textContent = t('fair.booths_count', { n: count(page.state.booths) }); };
+  const drawBoothCount = () => { boothCount.textContent = tn('fair.booths_count', page.state.booths, { n: count(page.state.booths) }); };
   const drawBooths = () => {
     drawBoothCount();
     let inNow = page.state.exhibitors.filter((x) => x.checked_in).map((x) => x.partner_id);
@@ -152,14 +155,17 @@ export async function render(main, ctx) {
         const added = ids.filter((id) => !inNow.includes(id));
         const removed = inNow.filter((id) => !ids.includes(id));
         inNow = ids;
-        try {
-          for (const id of added) page.state = await api.fairCheckIn(eventId, id, true);
-          for (const id of removed) page.state = await api.fairCheckIn(eventId, id, false);
-          drawBoothCount();
-        } catch (err) {
-          notify(err.message, 'error');
-          drawBooths();
-        }
+        await serial(async () => {
+          try {
+            for (const id of added) page.state = await api.fairCheckIn(eventId, id, true);
+            for (const id of removed) page.state = await api.fairCheckIn(eventId, id, false);
+            drawCount();
+            drawBoothCount();
+          } catch (err) {
+            drawBooths();
+            throw err;
+          }
+        });
       },
     });
     boothBox.replaceChildren(booths.wrap);
