@@ -126,6 +126,7 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::activities::follow_up_add,
             commands::activities::follow_up_set_done,
             commands::activities::follow_ups_for_partner,
+            commands::activities::follow_ups_due,
             commands::activities::partner_timeline,
             commands::activities::recruitment_pipeline,
             commands::overview::overview_get,

@@ -144,6 +144,7 @@ export const activityDelete = (id) => call('activity_delete', { id });
 export const followUpAdd = (partnerId, input) => call('follow_up_add', { partnerId, input });
 export const followUpSetDone = (id, done) => call('follow_up_set_done', { id, done });
 export const followUpsForPartner = (partnerId) => call('follow_ups_for_partner', { partnerId });
+export const followUpsDue = () => call('follow_ups_due');
 export const partnerTimeline = (partnerId) => call('partner_timeline', { partnerId });
 export const recruitmentPipeline = () => call('recruitment_pipeline');
 export const overviewGet = () => call('overview_get');

@@ -4,7 +4,7 @@
 
 use super::{AppState, CmdResult};
 use sundby_core::activities::{
-    self, Activity, ActivityInput, FollowUp, FollowUpInput, Lead, TimelineEntry,
+    self, Activity, ActivityInput, DueFollowUp, FollowUp, FollowUpInput, Lead, TimelineEntry,
 };
 use sundby_core::dates;
 use tauri::State;
@@ -47,6 +47,12 @@ pub async fn follow_ups_for_partner(
     partner_id: String,
 ) -> CmdResult<Vec<FollowUp>> {
     state.with(|c| activities::follow_ups(c, &partner_id, dates::today()))
+}
+
+/// Every follow-up due today or overdue (the Overblik lists the first few).
+#[tauri::command]
+pub async fn follow_ups_due(state: State<'_, AppState>) -> CmdResult<Vec<DueFollowUp>> {
+    state.with(|c| activities::due(c, dates::today()))
 }
 
 #[tauri::command]

@@ -196,6 +196,7 @@ pub const AREAS: &[Area] = &[
             "follow_up_add",
             "follow_up_set_done",
             "follow_ups_for_partner",
+            "follow_ups_due",
             "partner_timeline",
             "recruitment_pipeline",
         ],

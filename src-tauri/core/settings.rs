@@ -299,7 +299,7 @@ pub fn reorder_goals(conn: &mut Connection, ids: &[String]) -> Result<()> {
     if given.len() != ids.len() || given != known {
         return Err(ValidationError::new("goal_order", Problem::InvalidChoice).into());
     }
-    let tx = conn.transaction()?;
+    let tx = crate::store::begin(conn)?;
     let ts = now();
     for (i, id) in ids.iter().enumerate() {
         tx.execute(
@@ -323,7 +323,7 @@ fn store_image(conn: &Connection, img: &images::ValidImage) -> Result<String> {
 /// Validates and stores a new logo, replacing the old one.
 pub fn set_logo(conn: &mut Connection, bytes: &[u8]) -> Result<ImageRef> {
     let img = images::validate("logo", bytes)?;
-    let tx = conn.transaction()?;
+    let tx = crate::store::begin(conn)?;
     let old: Option<String> =
         tx.query_row("SELECT logo_id FROM programme WHERE id = 1", [], |r| {
             r.get(0)
@@ -340,7 +340,7 @@ pub fn set_logo(conn: &mut Connection, bytes: &[u8]) -> Result<ImageRef> {
 }
 
 pub fn remove_logo(conn: &mut Connection) -> Result<()> {
-    let tx = conn.transaction()?;
+    let tx = crate::store::begin(conn)?;
     let old: Option<String> =
         tx.query_row("SELECT logo_id FROM programme WHERE id = 1", [], |r| {
             r.get(0)
@@ -421,7 +421,7 @@ pub fn save_signatory(conn: &Connection, input: &SignatoryInput) -> Result<Signa
 
 pub fn remove_signatory(conn: &mut Connection, slot: u8) -> Result<()> {
     check_slot(slot)?;
-    let tx = conn.transaction()?;
+    let tx = crate::store::begin(conn)?;
     let old: Option<String> = tx
         .query_row(
             "SELECT signature_id FROM signatories WHERE slot = ?1",
@@ -439,7 +439,7 @@ pub fn remove_signatory(conn: &mut Connection, slot: u8) -> Result<()> {
 pub fn set_signature(conn: &mut Connection, slot: u8, bytes: &[u8]) -> Result<ImageRef> {
     check_slot(slot)?;
     let img = images::validate("signature", bytes)?;
-    let tx = conn.transaction()?;
+    let tx = crate::store::begin(conn)?;
     let id = put_signature(&tx, slot, &img)?;
     tx.commit()?;
     image_ref(conn, Some(id))?
@@ -448,7 +448,7 @@ pub fn set_signature(conn: &mut Connection, slot: u8, bytes: &[u8]) -> Result<Im
 
 /// Stores `img` as the signature of the signatory in `slot` (who must exist)
 /// and removes the image it replaces when nothing else uses it.
-fn put_signature(tx: &rusqlite::Transaction, slot: u8, img: &images::ValidImage) -> Result<String> {
+fn put_signature(tx: &Connection, slot: u8, img: &images::ValidImage) -> Result<String> {
     let old: Option<String> = tx
         .query_row(
             "SELECT signature_id FROM signatories WHERE slot = ?1",
@@ -479,7 +479,7 @@ pub fn save_signatory_with(
     let img = signature
         .map(|b| images::validate("signature", b))
         .transpose()?;
-    let tx = conn.transaction()?;
+    let tx = crate::store::begin(conn)?;
     save_signatory(&tx, input)?;
     if let Some(img) = &img {
         put_signature(&tx, input.slot, img)?;

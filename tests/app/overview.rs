@@ -14,13 +14,22 @@ fn follow_a_due_follow_up_log_a_call_mark_it_done_and_the_overblik_updates() {
     assert_eq!(empty["partners"], 0);
     assert_eq!(invoke(&h, "partners_demo", json!({})).unwrap(), 60);
     let o = invoke(&h, "overview_get", json!({})).unwrap();
-    for part in ["follow_ups", "grants_awaiting", "events"] {
+    assert!(
+        !o["follow_ups"]["first"].as_array().unwrap().is_empty(),
+        "{o}"
+    );
+    for part in ["grants_awaiting", "events"] {
         assert!(!o[part].as_array().unwrap().is_empty(), "{part}: {o}");
     }
     assert!(o["diploma_queue"]["count"].as_u64().unwrap() > 0);
     assert!(o["next_ceremony"]["link"].as_str().unwrap() == "#/diplomer");
-    let due = o["follow_ups"].as_array().unwrap().len();
-    let first = &o["follow_ups"][0];
+    let due = o["follow_ups"]["count"].as_u64().unwrap();
+    // The whole list the page links to has as many as the page counts.
+    let all = invoke(&h, "follow_ups_due", json!({})).unwrap();
+    assert_eq!(all.as_array().unwrap().len() as u64, due);
+    assert_eq!(o["follow_ups"]["link"], "#/overblik/opfoelgninger");
+    let first = &o["follow_ups"]["first"][0];
+    assert_eq!(&all[0], first);
     let link = first["link"].as_str().unwrap();
     let partner_id = link.trim_start_matches("#/partnere/").to_string();
     let follow_up_id = first["follow_up"]["id"].as_str().unwrap().to_string();
@@ -40,7 +49,7 @@ fn follow_a_due_follow_up_log_a_call_mark_it_done_and_the_overblik_updates() {
     .unwrap();
     assert_eq!(done["state"], "done");
     let after = invoke(&h, "overview_get", json!({})).unwrap();
-    assert_eq!(after["follow_ups"].as_array().unwrap().len(), due - 1);
+    assert_eq!(after["follow_ups"]["count"].as_u64().unwrap(), due - 1);
 
     let timeline = invoke(&h, "partner_timeline", json!({ "partnerId": partner_id })).unwrap();
     let timeline = timeline.as_array().unwrap();
@@ -88,4 +97,41 @@ fn follow_a_due_follow_up_log_a_call_mark_it_done_and_the_overblik_updates() {
         .unwrap()
         .iter()
         .all(|f| f["text"] != "Ring"));
+}
+
+#[test]
+fn an_activity_deleted_leaves_the_timeline_and_a_second_delete_is_refused() {
+    let h = Harness::new(Store::open_in_memory().unwrap());
+    assert_eq!(invoke(&h, "partners_demo", json!({})).unwrap(), 60);
+    let o = invoke(&h, "overview_get", json!({})).unwrap();
+    let link = o["follow_ups"]["first"][0]["link"].as_str().unwrap();
+    let partner_id = link.trim_start_matches("#/partnere/").to_string();
+    let logged = invoke(
+        &h,
+        "activity_add",
+        json!({ "partnerId": partner_id, "input": { "kind": "note", "text": "Skrevet på den forkerte partner" } }),
+    )
+    .unwrap();
+    let id = logged["id"].as_str().unwrap().to_string();
+    let ids = |h: &Harness| -> Vec<String> {
+        invoke(h, "partner_timeline", json!({ "partnerId": partner_id }))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["source"] == "activity")
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let before = ids(&h);
+    assert!(before.contains(&id));
+    assert_eq!(
+        invoke(&h, "activity_delete", json!({ "id": id })).unwrap(),
+        Value::Null
+    );
+    let after = ids(&h);
+    assert!(!after.contains(&id));
+    assert_eq!(after.len(), before.len() - 1);
+    let err = invoke(&h, "activity_delete", json!({ "id": id })).unwrap_err();
+    assert_eq!(err["code"], "activities.not_found");
 }

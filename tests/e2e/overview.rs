@@ -117,3 +117,86 @@ async fn follow_a_due_follow_up_log_a_call_and_mark_it_done() {
     .await;
     app.quit().await;
 }
+
+#[tokio::test]
+async fn an_activity_is_deleted_from_the_timeline_after_the_confirm_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::start(dir.path()).await;
+    app.click("#overview-demo").await;
+    app.wait("#overview-follow-ups li[data-follow-up]").await;
+    app.click("#overview-follow-ups li[data-follow-up] a").await;
+    app.wait("#partner-activities").await;
+    app.fill(
+        "#activity-form [name='activity_text']",
+        "Ringede forkert nummer",
+    )
+    .await;
+    app.click("#activity-add").await;
+    let find = "[...document.querySelectorAll(\"#partner-timeline li[data-source='activity']\")]\
+                .find((li) => li.querySelector('.tl-text').textContent === 'Ringede forkert nummer')";
+    app.wait_js(find).await;
+    let id = app.js(&format!("{find}.dataset.id")).await;
+    let id = id.as_str().unwrap().to_string();
+    let row = format!("#partner-timeline li[data-id='{id}']");
+    let button = format!("#partner-timeline button[data-delete-activity='{id}']");
+    // The button says which activity it deletes to a screen reader.
+    assert_eq!(
+        app.js(&format!(
+            "document.querySelector(\"{button}\").getAttribute('aria-label')"
+        ))
+        .await,
+        "Slet aktiviteten «Ringede forkert nummer»"
+    );
+    let activities =
+        || "document.querySelectorAll('#partner-timeline li[data-source=\"activity\"]').length";
+    let before = app.js(activities()).await.as_u64().unwrap();
+
+    // Escape cancels: the dialog closes, focus is back on the button, the
+    // activity stays.
+    app.click(&button).await;
+    app.wait(".dialog[role='alertdialog']").await;
+    app.wait_js("document.activeElement.textContent === 'Annullér'")
+        .await;
+    app.wait("body").await.send_keys("\u{E00C}").await.unwrap();
+    app.wait_js("!document.querySelector('.dialog')").await;
+    assert_eq!(
+        app.js("document.activeElement.dataset.deleteActivity")
+            .await,
+        id.as_str()
+    );
+    assert_eq!(app.js(activities()).await.as_u64().unwrap(), before);
+
+    // Confirmed: gone from the timeline, and still gone after a reload.
+    app.click(&button).await;
+    app.wait_text(
+        ".dialog p",
+        &format!(
+            "Slette aktiviteten «Ringede forkert nummer» fra {}? Den kan ikke hentes tilbage her.",
+            app.js(&format!(
+                "document.querySelector(\"{row} .when\").textContent"
+            ))
+            .await
+            .as_str()
+            .unwrap()
+        ),
+    )
+    .await;
+    app.click(".dialog .btn.danger").await;
+    app.wait_js(
+        "!document.querySelector('#notice').hidden \
+         && document.querySelector('#notice .notice-text').textContent === 'Aktiviteten er slettet.'",
+    )
+    .await;
+    app.wait_js(&format!("{} === {}", activities(), before - 1))
+        .await;
+    let partner = app.js("location.hash").await;
+    app.goto("#/overblik").await;
+    app.goto(partner.as_str().unwrap()).await;
+    app.wait("#partner-timeline li").await;
+    app.wait_js(&format!(
+        "!document.querySelector(\"#partner-timeline li[data-id='{id}']\")"
+    ))
+    .await;
+    assert_eq!(app.js(activities()).await.as_u64().unwrap(), before - 1);
+    app.quit().await;
+}

@@ -28,13 +28,13 @@ use crate::store::StoreError;
 use crate::validate::ValidationError;
 use chrono::NaiveDate;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
-use rusqlite::Transaction;
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-pub use pipeline::{pipeline, Lead};
+pub use pipeline::{pipeline, pipeline_head, Lead, PipelineHead};
 pub use store::{
-    add, add_follow_up, delete, due, follow_ups, list, set_done, Activity, ActivityInput,
-    DueFollowUp, FollowUp, FollowUpInput,
+    add, add_follow_up, delete, due, due_head, follow_ups, list, set_done, Activity, ActivityInput,
+    DueFollowUp, DueHead, FollowUp, FollowUpInput,
 };
 pub use timeline::{timeline, TimelineEntry};
 
@@ -225,7 +225,7 @@ pub type Result<T> = std::result::Result<T, ActivityError>;
 /// is being erased (GDPR), inside the erasure's transaction: every
 /// activity's text and author are emptied (its kind and date stay for the
 /// statistics) and the partner's follow-ups are deleted.
-pub fn erase_partner(tx: &Transaction, partner_id: &str) -> std::result::Result<(), StoreError> {
+pub fn erase_partner(tx: &Connection, partner_id: &str) -> std::result::Result<(), StoreError> {
     tx.execute(
         "UPDATE activities SET text = '', author = '', updated_at = ?2 WHERE partner_id = ?1",
         rusqlite::params![partner_id, crate::store::now()],

@@ -37,8 +37,63 @@ struct Last {
 
 /// The pipeline on `today`, oldest lead first.
 pub fn pipeline(conn: &Connection, today: NaiveDate) -> Result<Vec<Lead>> {
-    let mut leads = partners::pickable(conn, Some(Status::Interesseret))?;
-    leads.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+    let leads = partners::first_pickable(
+        conn,
+        Status::Interesseret,
+        partners::Among::All,
+        partners::Seniority::Registered,
+        None,
+    )?;
+    leads_of(conn, leads.first, today)
+}
+
+/// The pipeline in short: how many leads, how many of them without an open
+/// follow-up (the ones that may be forgotten) and the `n` oldest, without
+/// reading every lead. What the Overblik shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PipelineHead {
+    pub count: usize,
+    pub without_follow_up: usize,
+    pub first: Vec<Lead>,
+}
+
+/// The first `n` leads of [`pipeline`] with the counts of all of them.
+pub fn pipeline_head(conn: &Connection, today: NaiveDate, n: usize) -> Result<PipelineHead> {
+    let head = partners::first_pickable(
+        conn,
+        Status::Interesseret,
+        partners::Among::All,
+        partners::Seniority::Registered,
+        Some(n),
+    )?;
+    let followed: Vec<String> = conn
+        .prepare_cached(
+            "SELECT DISTINCT partner_id FROM follow_ups WHERE done_on IS NULL AND deleted_at IS NULL",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let with_follow_up = partners::first_pickable(
+        conn,
+        Status::Interesseret,
+        partners::Among::Only(&followed),
+        partners::Seniority::Registered,
+        Some(0),
+    )?
+    .count;
+    Ok(PipelineHead {
+        count: head.count,
+        without_follow_up: head.count.saturating_sub(with_follow_up),
+        first: leads_of(conn, head.first, today)?,
+    })
+}
+
+/// These leads (in their order) with their last activity and next open
+/// follow-up.
+fn leads_of(
+    conn: &Connection,
+    leads: Vec<partners::PartnerOption>,
+    today: NaiveDate,
+) -> Result<Vec<Lead>> {
     if leads.is_empty() {
         return Ok(Vec::new());
     }

@@ -175,7 +175,7 @@ pub fn add(
     } else {
         typed_author
     };
-    let tx = conn.transaction()?;
+    let tx = crate::store::begin(conn)?;
     let id = new_id();
     let ts = now();
     tx.execute(
@@ -313,6 +313,57 @@ pub fn open_until(
     let rows: Vec<FollowUp> = stmt
         .query_map([dates::iso(until)], |r| follow_up_from_row(r, today))?
         .collect::<rusqlite::Result<_>>()?;
+    named(conn, rows)
+}
+
+/// The follow-ups due today or overdue (see [`FollowUpState`]).
+pub fn due(conn: &Connection, today: NaiveDate) -> Result<Vec<DueFollowUp>> {
+    open_until(conn, today, today)
+}
+
+/// The follow-ups that need the consultant now, in short: how many (and how
+/// many of them overdue) and the first `n` of [`due`]'s list, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DueHead {
+    pub count: usize,
+    pub overdue: usize,
+    pub first: Vec<DueFollowUp>,
+}
+
+/// The first `n` follow-ups of [`due`] with the counts of all of them, in a
+/// few bounded statements (the follow-ups of partners that cannot be
+/// picked are left out, as in [`due`]).
+pub fn due_head(conn: &Connection, today: NaiveDate, n: usize) -> Result<DueHead> {
+    let gone = serde_json::Value::from(partners::unpickable_ids(conn)?).to_string();
+    let open = "FROM follow_ups
+         WHERE done_on IS NULL AND deleted_at IS NULL AND due_on <= ?1
+           AND partner_id NOT IN (SELECT value FROM json_each(?2))";
+    let (count, overdue): (i64, i64) = conn
+        .prepare_cached(&format!(
+            "SELECT count(*), coalesce(sum(due_on < ?1), 0) {open}"
+        ))?
+        .query_row(params![dates::iso(today), gone], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let limit = i64::try_from(n).unwrap_or(i64::MAX);
+    let rows: Vec<FollowUp> = conn
+        .prepare_cached(&format!(
+            "SELECT {FOLLOW_UP_COLS} {open} ORDER BY due_on, created_at LIMIT ?3"
+        ))?
+        .query_map(params![dates::iso(today), gone, limit], |r| {
+            follow_up_from_row(r, today)
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(DueHead {
+        count: usize::try_from(count).unwrap_or(0),
+        overdue: usize::try_from(overdue).unwrap_or(0),
+        first: named(conn, rows)?,
+    })
+}
+
+/// The follow-ups with their partners' names and links; those of partners
+/// that cannot be picked are left out.
+fn named(conn: &Connection, rows: Vec<FollowUp>) -> Result<Vec<DueFollowUp>> {
     let ids: Vec<String> = rows.iter().map(|f| f.partner_id.clone()).collect();
     let found = partners::pickable_among(conn, &ids)?;
     Ok(rows
@@ -326,9 +377,4 @@ pub fn open_until(
             })
         })
         .collect())
-}
-
-/// The follow-ups due today or overdue (see [`FollowUpState`]).
-pub fn due(conn: &Connection, today: NaiveDate) -> Result<Vec<DueFollowUp>> {
-    open_until(conn, today, today)
 }

@@ -16,7 +16,7 @@ use crate::images;
 use crate::partners;
 use crate::store::{new_id, now};
 use crate::validate::{self, Problem, ValidationError};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
 
 /// A nomination as typed.
@@ -53,7 +53,7 @@ struct Valid {
     late_reason: String,
 }
 
-fn check(tx: &Transaction, input: &NominationInput, own_id: Option<&str>) -> Result<Valid> {
+fn check(tx: &Connection, input: &NominationInput, own_id: Option<&str>) -> Result<Valid> {
     let round = round_row(tx, &input.round_id)?;
     let partner = partners::pickable_one(tx, &input.partner_id)?
         .ok_or_else(|| AwardError::PartnerNotFound(input.partner_id.clone()))?;
@@ -138,7 +138,7 @@ fn check(tx: &Transaction, input: &NominationInput, own_id: Option<&str>) -> Res
     })
 }
 
-fn write(tx: &Transaction, id: &str, input: &NominationInput, v: &Valid, ts: &str) -> Result<()> {
+fn write(tx: &Connection, id: &str, input: &NominationInput, v: &Valid, ts: &str) -> Result<()> {
     tx.execute(
         "DELETE FROM award_nomination_prizes WHERE nomination_id = ?1",
         [id],

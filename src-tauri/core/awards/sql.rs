@@ -3,12 +3,13 @@
 //! `stored_as_text!`.)
 
 use super::AwardError;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::Connection;
 
 /// The result of every awards function.
 pub(super) type Result<T> = std::result::Result<T, AwardError>;
 
-/// Starts the transaction a change and all its checks run in.
-pub(super) fn begin(conn: &mut Connection) -> Result<Transaction<'_>> {
-    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+/// Starts the transaction a change and all its checks run in (a savepoint
+/// inside a caller's transaction, see `store::begin`).
+pub(super) fn begin(conn: &mut Connection) -> Result<crate::store::Write<'_>> {
+    Ok(crate::store::begin(conn)?)
 }

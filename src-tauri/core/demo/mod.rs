@@ -15,7 +15,8 @@
 //! 7. activities and follow-ups, some overdue ([`crate::activities::demo`]);
 //! 8. awards: a round with both prizes, nominations, scores and votes.
 //!
-//! Refused, with nothing changed, when the register already has partners.
+//! Refused, with nothing changed, when the register already has partners;
+//! all or nothing: a step that fails leaves nothing of the others.
 //! Dates are relative to `today`, so the demo always has something due.
 //! Every name is made up; addresses are at `example.dk`.
 
@@ -97,8 +98,15 @@ impl Localize for DemoError {
 pub type Result<T> = std::result::Result<T, DemoError>;
 
 /// Loads the demo programme into an empty register (see the module
-/// documentation for what it fills).
+/// documentation for what it fills), all or nothing: every step runs in one
+/// transaction (each area's own change becomes a savepoint in it,
+/// `store::begin`), so a step that fails leaves the database as it was.
 pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
+    crate::store::all_or_nothing(conn, |conn| fill(conn, today))
+}
+
+/// Every step of [`load`], in the caller's transaction.
+fn fill(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
     let mut report = DemoReport {
         partners: partners::demo::load(conn)?,
         ..DemoReport::default()

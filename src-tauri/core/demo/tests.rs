@@ -96,3 +96,55 @@ fn refused_on_a_database_with_partners_and_nothing_changes() {
     assert_eq!(e.code(), "partners.demo_refused");
     assert_eq!(table_counts(&s.conn).unwrap(), before);
 }
+
+/// Every row of every table, as text, sorted: what "the database as it
+/// was" means.
+fn contents(conn: &rusqlite::Connection) -> Vec<(String, Vec<String>)> {
+    table_counts(conn)
+        .unwrap()
+        .into_iter()
+        .map(|(table, _)| {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+            let cols = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    let mut row = Vec::new();
+                    for i in 0..cols {
+                        row.push(format!("{:?}", r.get_ref(i)?));
+                    }
+                    Ok(row.join("|"))
+                })
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            rows.sort();
+            (table, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn a_demo_that_fails_midway_leaves_nothing_behind() {
+    let mut s = Store::open_in_memory().unwrap();
+    let before = contents(&s.conn);
+    // The fifth step (the grant pool's applications) fails, as a full disk
+    // would: the partners, settings, diplomas and events made before it must
+    // go too.
+    s.conn
+        .execute_batch(
+            "CREATE TEMP TRIGGER fail_midway BEFORE INSERT ON grant_applications
+             BEGIN SELECT RAISE(ABORT, 'fails midway'); END;",
+        )
+        .unwrap();
+    let e = load(&mut s.conn, today()).unwrap_err();
+    assert!(format!("{e:?}").contains("fails midway"), "{e:?}");
+    assert!(s.conn.is_autocommit(), "no transaction left open");
+    assert_eq!(contents(&s.conn), before, "the database is as it was");
+    assert_eq!(partners::store::count(&s.conn).unwrap(), 0);
+
+    // Without the failure the same database takes the whole demo.
+    s.conn.execute_batch("DROP TRIGGER fail_midway").unwrap();
+    let r = load(&mut s.conn, today()).unwrap();
+    assert_eq!(r.partners, 60);
+    assert_eq!(r.applications, 8);
+}

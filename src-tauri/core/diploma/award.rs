@@ -101,7 +101,7 @@ pub fn issue_award(
     a: &AwardDiploma,
     target: &Target,
 ) -> Result<(Issued, Generated)> {
-    let tx = conn.transaction()?;
+    let tx = crate::store::begin(conn)?;
     let already: Option<i64> = tx
         .query_row(
             "SELECT number FROM diplomas WHERE award_key = ?1 AND is_copy = 0",

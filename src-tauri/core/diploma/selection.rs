@@ -44,7 +44,7 @@ pub fn save_selection(
     partner_ids: &[String],
 ) -> Result<Vec<String>> {
     super::store::ceremony(conn, ceremony_id)?;
-    let tx = conn.transaction()?;
+    let tx = crate::store::begin(conn)?;
     tx.execute(
         "DELETE FROM ceremony_selection WHERE ceremony_id = ?1",
         [ceremony_id],

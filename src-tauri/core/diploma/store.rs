@@ -20,7 +20,7 @@ use crate::validate::{self, Problem, ValidationError};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 type Result<T> = std::result::Result<T, DiplomaError>;
@@ -153,31 +153,50 @@ pub struct QueueEntry {
 /// first: by the date they joined (those without one last), then by when
 /// they were registered, then in Danish order.
 pub fn queue(conn: &Connection) -> Result<Vec<QueueEntry>> {
-    let with_diploma: HashSet<String> = conn
+    Ok(waiting(conn, None)?.first)
+}
+
+/// The diploma queue in short: how many wait and the first `n` of them (in
+/// [`queue`]'s order), without reading every waiting partner. What the
+/// Overblik shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct QueueHead {
+    pub count: usize,
+    pub first: Vec<QueueEntry>,
+}
+
+/// The first `n` partners of the [`queue`] and how many wait in all.
+pub fn queue_head(conn: &Connection, n: usize) -> Result<QueueHead> {
+    waiting(conn, Some(n))
+}
+
+/// The queue's one rule: active pickable partners but those holding an
+/// original (non-award) diploma, in seniority order.
+fn waiting(conn: &Connection, limit: Option<usize>) -> Result<QueueHead> {
+    let with_diploma: Vec<String> = conn
         .prepare_cached("SELECT partner_id FROM diplomas WHERE is_copy = 0 AND award_key IS NULL")?
         .query_map([], |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
-    let mut waiting: Vec<partners::PartnerOption> = partners::pickable(conn, Some(Status::Aktiv))?
-        .into_iter()
-        .filter(|p| !with_diploma.contains(&p.id))
-        .collect();
-    // Stable: partners registered at the same moment stay in Danish order.
-    waiting.sort_by(|a, b| {
-        (a.joined_on.is_none(), a.joined_on, &a.created_at).cmp(&(
-            b.joined_on.is_none(),
-            b.joined_on,
-            &b.created_at,
-        ))
-    });
-    Ok(waiting
-        .into_iter()
-        .map(|p| QueueEntry {
-            partner_id: p.id,
-            name: p.name,
-            kind: p.kind.as_str().to_string(),
-            joined_on: p.joined_on.map(dates::iso),
-        })
-        .collect())
+    let found = partners::first_pickable(
+        conn,
+        Status::Aktiv,
+        partners::Among::Except(&with_diploma),
+        partners::Seniority::Joined,
+        limit,
+    )?;
+    Ok(QueueHead {
+        count: found.count,
+        first: found
+            .first
+            .into_iter()
+            .map(|p| QueueEntry {
+                partner_id: p.id,
+                name: p.name,
+                kind: p.kind.as_str().to_string(),
+                joined_on: p.joined_on.map(dates::iso),
+            })
+            .collect(),
+    })
 }
 
 /// A ceremony (overrækkelse).
@@ -632,7 +651,7 @@ pub fn mark_issued(
     }
     let c = ceremony(conn, ceremony_id)?;
     let occasion = Occasion::from(&c);
-    let tx = conn.transaction()?;
+    let tx = crate::store::begin(conn)?;
     let mut ids = Vec::new();
     for pid in partner_ids {
         let already: Option<i64> = tx

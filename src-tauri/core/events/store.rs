@@ -22,7 +22,7 @@ use crate::store::{new_id, now};
 use crate::validate::{Problem, ValidationError};
 use crate::{dates, validate};
 use chrono::NaiveDateTime;
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -160,8 +160,8 @@ pub struct PartnerEvent {
     pub people: Option<i64>,
 }
 
-fn immediate(conn: &mut Connection) -> Result<Transaction<'_>> {
-    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+fn immediate(conn: &mut Connection) -> Result<crate::store::Write<'_>> {
+    Ok(crate::store::begin(conn)?)
 }
 
 /// The name of a partner that can be linked now, or `None` (a partner in

@@ -18,7 +18,7 @@ use crate::money::parse_ore;
 use crate::store::{new_id, now};
 use crate::validate::{self, Problem, ValidationError};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
 /// An application as stored, with the partner's name and kind.
@@ -212,7 +212,7 @@ struct ValidApplication {
 /// Checks the form. `locked_requested` is the requested amount of a decided
 /// application: it stays as it was, even if the pool's maximum changed since.
 fn validate_application(
-    tx: &Transaction,
+    tx: &Connection,
     input: &ApplicationInput,
     locked_requested: Option<i64>,
 ) -> Result<ValidApplication> {

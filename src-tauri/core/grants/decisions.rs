@@ -25,7 +25,7 @@ use crate::money::parse_ore;
 use crate::store::now;
 use crate::validate::{self, Problem, ValidationError};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
 /// Grant or reject.
@@ -94,7 +94,7 @@ impl Step<'_> {
 
     /// Sets the status and the step's columns in one statement (the table's
     /// checks tie a status to its amount and dates).
-    fn write(&self, tx: &Transaction, id: &str) -> Result<()> {
+    fn write(&self, tx: &Connection, id: &str) -> Result<()> {
         let (status, stamp) = (self.status(), now());
         match self {
             Step::Review => tx.execute(
@@ -161,7 +161,7 @@ pub fn start_review(conn: &mut Connection, id: &str) -> Result<Application> {
 /// The status and amount a decision gives, checked against the request, the
 /// maximum and what is left in the pool.
 fn outcome(
-    tx: &Transaction,
+    tx: &Connection,
     old: &Application,
     pool: &Pool,
     input: &DecisionInput,

@@ -13,7 +13,7 @@ use crate::dates::iso;
 use crate::store::stored_as_text;
 use crate::store::{new_id, now};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -145,7 +145,7 @@ impl<'a> Change<'a> {
     }
 
     /// Writes the line for `application_id` inside the change's transaction.
-    pub(super) fn record(&self, tx: &Transaction, application_id: &str) -> Result<()> {
+    pub(super) fn record(&self, tx: &Connection, application_id: &str) -> Result<()> {
         tx.execute(
             "INSERT INTO grant_history (id, application_id, changed_on, event, status_from, status_to,
                                         amount_from_ore, amount_to_ore, note, created_at)
@@ -204,7 +204,7 @@ pub struct Adjustment {
 /// Writes a correction of the paid grant `application_id` from `before` to
 /// `after` øre, inside the change's transaction.
 pub(super) fn record_adjustment(
-    tx: &Transaction,
+    tx: &Connection,
     application_id: &str,
     adjusted_on: NaiveDate,
     (before, after): (i64, i64),

@@ -13,7 +13,7 @@ use crate::dates::iso;
 use crate::money::{self, parse_ore};
 use crate::store::{new_id, now};
 use crate::validate;
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
 /// One year's pool.
@@ -75,7 +75,7 @@ pub(super) fn load_pool(conn: &Connection, year: i32) -> Result<Pool> {
     pool(conn, year)?.ok_or(GrantError::NoPool(year))
 }
 
-fn record_pool(tx: &Transaction, pool: &Pool) -> Result<()> {
+fn record_pool(tx: &Connection, pool: &Pool) -> Result<()> {
     tx.execute(
         "INSERT INTO grant_pool_history (id, year, total_ore, max_per_application_ore, changed_on, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

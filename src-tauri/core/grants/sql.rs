@@ -6,14 +6,15 @@
 
 use super::{GrantError, Status};
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Row};
 
 /// The result of every grant function.
 pub(super) type Result<T> = std::result::Result<T, GrantError>;
 
-/// Starts the transaction a change and all its checks run in.
-pub(super) fn begin(conn: &mut Connection) -> Result<Transaction<'_>> {
-    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+/// Starts the transaction a change and all its checks run in (a savepoint
+/// inside a caller's transaction, see `store::begin`).
+pub(super) fn begin(conn: &mut Connection) -> Result<crate::store::Write<'_>> {
+    Ok(crate::store::begin(conn)?)
 }
 
 fn parse_col_date(idx: usize, s: &str) -> rusqlite::Result<NaiveDate> {

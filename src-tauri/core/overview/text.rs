@@ -49,14 +49,23 @@ pub fn text(o: &Overview, lang: Lang) -> String {
     );
 
     let _ = writeln!(out, "{}", da_en(lang, "Opfølgninger", "Follow-ups"));
-    if o.follow_ups.is_empty() {
+    if o.follow_ups.count == 0 {
         let _ = writeln!(
             out,
             "  {}",
             da_en(lang, "Ingen opfølgninger i dag", "No follow-ups today")
         );
+    } else {
+        let _ = writeln!(
+            out,
+            "  {} {}, {} {}",
+            o.follow_ups.count,
+            da_en(lang, "i alt", "in all"),
+            o.follow_ups.overdue,
+            da_en(lang, "forfaldne", "overdue")
+        );
     }
-    for f in &o.follow_ups {
+    for f in &o.follow_ups.first {
         let when = if f.follow_up.due_on < o.today {
             match lang {
                 Lang::Da => format!("forfalden siden {}", dates::short(f.follow_up.due_on)),
@@ -66,6 +75,10 @@ pub fn text(o: &Overview, lang: Lang) -> String {
             da_en(lang, "i dag", "today")
         };
         let _ = writeln!(out, "  - {}: {} ({when})", f.partner_name, f.follow_up.text);
+    }
+    let more = o.follow_ups.count.saturating_sub(o.follow_ups.first.len());
+    if more > 0 {
+        let _ = writeln!(out, "  … {more} {}", da_en(lang, "flere", "more"));
     }
 
     let _ = writeln!(out, "\n{}", da_en(lang, "Diplomer", "Diplomas"));

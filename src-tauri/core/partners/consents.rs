@@ -12,7 +12,7 @@
 use super::Result;
 use crate::store::{new_id, now};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 /// Where a consent change came from: an open text code, so that areas added
@@ -81,7 +81,7 @@ pub(crate) fn current(tx: &Connection, partner_id: &str) -> Result<Option<Consen
 /// partner, nothing given yet) and `new`. A consent given is dated its own
 /// date when one is recorded, else `today`; a withdrawal is dated `today`.
 pub fn record_changes(
-    tx: &Transaction,
+    tx: &Connection,
     partner_id: &str,
     old: Option<Consents>,
     new: Consents,

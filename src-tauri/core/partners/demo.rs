@@ -360,7 +360,7 @@ pub fn load(conn: &mut Connection) -> Result<u32> {
         rows.collect::<rusqlite::Result<_>>()?
     };
     let all = partners(&goal_ids);
-    let tx = conn.transaction()?;
+    let tx = crate::store::begin(conn)?;
     let ts = now();
     for (p, history) in &all {
         let id = super::insert_valid_from(&tx, p, None, super::consents::Source::DEMO)?;

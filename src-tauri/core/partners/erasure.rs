@@ -8,7 +8,7 @@
 //! the same transaction as the erasure and then rewrite the file.
 
 use super::Result;
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,7 @@ pub struct Entry {
 }
 
 /// Records an erasure inside the erasing transaction.
-pub(crate) fn record(tx: &Transaction, partner_id: &str, at: &str) -> Result<()> {
+pub(crate) fn record(tx: &Connection, partner_id: &str, at: &str) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO erasure_log (partner_id, erased_at) VALUES (?1, ?2)
          ON CONFLICT(partner_id) DO NOTHING",

@@ -116,6 +116,96 @@ pub fn pickable_among(conn: &Connection, ids: &[String]) -> Result<HashMap<Strin
     Ok(rows)
 }
 
+/// Which partners a bounded read ([`first_pickable`]) considers, beside
+/// being pickable with the status asked for.
+#[derive(Debug, Clone, Copy)]
+pub enum Among<'a> {
+    /// Every such partner.
+    All,
+    /// Every such partner but these ids.
+    Except(&'a [String]),
+    /// Only these ids.
+    Only(&'a [String]),
+}
+
+/// The order of a bounded read ([`first_pickable`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seniority {
+    /// By the day they joined (those without one last), then by when they
+    /// were registered, then in Danish order: the diploma queue's order.
+    Joined,
+    /// By when they were registered, then in Danish order: the recruitment
+    /// pipeline's order.
+    Registered,
+}
+
+/// A count of partners with the first few of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counted {
+    /// All that matched.
+    pub count: usize,
+    /// The first `limit` of them, in the order asked for.
+    pub first: Vec<PartnerOption>,
+}
+
+/// The partners that can be picked (see [`pickable`]) with `status`, narrowed
+/// by `among`, longest in the programme first: the count of all of them and
+/// the first `limit` (all when `None`). Two statements, whatever the size of
+/// the register, so a start page can show "12 waiting" without reading
+/// every partner.
+pub fn first_pickable(
+    conn: &Connection,
+    status: Status,
+    among: Among,
+    order: Seniority,
+    limit: Option<usize>,
+) -> Result<Counted> {
+    let (filter, ids) = match among {
+        Among::All => ("", String::from("[]")),
+        Among::Except(ids) => (
+            "AND id NOT IN (SELECT value FROM json_each(?2))",
+            id_list(ids),
+        ),
+        Among::Only(ids) => ("AND id IN (SELECT value FROM json_each(?2))", id_list(ids)),
+    };
+    let wher = format!(
+        "WHERE deleted_at IS NULL AND erased_at IS NULL AND status = ?1 AND ?2 IS NOT NULL {filter}"
+    );
+    let count: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM partners {wher}"))?
+        .query_row(params![status, ids], |r| r.get(0))?;
+    let order_by = match order {
+        Seniority::Joined => "joined_on IS NULL, joined_on, created_at, sort_key, name",
+        Seniority::Registered => "created_at, sort_key, name",
+    };
+    let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let first = if limit == 0 || count == 0 {
+        Vec::new()
+    } else {
+        conn.prepare_cached(&format!(
+            "SELECT {OPTION_COLS} FROM partners {wher} ORDER BY {order_by} LIMIT ?3"
+        ))?
+        .query_map(params![status, ids, limit], option_from_row)?
+        .collect::<rusqlite::Result<_>>()?
+    };
+    Ok(Counted {
+        count: usize::try_from(count).unwrap_or(0),
+        first,
+    })
+}
+
+/// The ids of the partners that cannot be picked (in the bin or erased):
+/// usually few, so an area can leave them out of its own counts.
+pub fn unpickable_ids(conn: &Connection) -> Result<Vec<String>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT id FROM partners WHERE deleted_at IS NOT NULL OR erased_at IS NOT NULL",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 /// Active partners (that can be picked) whose record lacks something the
 /// programme needs: no goal, or no initiative described. In Danish order.
 pub fn incomplete(conn: &Connection) -> Result<Vec<PartnerOption>> {

@@ -35,16 +35,17 @@ use crate::i18n::{field_label, Lang, Localize};
 use crate::store::{new_id, now, StoreError};
 use crate::validate::{self, Problem, ValidationError};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
 pub use index::ListIndex;
 pub use lookup::{
-    addressee, by_ids, contacts_named, email_contacts, goal_ids_of, incomplete, joined_publicly,
-    named_publicly, pickable, pickable_among, pickable_one, without_email_consent, Addressee,
-    ContactRef, EmailContact, JoinedPartner, PartnerOption,
+    addressee, by_ids, contacts_named, email_contacts, first_pickable, goal_ids_of, incomplete,
+    joined_publicly, named_publicly, pickable, pickable_among, pickable_one, unpickable_ids,
+    without_email_consent, Addressee, Among, ContactRef, Counted, EmailContact, JoinedPartner,
+    PartnerOption, Seniority,
 };
 pub use store::{
     bin, delete, empty_bin, erase, get, list, restore, update, ListQuery, ListResult, Sort,
@@ -901,7 +902,7 @@ fn date_text(d: Option<NaiveDate>) -> Option<String> {
 /// history entry, inside the caller's transaction (the import inserts many in
 /// one). Returns the new id.
 pub fn insert_valid(
-    tx: &Transaction,
+    tx: &Connection,
     p: &ValidPartner,
     import_batch_id: Option<&str>,
 ) -> Result<String> {
@@ -916,7 +917,7 @@ pub fn insert_valid(
 /// [`insert_valid`] for a partner that came from `source` (a fair, a merge,
 /// the demo): its consents are recorded with that source.
 pub fn insert_valid_from(
-    tx: &Transaction,
+    tx: &Connection,
     p: &ValidPartner,
     import_batch_id: Option<&str>,
     source: consents::Source,
@@ -978,7 +979,7 @@ pub fn insert_valid_from(
 /// Validates and creates one partner; returns the stored record.
 pub fn create(conn: &mut Connection, input: &PartnerInput) -> Result<Partner> {
     let valid = validate(conn, input)?;
-    let tx = conn.transaction()?;
+    let tx = crate::store::begin(conn)?;
     let id = insert_valid(&tx, &valid, None)?;
     tx.commit()?;
     get(conn, &id)

@@ -27,7 +27,7 @@ pub const MAX_PAGE: u32 = 200;
 
 // ── helpers shared with insert_valid ─────────────────────────────────────
 
-pub(crate) fn write_goals(tx: &Transaction, id: &str, goals: &[String]) -> Result<()> {
+pub(crate) fn write_goals(tx: &Connection, id: &str, goals: &[String]) -> Result<()> {
     tx.prepare_cached("DELETE FROM partner_goals WHERE partner_id = ?1")?
         .execute([id])?;
     let mut ins = tx.prepare_cached(
@@ -42,7 +42,7 @@ pub(crate) fn write_goals(tx: &Transaction, id: &str, goals: &[String]) -> Resul
 /// Replaces the partner's contacts with `contacts`, keeping the ids (and
 /// creation times) of those that were already there.
 pub(crate) fn write_contacts(
-    tx: &Transaction,
+    tx: &Connection,
     id: &str,
     contacts: &[ValidContact],
     ts: &str,
@@ -257,7 +257,7 @@ pub fn update(conn: &mut Connection, id: &str, input: &PartnerInput) -> Result<P
     } else {
         p.status_changed_on
     };
-    let tx = conn.transaction()?;
+    let tx = crate::store::begin(conn)?;
     write_update(&tx, id, &p, old_status, changed_on)?;
     tx.commit()?;
     get(conn, id)
@@ -267,7 +267,7 @@ pub fn update(conn: &mut Connection, id: &str, input: &PartnerInput) -> Result<P
 /// contacts, and a status-history entry dated `changed_on` when the status
 /// differs from `old_status`. Shared by [`update`] and the import's "update".
 pub(crate) fn write_update(
-    tx: &Transaction,
+    tx: &Connection,
     id: &str,
     p: &super::ValidPartner,
     old_status: Status,
@@ -279,7 +279,7 @@ pub(crate) fn write_update(
 /// [`write_update`] for a change that came from `source` (the import, a
 /// fair, a merge): a changed consent is recorded with it.
 pub fn write_update_from(
-    tx: &Transaction,
+    tx: &Connection,
     id: &str,
     p: &super::ValidPartner,
     old_status: Status,
@@ -634,7 +634,7 @@ pub fn has_history(conn: &Connection, id: &str) -> Result<bool> {
 /// The name an erased private person's record keeps.
 pub const ERASED_NAME: &str = "—";
 
-fn erase_in(tx: &Transaction, id: &str, ts: &str) -> Result<Erased> {
+fn erase_in(tx: &Connection, id: &str, ts: &str) -> Result<Erased> {
     let kind: Kind = tx
         .prepare_cached("SELECT kind FROM partners WHERE id = ?1")?
         .query_row([id], |r| r.get(0))

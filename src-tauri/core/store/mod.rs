@@ -14,6 +14,7 @@
 pub mod copies;
 pub mod errors;
 mod text;
+pub mod write;
 pub(crate) use text::stored_as_text;
 
 pub use copies::{
@@ -21,6 +22,7 @@ pub use copies::{
     BACKUP_DIR,
 };
 pub use errors::{Cause, StoreError};
+pub use write::{all_or_nothing, begin, Write};
 
 use chrono::Utc;
 use rusqlite::{Connection, OpenFlags};

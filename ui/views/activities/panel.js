@@ -3,11 +3,13 @@
 // kind (a call by default) and the text; a follow-up date may be added
 // ("ring igen om 14 dage"). Follow-ups are ticked done here; overdue ones
 // stand out. The timeline shows the log beside the status history,
-// diplomas, events and grants, newest first.
+// diplomas, events and grants, newest first; an activity is deleted from it
+// after the confirm dialog.
 import { h, field, clearErrors, showFieldError } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { shortDate, isoFromDanish, money } from '../../format.js';
 import { registerPartnerPanel } from '../../panels.js';
+import { confirmDialog } from '../../dialog.js';
 import { kindOptions, stateLabel, timelineLabel } from '../../domain/activities.js';
 
 function followUpRow(f, onToggle) {
@@ -21,15 +23,26 @@ function followUpRow(f, onToggle) {
     h('span', { class: `badge state ${f.state}`, text: stateLabel(f.state) }));
 }
 
-function timelineRow(e) {
+// An activity's row has a delete button (asked first); the other areas'
+// entries are changed in their own areas.
+function timelineRow(e, onDelete) {
   const { label, text, by } = timelineLabel(e);
   const body = e.link ? h('a', { href: e.link, text }) : h('span', { text });
-  return h('li', { 'data-source': e.source },
+  let del = null;
+  if (e.source === 'activity') {
+    del = h('button', {
+      class: 'btn small secondary tl-delete', type: 'button', 'data-delete-activity': e.id,
+      text: t('activities.delete'), 'aria-label': t('activities.delete_label', { text: e.title }),
+    });
+    del.addEventListener('click', () => onDelete(e, del));
+  }
+  return h('li', { 'data-source': e.source, 'data-id': e.source === 'activity' ? e.id : null },
     h('span', { class: 'when', text: shortDate(e.on) }),
     h('span', { class: `badge tl-${e.source}`, text: label }),
     h('span', { class: 'tl-text' }, body,
       e.amount_ore !== null && e.amount_ore !== undefined ? ` · ${money(e.amount_ore)}` : null,
-      by ? h('span', { class: 'muted', text: ` · ${by}` }) : null));
+      by ? h('span', { class: 'muted', text: ` · ${by}` }) : null),
+    del);
 }
 
 export async function renderPartnerActivities(container, partner, ctx) {
@@ -77,10 +90,25 @@ export async function renderPartnerActivities(container, partner, ctx) {
       }
     })));
   };
+  const onDelete = async (e, btn) => {
+    const sure = await confirmDialog(t('activities.delete_confirm', { text: e.title, date: shortDate(e.on) }),
+      { ok: t('activities.delete'), danger: true });
+    if (!sure) return;
+    btn.disabled = true;
+    try {
+      await api.activityDelete(e.id);
+      notify(t('activities.deleted'));
+      await drawTimeline();
+      text.input.focus();
+    } catch (err) {
+      btn.disabled = false;
+      notify(err.message, 'error');
+    }
+  };
   const drawTimeline = async () => {
     const list = await api.partnerTimeline(partner.id);
     timeline.replaceChildren(...(list.length
-      ? list.map(timelineRow)
+      ? list.map((e) => timelineRow(e, onDelete))
       : [h('li', { class: 'hint', text: t('activities.no_timeline') })]));
   };
   const redraw = () => Promise.all([drawFollowUps(), drawTimeline()]);

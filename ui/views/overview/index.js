@@ -1,6 +1,7 @@
 // Overblik, the page the app opens on (issue 17): what needs the consultant
 // now, one card per part, each line a link to where it is done. Empty parts
-// say what is good. `#/overblik/rekruttering` is the recruitment pipeline.
+// say what is good. `#/overblik/rekruttering` is the recruitment pipeline,
+// `#/overblik/opfoelgninger` every follow-up due (the page lists the first).
 // All data comes from one command (`overview_get`); the rules live in Rust.
 import { h } from '../../dom.js';
 import { t, tn } from '../../i18n/index.js';
@@ -35,16 +36,24 @@ function partnerNames(list) {
   ]);
 }
 
+function followUpLine(f) {
+  const overdue = f.follow_up.state === 'overdue';
+  return h('li', { class: overdue ? 'overdue' : 'due', 'data-follow-up': f.follow_up.id },
+    h('span', { class: `badge state ${f.follow_up.state}`, text: overdue ? t('overview.overdue_since', { date: shortDate(f.follow_up.due_on) }) : stateLabel('due') }),
+    ' ', h('a', { href: f.link, text: f.partner_name }), h('span', { text: `: ${f.follow_up.text}` }));
+}
+
 function drawFollowUps(o) {
-  const body = o.follow_ups.length
-    ? lines(o.follow_ups.map((f) => {
-      const overdue = f.follow_up.state === 'overdue';
-      return h('li', { class: overdue ? 'overdue' : 'due', 'data-follow-up': f.follow_up.id },
-        h('span', { class: `badge state ${f.follow_up.state}`, text: overdue ? t('overview.overdue_since', { date: shortDate(f.follow_up.due_on) }) : stateLabel('due') }),
-        ' ', h('a', { href: f.link, text: f.partner_name }), h('span', { text: `: ${f.follow_up.text}` }));
-    }))
-    : good(t('overview.no_follow_ups'));
-  return card('overview-follow-ups', t('overview.follow_ups'), body);
+  const f = o.follow_ups;
+  const more = f.count - f.first.length;
+  const body = f.count
+    ? [h('p', { class: 'muted', id: 'overview-follow-ups-count', text: t('overview.follow_ups_count', { n: count(f.count), overdue: count(f.overdue) }) }),
+      lines([
+        ...f.first.map(followUpLine),
+        more > 0 ? h('li', {}, h('a', { href: f.link, id: 'overview-follow-ups-all', text: tn('overview.follow_ups_more', more) })) : null,
+      ])]
+    : [good(t('overview.no_follow_ups'))];
+  return card('overview-follow-ups', t('overview.follow_ups'), ...body);
 }
 
 function drawDiplomas(o) {
@@ -173,7 +182,17 @@ async function renderPipeline(container, ctx) {
     h('tbody', {}, rows))));
 }
 
+async function renderFollowUps(container, ctx) {
+  const due = await ctx.api.followUpsDue();
+  container.append(h('div', { class: 'page-head' },
+    h('p', {}, h('a', { href: '#/overblik', text: t('overview.back') })),
+    h('h2', { text: t('overview.follow_ups') }),
+    h('p', { class: 'lead', text: due.length ? tn('overview.follow_ups_all', due.length) : t('overview.no_follow_ups') })));
+  if (due.length) container.append(h('section', { class: 'card', id: 'follow-ups-due' }, lines(due.map(followUpLine))));
+}
+
 export async function render(container, ctx) {
   if (ctx.params[0] === 'rekruttering') await renderPipeline(container, ctx);
+  else if (ctx.params[0] === 'opfoelgninger') await renderFollowUps(container, ctx);
   else await renderOverview(container, ctx);
 }

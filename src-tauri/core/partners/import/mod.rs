@@ -22,7 +22,7 @@ use crate::settings::{self, SettingsError};
 use crate::store::{new_id, now, StoreError};
 use mapping::{ImportField, Mapping};
 use read::{FileFormat, Table};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -587,7 +587,7 @@ pub fn run(
 /// row's contact is added unless a contact with the same email or name is
 /// there already.
 fn update_existing(
-    tx: &Transaction,
+    tx: &Connection,
     id: &str,
     row: &PartnerInput,
     table: &Table,
@@ -782,7 +782,7 @@ impl Snapshot {
 
     /// Puts the partner's rows back as they were. A partner erased since
     /// (GDPR) is not brought back.
-    fn restore(&self, tx: &Transaction) -> Result<bool> {
+    fn restore(&self, tx: &Connection) -> Result<bool> {
         let erased: Option<Option<String>> = tx
             .query_row(
                 "SELECT erased_at FROM partners WHERE id = ?1",
