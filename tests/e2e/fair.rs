@@ -4,8 +4,8 @@
 //! sides, the copy merged with the preview, the laptop's value chosen for the
 //! conflict, and both values seen on the partner's history.
 
-use serde_json::json;
 use crate::harness::{output_dir, App};
+use serde_json::json;
 use sundby_core::events::{self, EventInput};
 use sundby_core::partners::{self, ContactInput, PartnerInput};
 use sundby_core::store::{Store, DB_FILE};

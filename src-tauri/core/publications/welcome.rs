@@ -5,7 +5,7 @@
 //! pool; the inspiration catalogue saved beside it; and the diploma queue
 //! reminder for the consultant (is the partner waiting for a diploma, when
 //! is the next ceremony). Sending is recorded per partner in
-//! `welcome_packs` (migration 017; a day only, no personal data), which the
+//! `welcome_packs` (migration 014; a day only, no personal data), which the
 //! partner page and its timeline show.
 //!
 //! Every text a person typed (the partner's name, initiative, goals, the

@@ -72,8 +72,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ),
     // ── the welcome packs sent to new partners (issue 14) ──
     (
-        "017_welcome_packs",
-        include_str!("migrations/017_welcome_packs.sql"),
+        "014_welcome_packs",
+        include_str!("migrations/014_welcome_packs.sql"),
     ),
 ];
 
