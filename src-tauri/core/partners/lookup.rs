@@ -150,7 +150,7 @@ pub struct Counted {
 
 /// The partners that can be picked (see [`pickable`]) with `status`, narrowed
 /// by `among`, longest in the programme first: the count of all of them and
-/// the first `limit` (all when `None`). Two statements, whatever the size of
+/// the first `limit` (all when `None`). One statement, whatever the size of
 /// the register, so a start page can show "12 waiting" without reading
 /// every partner.
 pub fn first_pickable(
@@ -171,23 +171,37 @@ pub fn first_pickable(
     let wher = format!(
         "WHERE deleted_at IS NULL AND erased_at IS NULL AND status = ?1 AND ?2 IS NOT NULL {filter}"
     );
-    let count: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM partners {wher}"))?
-        .query_row(params![status, ids], |r| r.get(0))?;
     let order_by = match order {
         Seniority::Joined => "joined_on IS NULL, joined_on, created_at, sort_key, name",
         Seniority::Registered => "created_at, sort_key, name",
     };
+    if limit == Some(0) {
+        let count: i64 = conn
+            .prepare_cached(&format!("SELECT count(*) FROM partners {wher}"))?
+            .query_row(params![status, ids], |r| r.get(0))?;
+        return Ok(Counted {
+            count: usize::try_from(count).unwrap_or(0),
+            first: Vec::new(),
+        });
+    }
+    // One pass: the window's count is taken over every matching row before
+    // LIMIT cuts the list (the id list is read once, not once per query).
     let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-    let first = if limit == 0 || count == 0 {
-        Vec::new()
-    } else {
-        conn.prepare_cached(&format!(
-            "SELECT {OPTION_COLS} FROM partners {wher} ORDER BY {order_by} LIMIT ?3"
+    let mut count = 0i64;
+    let first = conn
+        .prepare_cached(&format!(
+            "SELECT {OPTION_COLS}, count(*) OVER () FROM partners {wher} ORDER BY {order_by} LIMIT ?3"
         ))?
-        .query_map(params![status, ids, limit], option_from_row)?
-        .collect::<rusqlite::Result<_>>()?
-    };
+        .query_map(params![status, ids, limit], |r| {
+            Ok((option_from_row(r)?, r.get::<_, i64>(6)?))
+        })?
+        .map(|row| {
+            row.map(|(option, all)| {
+                count = all;
+                option
+            })
+        })
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Counted {
         count: usize::try_from(count).unwrap_or(0),
         first,
