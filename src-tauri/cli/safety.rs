@@ -4,7 +4,6 @@
 
 use super::{exact, open, Failure};
 use sundby_core::backups;
-use sundby_core::files::{self, DocKind};
 use sundby_core::i18n::Lang;
 use sundby_core::privacy;
 use sundby_core::store::{self, CopyKind};
