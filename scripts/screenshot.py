@@ -4,6 +4,7 @@
 Run under Xvfb with tauri-driver listening on 4444, e.g.:
   SUNDBY_DATA_DIR=$(mktemp -d) xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
     bash -c 'tauri-driver --port 4444 & sleep 1; python3 scripts/screenshot.py target/debug/sundby docs/screenshot.png "#/indstillinger"'
+Optional: SUNDBY_SHOT_SCROLL names a CSS selector scrolled into view before the shot.
 Optional setup: JSON files with [command, args] pairs in SUNDBY_SHOT_SETUP are invoked first.
 """
 import base64, json, os, sys, time, urllib.request
@@ -32,6 +33,9 @@ try:
         js("location.reload(); arguments[0](true)")
         time.sleep(1.5)
     js("location.hash = arguments[0]; setTimeout(() => arguments[1](true), 1200)", [route])
+    scroll = os.environ.get("SUNDBY_SHOT_SCROLL")
+    if scroll:
+        js("const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView(); setTimeout(() => arguments[1](!!e), 300)", [scroll])
     png = req("GET", f"/session/{sid}/screenshot")["value"]
     open(out, "wb").write(base64.b64decode(png))
     print("wrote", out)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what Sund By Partner needs on Debian/Ubuntu to build, run and test:
 # the WebKitGTK 4.1 stack Tauri uses, the WebDriver for end-to-end tests, Xvfb,
-# poppler/qpdf for reading PDFs back, and tauri-driver. Skips what is there.
-# `setup.sh package` also installs the Tauri bundler (tauri-cli 2, `cargo tauri`)
-# that scripts/package.sh uses; it takes many minutes to compile once.
+# poppler/qpdf for reading PDFs back, LibreOffice Writer (headless) for reading
+# Word files back, and tauri-driver. Skips what is there.
+# `setup.sh package` also installs the Tauri bundler (tauri-cli 2, prebuilt)
+# that scripts/package.sh uses, and rpm to read the .rpm back.
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -12,6 +13,7 @@ packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev
   webkit2gtk-driver xvfb xauth dbus dbus-x11 at-spi2-core
   poppler-utils qpdf imagemagick fonts-dejavu-core procps unzip
+  libreoffice-writer-nogui
 )
 missing=()
 for p in "${packages[@]}"; do

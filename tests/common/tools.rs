@@ -22,6 +22,17 @@ pub fn run(cmd: &str, args: &[&str]) -> (bool, String) {
     }
 }
 
+/// Whether `cmd` can be started at all (for a reader a test uses when it is
+/// there, such as LibreOffice).
+pub fn installed(cmd: &str) -> bool {
+    Command::new(cmd)
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok()
+}
+
 /// Runs `cmd args`, asserts it succeeded and returns its standard output.
 pub fn run_ok(cmd: &str, args: &[&str]) -> String {
     let out = Command::new(cmd)

@@ -257,6 +257,10 @@ async fn fair_mode_copy_and_merge_with_a_chosen_conflict() {
 
     // Take a copy (no dialog in the tests: it goes to the copies' folder).
     app.goto("#/kopier").await;
+    app.wait("#copy-open-pick").await;
+    // No copy files yet: the cards say nothing, not "null".
+    let text = app.js("document.querySelector('main').textContent").await;
+    assert!(!text.as_str().unwrap_or("").contains("null"), "{text}");
     app.click("#copy-take").await;
     app.wait("#copies-out tbody tr").await;
     let copies = output_dir(&data_dir).join("Kopier");

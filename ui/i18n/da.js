@@ -1058,7 +1058,7 @@ export default {
   'merge.back': 'Indstillinger',
   'merge.intro': 'En kopi tages mens programmet kører. Når den kommer tilbage, sammenlignes kopien, udgangspunktet og databasen her, og du ser alt, før noget ændres.',
   'merge.take_title': 'Tag en kopi med',
-  'merge.take_intro': 'Gem kopien fx på et USB-stik. Den bærbare åbner filen (datamappe med SUNDBY_DATA_DIR). Kopien kan flettes ind én gang.',
+  'merge.take_intro': 'Gem kopien fx på et USB-stik. Den bærbare åbner den under «Åbn en kopi». Kopien kan flettes ind én gang.',
   'merge.take': 'Tag en kopi med',
   'merge.taken': 'Kopien er gemt: {path}',
   'merge.none_out': 'Der er ikke taget kopier endnu.',

@@ -1058,7 +1058,7 @@ export default {
   'merge.back': 'Settings',
   'merge.intro': 'A copy is taken while the app runs. When it comes back, the copy, its starting point and this database are compared, and you see everything before anything changes.',
   'merge.take_title': 'Take a copy along',
-  'merge.take_intro': 'Save the copy on a USB stick, for example. The laptop opens the file (data folder via SUNDBY_DATA_DIR). A copy can be merged once.',
+  'merge.take_intro': 'Save the copy on a USB stick, for example. The laptop opens it under “Open a copy”. A copy can be merged once.',
   'merge.take': 'Take a copy along',
   'merge.taken': 'The copy is saved: {path}',
   'merge.none_out': 'No copies have been taken yet.',

@@ -7,7 +7,7 @@
 // laptop) chooses a copy the same way and the window goes on with it until
 // "Luk kopien" returns to the office database; the app opens the copy again
 // after a restart (a power cut) until then.
-import { h, clear } from '../../dom.js';
+import { h, clear, fill } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { confirmDialog } from '../../dialog.js';
 import { saveDocument } from '../../save.js';
@@ -77,7 +77,7 @@ export async function render(main, ctx) {
         if (path) await choose(path);
       } catch (err) { notify(err.message, 'error'); }
     });
-    mergeIn.replaceChildren(
+    fill(mergeIn,
       h('h3', { id: 'merge-in-h', text: t('merge.in_title') }),
       h('p', { class: 'hint', text: t('merge.in_intro') }),
       h('div', { class: 'actions' }, pick),
@@ -119,7 +119,7 @@ export async function render(main, ctx) {
       } catch (err) { fail(err); }
     });
     const files = await api.copyFiles().catch(() => []);
-    openCopy.replaceChildren(
+    fill(openCopy,
       h('h3', { id: 'copy-open-h', text: t('merge.open_title') }),
       h('p', { class: 'hint', text: t('merge.open_intro') }),
       h('div', { class: 'actions' }, pick),
