@@ -241,6 +241,24 @@ impl App {
     }
 
     /// Replaces the value of the input matching `css` with `text`, as typed.
+    /// Replaces the text of the field matching `css` as a person does who
+    /// selects it all, deletes it and types: the deletion is an `input`
+    /// event, then the text is typed. Unlike [`App::fill`] (WebDriver's clear
+    /// fires `change` on the emptied field at once) no `change` fires until
+    /// the field is left, so a field whose emptied text means "the default"
+    /// is not reset half-way.
+    pub async fn type_over(&self, css: &str, text: &str) {
+        let el = self.wait(css).await;
+        let sel = serde_json::to_string(css).unwrap();
+        self.js(&format!(
+            "(() => {{ const e = document.querySelector({sel}); e.focus(); e.value = ''; e.dispatchEvent(new Event('input', {{ bubbles: true }})); return true; }})()"
+        ))
+        .await;
+        el.send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
+    }
+
     pub async fn fill(&self, css: &str, text: &str) {
         let el = self.wait(css).await;
         el.clear()

@@ -37,7 +37,7 @@ async fn publikationer_catalogue_edited_previewed_and_generated_and_web_pages_ex
 
     // The preview follows the typing.
     let intro = "Sammen gør vi Fredericia sundere – <b>for alle</b>.";
-    app.fill("textarea[data-key='intro']", intro).await;
+    app.type_over("textarea[data-key='intro']", intro).await;
     app.wait_text("[data-preview='intro']", intro).await;
     // Leaving the field keeps the text (stored, shown again after a reload).
     app.click("textarea[data-key='join']").await;
