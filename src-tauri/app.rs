@@ -154,6 +154,7 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             commands::fair::fair_active,
             commands::sync::copy_take,
             commands::sync::copy_info,
+            commands::sync::copy_start_notice,
             commands::sync::copies_list,
             commands::sync::copy_files,
             commands::sync::copy_open_dialog,
@@ -209,8 +210,9 @@ pub fn open_state() -> AppState {
         Ok(dir) => {
             // The copy opened with "Åbn en kopi" when the app last ran
             // (e.g. before a power cut), else the office database.
-            let (store, _forgotten) = sundby_core::sync::open::at_start(&dir);
+            let (store, forgotten) = sundby_core::sync::open::at_start(&dir);
             let state = AppState::new(store, Some(dir));
+            state.set_start_notice(forgotten);
             state.start_up();
             state
         }

@@ -436,7 +436,7 @@ fn exact(out: &std::path::Path, force: bool) -> Target {
 fn info() -> Result<(), Failure> {
     let store = open()?;
     // The same facts as the "Om Sund By Partner" page, from the same function.
-    let about = sundby_core::about::about(&store.conn, store.data_dir.as_deref())?;
+    let about = sundby_core::about::about(&store)?;
     say!("version:       {}", about.version);
     if let Some(dir) = &about.data_dir {
         say!("datamappe:     {dir}");

@@ -176,6 +176,7 @@ export const fairActive = () => call('fair_active');
 // ── copies and merging (issue 13) ──
 export const copyTake = (path = null) => call('copy_take', { path });
 export const copyInfo = () => call('copy_info');
+export const copyStartNotice = () => call('copy_start_notice');
 export const copiesList = () => call('copies_list');
 export const copyFiles = () => call('copy_files');
 export const copyOpenDialog = () => call('copy_open_dialog');

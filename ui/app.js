@@ -201,6 +201,12 @@ async function boot() {
     return;
   }
   await drawCopyBanner();
+  // The copy remembered from the last run no longer opens (the USB stick is
+  // out, the file is gone): the office database opened, and this says why.
+  try {
+    const why = await api.copyStartNotice();
+    if (why) notify(why.message, 'error');
+  } catch (_) { /* nothing to say */ }
   // A fair that was open when the window closed (or the power went) resumes.
   try {
     const fair = await api.fairActive();

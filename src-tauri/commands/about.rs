@@ -8,5 +8,5 @@ use tauri::State;
 
 #[tauri::command]
 pub async fn about_info(state: State<'_, AppState>) -> CmdResult<About> {
-    state.with_store(|s| about::about(&s.conn, s.data_dir.as_deref()))
+    state.with_store(|s| about::about(s))
 }

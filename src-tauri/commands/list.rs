@@ -245,6 +245,7 @@ pub const AREAS: &[Area] = &[
         commands: &[
             "copy_take",
             "copy_info",
+            "copy_start_notice",
             "copies_list",
             "copy_files",
             "copy_open_dialog",

@@ -61,6 +61,10 @@ pub struct AppState {
     /// The connection's `total_changes()` after the start-up's own work: a
     /// higher count at closing means a backup is due.
     changes_at_start: AtomicU64,
+    /// Why the copy remembered from the last run ("Åbn en kopi") could not
+    /// be opened at start, so the office database opened instead: said once
+    /// in the window, then forgotten.
+    start_notice: Mutex<Option<sundby_core::sync::SyncError>>,
 }
 
 /// The error a command returns to the UI.
@@ -101,7 +105,27 @@ impl AppState {
             partner_index: Mutex::new(sundby_core::partners::ListIndex::new()),
             data_dir,
             changes_at_start: AtomicU64::new(0),
+            start_notice: Mutex::new(None),
         }
+    }
+
+    /// Keeps why the remembered copy did not open at start (see
+    /// `sync::open::at_start`), for [`AppState::take_start_notice`].
+    pub fn set_start_notice(&self, why: Option<sundby_core::sync::SyncError>) {
+        *self
+            .start_notice
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = why;
+    }
+
+    /// The start notice, once: the window shows it and it is gone.
+    pub fn take_start_notice(&self) -> Option<CommandError> {
+        let why = self
+            .start_notice
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()?;
+        Some(CommandError::from_error(&why, self.lang()))
     }
 
     /// The start-up's safety work (issue 15), on an opened store: the

@@ -6,7 +6,7 @@
 //! dialog this session ([`ChosenPaths`]) or from the copies' folder.
 
 use super::files::ChosenPaths;
-use super::{AppState, CmdResult};
+use super::{AppState, CmdResult, CommandError};
 use std::path::PathBuf;
 use sundby_core::files::DocKind;
 use sundby_core::sync::{
@@ -29,6 +29,13 @@ pub async fn copy_take(
 #[tauri::command]
 pub async fn copy_info(state: State<'_, AppState>) -> CmdResult<Option<CopyInfo>> {
     state.with(|c| sync::copy_info(c))
+}
+
+/// Why the copy remembered from the last run did not open at start (the
+/// office database opened instead), once; `None` when there is nothing to say.
+#[tauri::command]
+pub async fn copy_start_notice(state: State<'_, AppState>) -> CmdResult<Option<CommandError>> {
+    Ok(state.take_start_notice())
 }
 
 #[tauri::command]

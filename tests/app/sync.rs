@@ -312,3 +312,53 @@ fn commands_open_a_copy_refuse_a_foreign_file_and_close_the_copy() {
     );
     assert_eq!(office, 0);
 }
+
+/// A copy opened with "Åbn en kopi" that is gone at the next start (the USB
+/// stick is out): the office database opens, and the window is told why,
+/// once.
+#[test]
+fn a_remembered_copy_that_is_gone_is_named_once_at_the_next_start() {
+    use crate::common::mock::{invoke, Harness};
+    use serde_json::json;
+    use sundby::commands::AppState;
+    use sundby_core::store::Store;
+
+    let dir = tempfile::tempdir().unwrap();
+    let app_dir = dir.path().join("app");
+    let (store, _) = Store::open_dir(&app_dir).unwrap();
+    let h = Harness::with_state(AppState::new(Ok(store), Some(app_dir.clone())));
+    let out = dir.path().join("Dokumenter");
+    invoke(
+        &h,
+        "output_folder_save",
+        json!({ "folder": out.display().to_string() }),
+    )
+    .unwrap();
+    let copy = invoke(&h, "copy_take", json!({})).unwrap()["path"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    invoke(&h, "copy_open", json!({ "path": copy })).unwrap();
+    assert_ne!(invoke(&h, "copy_info", json!({})).unwrap(), json!(null));
+    drop(h);
+    std::fs::remove_file(&copy).unwrap();
+
+    // The next start: what the app does in `open_state`.
+    let (store, forgotten) = sundby_core::sync::open::at_start(&app_dir);
+    assert!(forgotten.is_some(), "the gone copy is named");
+    let state = AppState::new(store, Some(app_dir.clone()));
+    state.set_start_notice(forgotten);
+    let h = Harness::with_state(state);
+    assert_eq!(invoke(&h, "copy_info", json!({})).unwrap(), json!(null));
+    let notice = invoke(&h, "copy_start_notice", json!({})).unwrap();
+    assert!(
+        notice["code"].as_str().unwrap().starts_with("sync."),
+        "{notice}"
+    );
+    assert!(!notice["message"].as_str().unwrap().is_empty());
+    assert_eq!(
+        invoke(&h, "copy_start_notice", json!({})).unwrap(),
+        json!(null),
+        "said once"
+    );
+}

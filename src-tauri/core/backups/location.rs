@@ -190,7 +190,9 @@ mod os {
 }
 
 /// The folder itself when it exists, else its nearest existing parent (the
-/// data folder is created on first start), canonical.
+/// data folder is created on first start), canonical. Linux and macOS ask
+/// the file system of a folder that exists; Windows reads the drive letter.
+#[cfg(any(target_os = "linux", target_os = "macos"))]
 fn existing_ancestor(dir: &Path) -> Option<std::path::PathBuf> {
     dir.ancestors().find_map(|a| a.canonicalize().ok())
 }
