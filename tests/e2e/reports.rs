@@ -211,23 +211,35 @@ async fn rapporter_channel_pool_goal_and_ceremony_rows_lead_to_their_filtered_li
         n.min(50)
     ))
     .await;
-    // The same channel's "became active" → active partners only.
+    // The same channel's "became active" → the partners that have been
+    // active, exactly as many as the figure.
     app.goto("#/rapporter").await;
     app.wait("#report-by-channel td a[data-key]").await;
-    app.js(&format!(
-        "(document.querySelector('#report-by-channel td:nth-child(3) a[data-key=\"{channel}\"]').click(), true)"
+    let became = format!(
+        "document.querySelector('#report-by-channel td:nth-child(3) a[data-key=\"{channel}\"]')"
+    );
+    let became_n: usize = app
+        .js(&format!("{became}.textContent"))
+        .await
+        .as_str()
+        .unwrap()
+        .replace('.', "")
+        .parse()
+        .unwrap();
+    app.js(&format!("({became}.click(), true)")).await;
+    app.wait_js(&format!(
+        "location.hash.startsWith('#/partnere/vis/') && document.querySelector('#partner-filter-channel') && document.querySelector('#partner-filter-channel').value === '{channel}' && document.querySelector('#partner-filter-status').value === 'ever_active'"
     ))
     .await;
     app.wait_js(&format!(
-        "location.hash.startsWith('#/partnere/vis/') && document.querySelector('#partner-filter-channel') && document.querySelector('#partner-filter-channel').value === '{channel}' && document.querySelector('#partner-filter-status').value === 'aktiv'"
+        "document.querySelectorAll('#partner-rows tr').length === {}",
+        became_n.min(50)
     ))
     .await;
-    app.wait_js("document.querySelector('.list-area').dataset.rendered")
-        .await;
     let shown = app.texts("#partner-rows tr td:nth-child(3)").await;
     assert!(
-        shown.iter().all(|s| s == "Aktiv"),
-        "only active partners: {shown:?}"
+        shown.iter().all(|s| s != "Interesseret"),
+        "a lead has never been active: {shown:?}"
     );
 
     // A goal's granted sum in the pool → the grants decided in the period

@@ -27,6 +27,8 @@ struct Entry {
     status: Status,
     kind: Kind,
     channel: Option<Channel>,
+    /// Has had the status aktiv at some time (the status history).
+    ever_active: bool,
     joined_on: Option<String>,
     search_text: String,
     /// Indexes into [`Loaded::goal_ids`].
@@ -150,6 +152,7 @@ fn matching(loaded: &Loaded, q: &ListQuery) -> Vec<usize> {
                 && q.kind.is_none_or(|k| e.kind == k)
                 && q.status.is_none_or(|s| e.status == s)
                 && q.channel.is_none_or(|c| e.channel == Some(c))
+                && (!q.ever_active || e.ever_active)
                 && goal.is_none_or(|g| g.is_some_and(|g| e.goals.contains(&g)))
                 && words.iter().all(|w| e.search_text.contains(w))
         })
@@ -201,7 +204,8 @@ fn load(conn: &Connection, stamp: (u64, i64)) -> Result<Loaded> {
     }
     let mut stmt = conn.prepare(
         "SELECT id, status, kind, joined_on, search_text,
-                deleted_at IS NOT NULL, erased_at IS NOT NULL, recruitment_channel
+                deleted_at IS NOT NULL, erased_at IS NOT NULL, recruitment_channel,
+                id IN (SELECT h.partner_id FROM partner_status_history h WHERE h.status = 'aktiv')
          FROM partners ORDER BY sort_key, id",
     )?;
     let entries = stmt
@@ -215,6 +219,7 @@ fn load(conn: &Connection, stamp: (u64, i64)) -> Result<Loaded> {
                 deleted: r.get(5)?,
                 erased: r.get(6)?,
                 channel: r.get(7)?,
+                ever_active: r.get(8)?,
                 goals: Vec::new(),
                 id,
             })

@@ -376,6 +376,9 @@ pub struct ListQuery {
     pub goal: Option<String>,
     /// The recruitment channel (where a report's channel count leads).
     pub channel: Option<Channel>,
+    /// Only partners that have been active at some time (the status
+    /// history): where a report's "became active" count leads.
+    pub ever_active: bool,
     pub sort: Sort,
     /// Reverse the order.
     pub desc: bool,
@@ -433,6 +436,11 @@ fn where_clause(q: &ListQuery) -> (String, Vec<String>) {
     if let Some(c) = q.channel {
         args.push(c.as_str().to_string());
         sql.push_str(&format!(" AND p.recruitment_channel = ?{}", args.len()));
+    }
+    if q.ever_active {
+        sql.push_str(
+            " AND p.id IN (SELECT h.partner_id FROM partner_status_history h WHERE h.status = 'aktiv')",
+        );
     }
     if let Some(g) = q.goal.as_deref().filter(|g| !g.is_empty()) {
         args.push(g.to_string());

@@ -325,10 +325,7 @@ fn partner_figures(
             recruited: n,
             became_active: a,
             link: Link::new("partners", &[("channel", c.as_str())]),
-            active_link: Link::new(
-                "partners",
-                &[("channel", c.as_str()), ("status", Status::Aktiv.as_str())],
-            ),
+            active_link: Link::new("partners", &[("channel", c.as_str()), ("ever_active", "1")]),
         })
         .collect();
     PartnerFigures {

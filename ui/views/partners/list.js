@@ -18,13 +18,18 @@ import { exportButtons } from './export.js';
 const PAGE = 50;
 
 // The list's state survives a visit to a partner and back.
+const EVER_ACTIVE = 'ever_active';
 const state = { search: '', kind: '', status: '', goal: '', channel: '', sort: 'name', desc: false, offset: 0, selected: 0 };
 
 // The search, filters and sort as the core's list query takes them (also
 // what the export writes).
 function filterQuery() {
   return {
-    search: state.search, kind: state.kind || null, status: state.status || null,
+    search: state.search, kind: state.kind || null,
+    // "Har været aktiv" sits in the status filter: any status today, active
+    // at some time (where a report's "became active" count leads).
+    status: state.status && state.status !== EVER_ACTIVE ? state.status : null,
+    ever_active: state.status === EVER_ACTIVE,
     goal: state.goal || null, channel: state.channel || null, sort: state.sort, desc: state.desc,
   };
 }
@@ -61,7 +66,8 @@ function listToolbar(goals) {
   const kindSel = select('partner-filter-kind', t('partners.kind'), state.kind,
     [{ value: '', label: t('partners.all_kinds') }, ...kindOptions()]);
   const statusSel = select('partner-filter-status', t('partners.status'), state.status,
-    [{ value: '', label: t('partners.all_statuses') }, ...statusOptions()]);
+    [{ value: '', label: t('partners.all_statuses') }, ...statusOptions(),
+      { value: EVER_ACTIVE, label: t('partners.ever_active') }]);
   const goalSel = select('partner-filter-goal', t('partners.goal'), state.goal,
     [{ value: '', label: t('partners.all_goals') },
       ...goals.map((g) => ({ value: g.id, label: `${g.position}. ${g.title}${g.retired ? ` (${t('partners.goal_retired')})` : ''}` }))]);
@@ -352,7 +358,7 @@ function wireEvents(view) {
 }
 
 // `preset` (URLSearchParams from #/partnere/vis/...) replaces the search and
-// filters: kind, status, goal, channel.
+// filters: kind, status (or ever_active=1), goal, channel.
 export async function render(main, ctx, inBin, preset = null) {
   const { api, notify } = ctx;
   const settings = await api.settingsGet();
@@ -361,7 +367,9 @@ export async function render(main, ctx, inBin, preset = null) {
   if (preset) {
     Object.assign(state, {
       search: '', offset: 0,
-      kind: preset.get('kind') || '', status: preset.get('status') || '', goal: preset.get('goal') || '',
+      kind: preset.get('kind') || '',
+      status: preset.get('ever_active') === '1' ? EVER_ACTIVE : preset.get('status') || '',
+      goal: preset.get('goal') || '',
       channel: preset.get('channel') || '',
     });
   }

@@ -80,15 +80,29 @@ fn query() -> impl Strategy<Value = ListQuery> {
         0u32..12,
         prop_oneof![Just(0u32), Just(3u32), Just(5u32)],
         proptest::option::of(0..Channel::ALL.len()),
+        any::<bool>(),
     )
         .prop_map(
-            |(search, kind, status, goal, sort, desc, in_bin, offset, limit, channel)| ListQuery {
+            |(
+                search,
+                kind,
+                status,
+                goal,
+                sort,
+                desc,
+                in_bin,
+                offset,
+                limit,
+                channel,
+                ever_active,
+            )| ListQuery {
                 search: search.into(),
                 kind: kind.map(|k| Kind::ALL[k]),
                 status: status.map(|s| Status::ALL[s]),
                 // One past the goals: an id no partner has.
                 goal: goal.map(|g| GOALS.get(g).copied().unwrap_or("ukendt").to_string()),
                 channel: channel.map(|c| Channel::ALL[c]),
+                ever_active,
                 sort,
                 desc,
                 in_bin,
