@@ -16,7 +16,7 @@
 //! - the nominations they wrote (`awards::written_by`: the recorded
 //!   nominator's name is theirs), and a private person's own nominations.
 
-use super::document::{day, printed, section, source_label, yes_no, Section};
+use super::document::{consents_section, day, printed, section, yes_no, Section};
 use super::{Controller, PrivacyError, Result};
 use crate::i18n::Lang;
 use crate::partners::{self, consents::ConsentChange, Contact, Kind, PartnerError};
@@ -197,50 +197,12 @@ pub fn sections(e: &ContactExtract, lang: Lang) -> Vec<Section> {
     person.facts.retain(|(_, v)| !v.is_empty());
     out.push(person);
 
-    let dated = |b: bool, on: Option<chrono::NaiveDate>| {
-        format!("{} {}", yes_no(b, lang), super::document::opt_day(on))
-            .trim()
-            .to_string()
-    };
-    let mut consents = section(&t("Samtykker", "Consents"));
-    consents.facts = vec![
-        (
-            t("Må vises offentligt", "May be shown publicly"),
-            dated(e.consents.public, e.consents.public_on),
-        ),
-        (
-            t("Må få e-mail", "May receive e-mail"),
-            dated(e.consents.email, e.consents.email_on),
-        ),
-    ];
-    consents.columns = vec![
-        t("Dato", "Date"),
-        t("Samtykke", "Consent"),
-        t("Ændring", "Change"),
-        t("Kilde", "Source"),
-    ];
-    consents.rows = e
-        .consent_history
-        .iter()
-        .map(|h| {
-            vec![
-                day(&h.changed_on),
-                if h.consent == "email" {
-                    t("E-mail", "E-mail")
-                } else {
-                    t("Vises offentligt", "Shown publicly")
-                },
-                if h.given {
-                    t("givet", "given")
-                } else {
-                    t("trukket tilbage", "withdrawn")
-                },
-                source_label(&h.source, lang),
-            ]
-        })
-        .collect();
-    consents.empty = Some(t("Ingen ændringer registreret.", "No changes recorded."));
-    out.push(consents);
+    out.push(consents_section(
+        (e.consents.public, e.consents.public_on),
+        (e.consents.email, e.consents.email_on),
+        &e.consent_history,
+        lang,
+    ));
 
     let mut events = section(&t(
         "Arrangementer, personen deltog i",

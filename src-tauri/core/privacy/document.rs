@@ -136,57 +136,12 @@ pub fn sections(e: &Extract, lang: Lang) -> Vec<Section> {
     contacts.empty = Some(t("Ingen.", "None."));
     out.push(contacts);
 
-    let mut consents = section(&t("Samtykker", "Consents"));
-    consents.facts = vec![
-        (
-            t("Må vises offentligt", "May be shown publicly"),
-            format!(
-                "{} {}",
-                yes_no(p.consent_public, lang),
-                opt_day(p.consent_public_on)
-            )
-            .trim()
-            .to_string(),
-        ),
-        (
-            t("Må få e-mail", "May receive e-mail"),
-            format!(
-                "{} {}",
-                yes_no(p.consent_email, lang),
-                opt_day(p.consent_email_on)
-            )
-            .trim()
-            .to_string(),
-        ),
-    ];
-    consents.columns = vec![
-        t("Dato", "Date"),
-        t("Samtykke", "Consent"),
-        t("Ændring", "Change"),
-        t("Kilde", "Source"),
-    ];
-    consents.rows = e
-        .consent_history
-        .iter()
-        .map(|c| {
-            vec![
-                day(&c.changed_on),
-                if c.consent == "email" {
-                    t("E-mail", "E-mail")
-                } else {
-                    t("Vises offentligt", "Shown publicly")
-                },
-                if c.given {
-                    t("givet", "given")
-                } else {
-                    t("trukket tilbage", "withdrawn")
-                },
-                source_label(&c.source, lang),
-            ]
-        })
-        .collect();
-    consents.empty = Some(t("Ingen ændringer registreret.", "No changes recorded."));
-    out.push(consents);
+    out.push(consents_section(
+        (p.consent_public, p.consent_public_on),
+        (p.consent_email, p.consent_email_on),
+        &e.consent_history,
+        lang,
+    ));
 
     let mut status = section(&t("Statushistorik", "Status history"));
     status.columns = vec![t("Dato", "Date"), t("Status", "Status")];
@@ -320,6 +275,63 @@ pub fn sections(e: &Extract, lang: Lang) -> Vec<Section> {
     nominations.empty = Some(t("Ingen.", "None."));
     out.push(nominations);
     out
+}
+
+/// The consents now, each with the day it was given, and their history:
+/// the one section the partner's and a contact person's extracts share.
+pub(crate) fn consents_section(
+    public: (bool, Option<chrono::NaiveDate>),
+    email: (bool, Option<chrono::NaiveDate>),
+    history: &[crate::partners::consents::ConsentChange],
+    lang: Lang,
+) -> Section {
+    let t = |d: &str, en: &str| {
+        if lang == Lang::Da {
+            d.to_string()
+        } else {
+            en.to_string()
+        }
+    };
+    let dated = |(b, on): (bool, Option<chrono::NaiveDate>)| {
+        format!("{} {}", yes_no(b, lang), opt_day(on))
+            .trim()
+            .to_string()
+    };
+    let mut consents = section(&t("Samtykker", "Consents"));
+    consents.facts = vec![
+        (
+            t("Må vises offentligt", "May be shown publicly"),
+            dated(public),
+        ),
+        (t("Må få e-mail", "May receive e-mail"), dated(email)),
+    ];
+    consents.columns = vec![
+        t("Dato", "Date"),
+        t("Samtykke", "Consent"),
+        t("Ændring", "Change"),
+        t("Kilde", "Source"),
+    ];
+    consents.rows = history
+        .iter()
+        .map(|c| {
+            vec![
+                day(&c.changed_on),
+                if c.consent == "email" {
+                    t("E-mail", "E-mail")
+                } else {
+                    t("Vises offentligt", "Shown publicly")
+                },
+                if c.given {
+                    t("givet", "given")
+                } else {
+                    t("trukket tilbage", "withdrawn")
+                },
+                source_label(&c.source, lang),
+            ]
+        })
+        .collect();
+    consents.empty = Some(t("Ingen ændringer registreret.", "No changes recorded."));
+    consents
 }
 
 /// The consent source as a person reads it.
