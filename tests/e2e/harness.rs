@@ -232,12 +232,44 @@ impl App {
             .unwrap_or_else(|e| panic!("script failed: {expr}: {e}"))
     }
 
+    /// Clicks the element matching `css` once it has stopped moving, as a
+    /// person does: WebDriver clicks at the point where the element was, so
+    /// a click while the page still grows above it (a picture arriving)
+    /// would land on whatever moved there.
     pub async fn click(&self, css: &str) {
-        self.wait(css)
-            .await
-            .click()
+        let el = self.wait(css).await;
+        self.wait_still(css, &el).await;
+        el.click()
             .await
             .unwrap_or_else(|e| panic!("could not click `{css}`: {e}"));
+    }
+
+    /// Waits until `el`'s box is the same over three reads a frame apart.
+    async fn wait_still(&self, css: &str, el: &Element) {
+        let arg = serde_json::to_value(el).unwrap();
+        let script =
+            "const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height];";
+        let deadline = Instant::now() + WAIT;
+        let mut last = serde_json::Value::Null;
+        let mut same = 0;
+        while Instant::now() < deadline {
+            let now = self
+                .client
+                .execute(script, vec![arg.clone()])
+                .await
+                .unwrap_or(serde_json::Value::Null);
+            if !now.is_null() && now == last {
+                same += 1;
+                if same == 2 {
+                    return;
+                }
+            } else {
+                same = 0;
+            }
+            last = now;
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("`{css}` kept moving for {WAIT:?}; last box {last}");
     }
 
     /// Replaces the value of the input matching `css` with `text`, as typed.

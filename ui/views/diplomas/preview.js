@@ -6,8 +6,17 @@ import { warningList } from './print.js';
 
 export function previewCard(page) {
   const { api } = page;
+  // The image keeps the page's shape (A4 across or upright) before its
+  // picture arrives, and the note has its text from the start: nothing
+  // below the preview moves when the preview is drawn.
   const img = h('img', { class: 'diploma-preview', id: 'diploma-preview', alt: '' });
-  const previewNote = h('p', { class: 'hint', id: 'diploma-preview-note' });
+  const shape = () => {
+    const orientation = (page.draft || page.dset).orientation;
+    img.classList.toggle('portrait', orientation === 'portrait');
+    img.classList.toggle('landscape', orientation !== 'portrait');
+  };
+  shape();
+  const previewNote = h('p', { class: 'hint', id: 'diploma-preview-note', text: t('diplomas.preview_sample') });
   const previewWarn = h('div', { id: 'diploma-preview-warnings' });
   page.right.append(h('section', { class: 'card', 'aria-labelledby': 'dip-prev-h' },
     h('h3', { id: 'dip-prev-h', text: t('diplomas.preview') }), previewNote, img, previewWarn));
@@ -22,6 +31,7 @@ export function previewCard(page) {
       const p = await api.diplomaPreview(page.previewId, page.occasion(), page.draft);
       if (seq !== page.previewSeq) return;
       if (page.objectUrl) URL.revokeObjectURL(page.objectUrl);
+      shape();
       page.objectUrl = URL.createObjectURL(new Blob([p.svg], { type: 'image/svg+xml' }));
       img.src = page.objectUrl;
       const who = page.previewId ? page.nameOf(page.previewId) : t('diplomas.sample');
