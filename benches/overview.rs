@@ -174,10 +174,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Ok(sundby_core::grants::overview(c, today.year(), Lang::Da).map(|_| 1)?)
     });
     part("partners::incomplete", &|| {
-        Ok(partners::incomplete(c)?.len())
+        Ok(partners::incomplete(c, overview::SHOWN)?.count)
     });
     part("partners::without_email_consent", &|| {
-        Ok(partners::without_email_consent(c)?.len())
+        Ok(partners::without_email_consent(c, overview::SHOWN)?.count)
     });
     part("partners::store::count", &|| {
         Ok(partners::store::count(c)? as usize)

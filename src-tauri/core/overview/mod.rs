@@ -69,12 +69,12 @@ pub struct PartnerList {
 }
 
 impl PartnerList {
-    fn of(all: Vec<partners::PartnerOption>) -> PartnerList {
+    fn of(head: partners::Counted) -> PartnerList {
         PartnerList {
-            count: all.len(),
-            first: all
+            count: head.count,
+            first: head
+                .first
                 .into_iter()
-                .take(SHOWN)
                 .map(|p| PartnerLine {
                     link: format!("#/partnere/{}", p.id),
                     id: p.id,
@@ -273,8 +273,8 @@ pub fn overview(conn: &Connection, now: NaiveDateTime, lang: Lang) -> Result<Ove
     }
 
     let newsletter = area!(events::newsletter::next_issue(conn, today));
-    let incomplete = PartnerList::of(area!(partners::incomplete(conn)));
-    let no_email_consent = PartnerList::of(area!(partners::without_email_consent(conn)));
+    let incomplete = PartnerList::of(area!(partners::incomplete(conn, SHOWN)));
+    let no_email_consent = PartnerList::of(area!(partners::without_email_consent(conn, SHOWN)));
 
     let year = today.year();
     let o = area!(grants::overview(conn, year, lang));

@@ -221,36 +221,67 @@ pub fn unpickable_ids(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// Active partners (that can be picked) whose record lacks something the
-/// programme needs: no goal, or no initiative described. In Danish order.
-pub fn incomplete(conn: &Connection) -> Result<Vec<PartnerOption>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {OPTION_COLS} FROM partners p
-         WHERE deleted_at IS NULL AND erased_at IS NULL AND status = 'aktiv'
-           AND (trim(initiative) = ''
-                OR NOT EXISTS (SELECT 1 FROM partner_goals g WHERE g.partner_id = p.id))
-         ORDER BY sort_key, name"
-    ))?;
-    let rows = stmt
-        .query_map([], option_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+/// programme needs: no goal, or no initiative described. The count of all
+/// of them and the first `limit`, in Danish order.
+pub fn incomplete(conn: &Connection, limit: usize) -> Result<Counted> {
+    counted_active(
+        conn,
+        "trim(initiative) = ''
+         OR NOT EXISTS (SELECT 1 FROM partner_goals g WHERE g.partner_id = p.id)",
+        limit,
+    )
 }
 
 /// Active partners (that can be picked) with a contact who has an e-mail
 /// address while the partner has not consented to e-mail: the newsletter
-/// cannot reach them until the consent is recorded. In Danish order.
-pub fn without_email_consent(conn: &Connection) -> Result<Vec<PartnerOption>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {OPTION_COLS} FROM partners p
-         WHERE deleted_at IS NULL AND erased_at IS NULL AND status = 'aktiv'
-           AND consent_email = 0
-           AND EXISTS (SELECT 1 FROM contacts c WHERE c.partner_id = p.id AND trim(c.email) <> '')
-         ORDER BY sort_key, name"
-    ))?;
-    let rows = stmt
-        .query_map([], option_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+/// cannot reach them until the consent is recorded. The count of all of
+/// them and the first `limit`, in Danish order.
+pub fn without_email_consent(conn: &Connection, limit: usize) -> Result<Counted> {
+    counted_active(
+        conn,
+        "consent_email = 0
+         AND EXISTS (SELECT 1 FROM contacts c WHERE c.partner_id = p.id AND trim(c.email) <> '')",
+        limit,
+    )
+}
+
+/// The active partners that can be picked and match `condition` (SQL over
+/// `partners p`, written here, never from input): a count and the first
+/// `limit` in Danish order, in one statement (the window's count is taken
+/// before LIMIT), so a start page does not read the whole list for a number
+/// and a few names.
+fn counted_active(conn: &Connection, condition: &str, limit: usize) -> Result<Counted> {
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let mut count = 0i64;
+    let first = conn
+        .prepare_cached(&format!(
+            "SELECT {OPTION_COLS}, count(*) OVER () FROM partners p
+             WHERE deleted_at IS NULL AND erased_at IS NULL AND status = 'aktiv'
+               AND ({condition})
+             ORDER BY sort_key, name LIMIT ?1"
+        ))?
+        .query_map([limit], |r| Ok((option_from_row(r)?, r.get::<_, i64>(6)?)))?
+        .map(|row| {
+            row.map(|(option, all)| {
+                count = all;
+                option
+            })
+        })
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if first.is_empty() && limit == 0 {
+        // LIMIT 0 returns no row to carry the window's count.
+        count = conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM partners p
+                 WHERE deleted_at IS NULL AND erased_at IS NULL AND status = 'aktiv'
+                   AND ({condition})"
+            ))?
+            .query_row([], |r| r.get(0))?;
+    }
+    Ok(Counted {
+        count: usize::try_from(count).unwrap_or(0),
+        first,
+    })
 }
 
 /// The goal ids of each of these partners, in the programme's order of

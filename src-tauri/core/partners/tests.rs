@@ -693,3 +693,57 @@ fn duplicates_by_name_key_and_shared_email() {
         .unwrap()
         .is_empty());
 }
+
+/// The start page's two bounded reads: the count is of every matching
+/// active partner, the names are the first `limit` in Danish order, and a
+/// partner in the bin or not active is in neither.
+#[test]
+fn incomplete_and_without_email_consent_count_all_and_name_the_first() {
+    let mut s = db();
+    let active = |name: &str, initiative: &str, email: &str, consent: bool| {
+        let mut i = input(name);
+        i.status = "aktiv".into();
+        i.goals = vec![GOAL1.into()];
+        i.initiative = initiative.into();
+        i.consent_email = consent;
+        if consent {
+            i.consent_email_on = "2026-11-01".into();
+        }
+        if !email.is_empty() {
+            i.contacts = vec![contact("Kontakt", email)];
+        }
+        i
+    };
+    let mut ids = Vec::new();
+    for i in [
+        active("Æblehaven", "", "a@example.dk", false),
+        active("Boldklubben", "", "", true),
+        active("Cykelværkstedet", "Cykler til alle", "c@example.dk", false),
+        active("Aalborg Gym", "", "g@example.dk", true),
+        active("Dansehuset", "Dans", "d@example.dk", true),
+    ] {
+        ids.push(create(&mut s.conn, &i).unwrap().id);
+    }
+    // Not active: left out although its initiative is empty.
+    create(&mut s.conn, &input("Kontaktet forening")).unwrap();
+
+    let all = incomplete(&s.conn, 10).unwrap();
+    assert_eq!(all.count, 3);
+    let names = |c: &Counted| c.first.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&all), vec!["Boldklubben", "Æblehaven", "Aalborg Gym"]);
+    let two = incomplete(&s.conn, 2).unwrap();
+    assert_eq!(
+        (two.count, names(&two)),
+        (3, vec!["Boldklubben".to_string(), "Æblehaven".into()])
+    );
+    assert_eq!(incomplete(&s.conn, 0).unwrap().count, 3);
+    assert!(incomplete(&s.conn, 0).unwrap().first.is_empty());
+
+    let no_consent = without_email_consent(&s.conn, 1).unwrap();
+    assert_eq!(no_consent.count, 2);
+    assert_eq!(names(&no_consent), vec!["Cykelværkstedet"]);
+
+    delete(&s.conn, &ids[0]).unwrap();
+    assert_eq!(incomplete(&s.conn, 10).unwrap().count, 2);
+    assert_eq!(without_email_consent(&s.conn, 10).unwrap().count, 1);
+}
