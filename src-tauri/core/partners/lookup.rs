@@ -168,44 +168,15 @@ pub fn first_pickable(
         ),
         Among::Only(ids) => ("AND id IN (SELECT value FROM json_each(?2))", id_list(ids)),
     };
-    let wher = format!(
-        "WHERE deleted_at IS NULL AND erased_at IS NULL AND status = ?1 AND ?2 IS NOT NULL {filter}"
+    let from_where = format!(
+        "FROM partners
+         WHERE deleted_at IS NULL AND erased_at IS NULL AND status = ?1 AND ?2 IS NOT NULL {filter}"
     );
     let order_by = match order {
         Seniority::Joined => "joined_on IS NULL, joined_on, created_at, sort_key, name",
         Seniority::Registered => "created_at, sort_key, name",
     };
-    if limit == Some(0) {
-        let count: i64 = conn
-            .prepare_cached(&format!("SELECT count(*) FROM partners {wher}"))?
-            .query_row(params![status, ids], |r| r.get(0))?;
-        return Ok(Counted {
-            count: usize::try_from(count).unwrap_or(0),
-            first: Vec::new(),
-        });
-    }
-    // One pass: the window's count is taken over every matching row before
-    // LIMIT cuts the list (the id list is read once, not once per query).
-    let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-    let mut count = 0i64;
-    let first = conn
-        .prepare_cached(&format!(
-            "SELECT {OPTION_COLS}, count(*) OVER () FROM partners {wher} ORDER BY {order_by} LIMIT ?3"
-        ))?
-        .query_map(params![status, ids, limit], |r| {
-            Ok((option_from_row(r)?, r.get::<_, i64>(6)?))
-        })?
-        .map(|row| {
-            row.map(|(option, all)| {
-                count = all;
-                option
-            })
-        })
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Counted {
-        count: usize::try_from(count).unwrap_or(0),
-        first,
-    })
+    counted(conn, &from_where, order_by, &[&status, &ids], limit)
 }
 
 /// The ids of the partners that cannot be picked (in the bin or erased):
@@ -247,20 +218,51 @@ pub fn without_email_consent(conn: &Connection, limit: usize) -> Result<Counted>
 
 /// The active partners that can be picked and match `condition` (SQL over
 /// `partners p`, written here, never from input): a count and the first
-/// `limit` in Danish order, in one statement (the window's count is taken
-/// before LIMIT), so a start page does not read the whole list for a number
-/// and a few names.
+/// `limit` in Danish order (through [`counted`]), so a start page does not
+/// read the whole list for a number and a few names.
 fn counted_active(conn: &Connection, condition: &str, limit: usize) -> Result<Counted> {
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let sql = format!(
+        "FROM partners p
+         WHERE deleted_at IS NULL AND erased_at IS NULL AND status = 'aktiv'
+           AND ({condition})"
+    );
+    counted(conn, &sql, "sort_key, name", &[], Some(limit))
+}
+
+/// The one body of the counted reads: `from_where` (a `FROM partners …
+/// WHERE …` written in this module, its parameters `?1…` in `args`) counted
+/// whole, and its first `limit` rows (all when `None`) in `order_by`. One
+/// statement: the window's count is taken over every matching row before
+/// LIMIT cuts the list; LIMIT 0 has no row to carry it, so it is a plain
+/// count.
+fn counted(
+    conn: &Connection,
+    from_where: &str,
+    order_by: &str,
+    args: &[&dyn rusqlite::ToSql],
+    limit: Option<usize>,
+) -> Result<Counted> {
+    if limit == Some(0) {
+        let count: i64 = conn
+            .prepare_cached(&format!("SELECT count(*) {from_where}"))?
+            .query_row(args, |r| r.get(0))?;
+        return Ok(Counted {
+            count: usize::try_from(count).unwrap_or(0),
+            first: Vec::new(),
+        });
+    }
+    let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let mut all_args = args.to_vec();
+    all_args.push(&limit);
     let mut count = 0i64;
     let first = conn
         .prepare_cached(&format!(
-            "SELECT {OPTION_COLS}, count(*) OVER () FROM partners p
-             WHERE deleted_at IS NULL AND erased_at IS NULL AND status = 'aktiv'
-               AND ({condition})
-             ORDER BY sort_key, name LIMIT ?1"
+            "SELECT {OPTION_COLS}, count(*) OVER () {from_where} ORDER BY {order_by} LIMIT ?{}",
+            all_args.len()
         ))?
-        .query_map([limit], |r| Ok((option_from_row(r)?, r.get::<_, i64>(6)?)))?
+        .query_map(all_args.as_slice(), |r| {
+            Ok((option_from_row(r)?, r.get::<_, i64>(6)?))
+        })?
         .map(|row| {
             row.map(|(option, all)| {
                 count = all;
@@ -268,16 +270,6 @@ fn counted_active(conn: &Connection, condition: &str, limit: usize) -> Result<Co
             })
         })
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    if first.is_empty() && limit == 0 {
-        // LIMIT 0 returns no row to carry the window's count.
-        count = conn
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM partners p
-                 WHERE deleted_at IS NULL AND erased_at IS NULL AND status = 'aktiv'
-                   AND ({condition})"
-            ))?
-            .query_row([], |r| r.get(0))?;
-    }
     Ok(Counted {
         count: usize::try_from(count).unwrap_or(0),
         first,
