@@ -16,7 +16,7 @@ use sundby_core::store::Store;
 use sundby_core::{activities, demo, diploma, events, overview};
 
 const PARTNERS: usize = 10_000;
-const ITERATIONS: usize = 50;
+const ITERATIONS: usize = 200;
 
 const WORDS: &[&str] = &[
     "Løbeklub",
@@ -170,6 +170,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     part("events::store::list", &|| {
         Ok(events::store::list(c, &Default::default(), now)?.len())
     });
+    part("events in 30 days with their counts", &|| {
+        let mut n = 0;
+        for e in events::store::list(c, &Default::default(), now)? {
+            if e.source == "event" {
+                n += events::store::get(c, &e.id)?.counts.signed_up;
+            }
+        }
+        Ok(n as usize)
+    });
+    part("events::newsletter::next_issue", &|| {
+        Ok(events::newsletter::next_issue(c, today).map(|_| 1)?)
+    });
+    part("grants::granted::awaiting_decision", &|| {
+        Ok(sundby_core::grants::granted::awaiting_decision(c)?.len())
+    });
+    part("grants::granted::reports_missing", &|| {
+        Ok(sundby_core::grants::granted::reports_missing(c, today)?.len())
+    });
     part("grants::overview", &|| {
         Ok(sundby_core::grants::overview(c, today.year(), Lang::Da).map(|_| 1)?)
     });
@@ -183,7 +201,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Ok(partners::store::count(c)? as usize)
     });
     println!(
-        "whole Overblik page data: {:>7.2} ms median {:>7.2} ms p95 {:>7.2} ms max (target < 50 ms)",
+        "whole Overblik page data: {:>7.2} ms min {:>7.2} ms median {:>7.2} ms p95 {:>7.2} ms max (target < 50 ms)",
+        ms(times[0]),
         ms(times[ITERATIONS / 2]),
         ms(times[ITERATIONS * 95 / 100]),
         ms(times[ITERATIONS - 1])

@@ -57,6 +57,12 @@ pub struct PipelineHead {
     pub first: Vec<Lead>,
 }
 
+/// The partners with an open follow-up, from the `follow_ups_open_partner`
+/// index (migration 015).
+const FOLLOWED: partners::IdsOf = partners::IdsOf::new(
+    "SELECT partner_id FROM follow_ups WHERE done_on IS NULL AND deleted_at IS NULL",
+);
+
 /// The first `n` leads of [`pipeline`] with the counts of all of them.
 pub fn pipeline_head(conn: &Connection, today: NaiveDate, n: usize) -> Result<PipelineHead> {
     let head = partners::first_pickable(
@@ -66,16 +72,10 @@ pub fn pipeline_head(conn: &Connection, today: NaiveDate, n: usize) -> Result<Pi
         partners::Seniority::Registered,
         Some(n),
     )?;
-    let followed: Vec<String> = conn
-        .prepare_cached(
-            "SELECT DISTINCT partner_id FROM follow_ups WHERE done_on IS NULL AND deleted_at IS NULL",
-        )?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
     let with_follow_up = partners::first_pickable(
         conn,
         Status::Interesseret,
-        partners::Among::Only(&followed),
+        partners::Among::Only(FOLLOWED),
         partners::Seniority::Registered,
         Some(0),
     )?

@@ -170,17 +170,22 @@ pub fn queue_head(conn: &Connection, n: usize) -> Result<QueueHead> {
     waiting(conn, Some(n))
 }
 
+/// The partners holding an original (non-award) diploma, read from the
+/// index that keeps them to one each (`diplomas_partner_original`, whose
+/// condition this repeats); named, since the planner would otherwise take
+/// the diploma numbers' index and read every diploma's row.
+const HOLDERS: partners::IdsOf = partners::IdsOf::new(
+    "SELECT partner_id FROM diplomas INDEXED BY diplomas_partner_original
+     WHERE is_copy = 0 AND award_key IS NULL",
+);
+
 /// The queue's one rule: active pickable partners but those holding an
 /// original (non-award) diploma, in seniority order.
 fn waiting(conn: &Connection, limit: Option<usize>) -> Result<QueueHead> {
-    let with_diploma: Vec<String> = conn
-        .prepare_cached("SELECT partner_id FROM diplomas WHERE is_copy = 0 AND award_key IS NULL")?
-        .query_map([], |r| r.get(0))?
-        .collect::<std::result::Result<_, _>>()?;
     let found = partners::first_pickable(
         conn,
         Status::Aktiv,
-        partners::Among::Except(&with_diploma),
+        partners::Among::Except(HOLDERS),
         partners::Seniority::Joined,
         limit,
     )?;

@@ -44,8 +44,8 @@ pub use index::ListIndex;
 pub use lookup::{
     addressee, by_ids, contacts_named, email_contacts, first_pickable, goal_ids_of, incomplete,
     joined_publicly, named_publicly, pickable, pickable_among, pickable_one, unpickable_ids,
-    without_email_consent, Addressee, Among, ContactRef, Counted, EmailContact, JoinedPartner,
-    PartnerOption, Seniority,
+    without_email_consent, Addressee, Among, ContactRef, Counted, EmailContact, IdsOf,
+    JoinedPartner, PartnerOption, Seniority,
 };
 pub use store::{
     bin, delete, empty_bin, erase, get, list, restore, update, ListQuery, ListResult, Sort,
