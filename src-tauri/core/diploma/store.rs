@@ -174,7 +174,7 @@ pub fn queue_head(conn: &Connection, n: usize) -> Result<QueueHead> {
 /// index that keeps them to one each (`diplomas_partner_original`, whose
 /// condition this repeats); named, since the planner would otherwise take
 /// the diploma numbers' index and read every diploma's row.
-const HOLDERS: partners::IdsOf = partners::IdsOf::new(
+pub(crate) const HOLDERS: partners::IdsOf = partners::IdsOf::new(
     "SELECT partner_id FROM diplomas INDEXED BY diplomas_partner_original
      WHERE is_copy = 0 AND award_key IS NULL",
 );

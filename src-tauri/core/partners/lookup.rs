@@ -777,14 +777,13 @@ mod tests {
     #[test]
     fn the_start_pages_counted_reads_are_answered_from_the_pickable_index() {
         let s = Store::open_in_memory().unwrap();
-        const HOLDERS: IdsOf = IdsOf::new(
-            "SELECT partner_id FROM diplomas INDEXED BY diplomas_partner_original
-             WHERE is_copy = 0 AND award_key IS NULL",
-        );
         let status = Status::Aktiv;
         let reads: Vec<(&str, String, &str, Vec<&dyn rusqlite::ToSql>)> = vec![
             {
-                let (w, o) = first_pickable_sql(Among::Except(HOLDERS), Seniority::Joined);
+                let (w, o) = first_pickable_sql(
+                    Among::Except(crate::diploma::store::HOLDERS),
+                    Seniority::Joined,
+                );
                 ("the diploma queue", w, o, vec![&status])
             },
             {
